@@ -1,9 +1,103 @@
 package org.electionrecon;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.electionrecon.sample.SampleInputGenerator;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The command-line entry point: parses the arguments, runs the reconciliation job (or the sample
+ * generator) and exits with the code the README documents.
+ */
 @SpringBootApplication
 public class ElectionReconApplication {
+
 	public static void main(String[] args) {
+		System.exit(run(args));
+	}
+
+	/** Runs the command line and returns the exit code. */
+	public static int run(String[] args) {
+		CommandLine line;
+		try {
+			line = CommandLine.parse(args);
+		}
+		catch (CommandLine.UsageException ex) {
+			System.err.println("election-recon: " + ex.getMessage());
+			return ExitCodes.FAILED;
+		}
+		if (line.help()) {
+			System.out.print(CommandLine.usage());
+			return ExitCodes.CLEAN;
+		}
+		try {
+			if (CommandLine.GENERATE.equals(line.command())) {
+				return generate(line);
+			}
+			return reconcile(line);
+		}
+		catch (RuntimeException ex) {
+			System.err.println("election-recon: " + ExitCodes.oneLine(ex));
+			return ExitCodes.FAILED;
+		}
+	}
+
+	private static int generate(CommandLine line) {
+		String preset = line.option("preset", null);
+		if (preset == null) {
+			System.err.println("election-recon: generate needs --preset=sample, national or million");
+			return ExitCodes.FAILED;
+		}
+		long seed;
+		try {
+			seed = Long.parseLong(line.option("seed", Long.toString(SampleInputGenerator.DEFAULT_SEED)));
+		}
+		catch (NumberFormatException ex) {
+			System.err.println("election-recon: --seed must be a whole number");
+			return ExitCodes.FAILED;
+		}
+		Path input = Path.of(line.option("input", "input"));
+		try {
+			new SampleInputGenerator().generate(SampleInputGenerator.Spec.preset(preset, seed), input);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println("election-recon: " + ex.getMessage());
+			return ExitCodes.FAILED;
+		}
+		catch (java.io.IOException ex) {
+			System.err.println("election-recon: cannot write " + input + ": " + ex.getMessage());
+			return ExitCodes.FAILED;
+		}
+		System.out.println("Generated the " + preset + " input in " + input.toAbsolutePath().normalize());
+		return ExitCodes.CLEAN;
+	}
+
+	private static int reconcile(CommandLine line) {
+		Path input = Path.of(line.option("input", "input")).toAbsolutePath().normalize();
+		Path output = Path.of(line.option("output", "output")).toAbsolutePath().normalize();
+		String election = line.option("election", "2024-07-04");
+		if (!Files.isDirectory(input)) {
+			System.err.println("election-recon: the input folder " + input + " does not exist");
+			return ExitCodes.FAILED;
+		}
+		try {
+			java.time.LocalDate.parse(election);
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			System.err.println("election-recon: --election must be a date such as 2024-07-04, not '" + election + "'");
+			return ExitCodes.FAILED;
+		}
+		List<String> springArgs = new ArrayList<>(line.springArguments());
+		springArgs.add("--recon.database-dir="
+				+ Path.of(line.option("database-dir", output.resolve(".election-recon-db").toString())).toAbsolutePath());
+		SpringApplication application = new SpringApplication(ElectionReconApplication.class);
+		try (ConfigurableApplicationContext context = application.run(springArgs.toArray(String[]::new))) {
+			return context.getBean(ReconciliationRunner.class).run(input, output, election);
+		}
 	}
 }

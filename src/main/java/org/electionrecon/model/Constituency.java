@@ -8,7 +8,7 @@ import java.util.List;
  * @param area the report area; the region when the register gives none
  */
 public record Constituency(String code, String name, String region, String county, String area,
-		List<String> aliases) {
+		List<String> aliases) implements Staged {
 
 	public Constituency {
 		aliases = aliases == null ? List.of() : List.copyOf(aliases);

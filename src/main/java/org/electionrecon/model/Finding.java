@@ -12,7 +12,7 @@ import java.math.BigDecimal;
  */
 public record Finding(Severity severity, CheckCode check, FindingStatus status, String constituencyCode,
 		String constituencyName, String box, String expected, String actual, BigDecimal difference,
-		String message, String source, String note) {
+		String message, String source, String note) implements Staged {
 
 	public static Finding open(Severity severity, CheckCode check, String constituencyCode, String constituencyName,
 			String box, String expected, String actual, BigDecimal difference, String message, String source) {

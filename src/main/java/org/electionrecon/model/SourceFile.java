@@ -7,5 +7,5 @@ package org.electionrecon.model;
  * @param kind the source folder ({@code verification}, {@code declarations}, ...), or {@code ignored}
  */
 public record SourceFile(String file, String kind, String sha256, long bytes, long rowsRead, long rowsAccepted,
-		long rowsRejected, long rowsOutOfScope, String notes) {
+		long rowsRejected, long rowsOutOfScope, String notes) implements Staged {
 }

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  *
  * @param decimals the number of decimals a person sees (for percentages), else 0
  */
-public record StatedFigure(String constituencyCode, Kind kind, BigDecimal value, int decimals, SourceRef source) {
+public record StatedFigure(String constituencyCode, Kind kind, BigDecimal value, int decimals, String source) implements Staged {
 
 	public enum Kind {
 		/** The electorate on a verification statement. */

@@ -1,0 +1,130 @@
+package org.electionrecon;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.electionrecon.ingest.ConstituencyDirectory;
+import org.electionrecon.ingest.ParseContext;
+import org.electionrecon.ingest.PartyNames;
+import org.electionrecon.ingest.SourceFolderReader;
+import org.electionrecon.ingest.SourceKind;
+import org.electionrecon.ingest.StagingWriter;
+import org.electionrecon.reconcile.ConstituencyFactsRepository;
+import org.electionrecon.reconcile.ConstituencyReconciler;
+import org.electionrecon.reconcile.ReconcileSteps;
+import org.electionrecon.reconcile.Thresholds;
+import org.electionrecon.report.ReportTasklet;
+import org.electionrecon.report.ReportWorkbookWriter;
+import org.electionrecon.staging.StagedItem;
+import org.electionrecon.staging.StagingTables;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The reconciliation job: sources → staging → findings → workbook. Steps in run order; each is
+ * restartable (chunked steps keep their place in the execution context, tasklets replace what they
+ * wrote).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ ReconProperties.class, Thresholds.class })
+public class ReconciliationJobConfiguration {
+
+	public static final String JOB_NAME = "reconciliationJob";
+
+	@Bean
+	public Job reconciliationJob(JobRepository jobRepository, Step registerStep, Step ingestStep, Step reconcileStep,
+			Step areaChecksStep, Step reportStep) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(registerStep)
+			.next(ingestStep)
+			.next(reconcileStep)
+			.next(areaChecksStep)
+			.next(reportStep)
+			.build();
+	}
+
+	@Bean
+	public Step registerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			StagingTables stagingTables, ReconProperties properties) {
+		ParseContext empty = new ParseContext(new ConstituencyDirectory(List.of()), partyNames(properties),
+				properties.headerSynonyms());
+		return ingestStep("registerStep", List.of(SourceKind.REGISTER), runId -> empty, jobRepository,
+				transactionManager, stagingTables, properties);
+	}
+
+	@Bean
+	public Step ingestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			StagingTables stagingTables, ConstituencyFactsRepository facts, ReconProperties properties) {
+		PartyNames parties = partyNames(properties);
+		return ingestStep("ingestStep", List.of(SourceKind.VERIFICATION, SourceKind.DECLARATIONS, SourceKind.NOTIONAL),
+				runId -> new ParseContext(new ConstituencyDirectory(facts.register(runId)), parties,
+						properties.headerSynonyms()),
+				jobRepository, transactionManager, stagingTables, properties);
+	}
+
+	private static Step ingestStep(String name, List<SourceKind> kinds,
+			java.util.function.LongFunction<ParseContext> contexts, JobRepository jobRepository,
+			PlatformTransactionManager transactionManager, StagingTables stagingTables, ReconProperties properties) {
+		SourceFolderReader reader = new SourceFolderReader(name, kinds, contexts);
+		StagingWriter writer = new StagingWriter(stagingTables);
+		return new StepBuilder(name, jobRepository).<StagedItem, StagedItem>chunk(properties.chunkSize())
+			.transactionManager(transactionManager)
+			.reader(reader)
+			.writer(writer)
+			.listener(reader)
+			.listener(writer)
+			.build();
+	}
+
+	@Bean
+	public Step reconcileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ReconcileSteps reconcileSteps) {
+		return reconcileSteps.reconcileStep(jobRepository, transactionManager);
+	}
+
+	@Bean
+	public Step areaChecksStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ReconcileSteps reconcileSteps) {
+		return new StepBuilder("areaChecksStep", jobRepository).tasklet(reconcileSteps.areaChecks(), transactionManager)
+			.build();
+	}
+
+	@Bean
+	public Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ReportTasklet reportTasklet) {
+		return new StepBuilder("reportStep", jobRepository).tasklet(reportTasklet, transactionManager).build();
+	}
+
+	@Bean
+	public StagingTables stagingTables(DataSource dataSource) {
+		return new StagingTables(new JdbcTemplate(dataSource));
+	}
+
+	@Bean
+	public ConstituencyFactsRepository constituencyFactsRepository(DataSource dataSource) {
+		return new ConstituencyFactsRepository(new JdbcTemplate(dataSource));
+	}
+
+	@Bean
+	public ReconcileSteps reconcileSteps(ConstituencyFactsRepository facts, StagingTables stagingTables,
+			Thresholds thresholds) {
+		return new ReconcileSteps(facts, stagingTables, new ConstituencyReconciler(thresholds), thresholds);
+	}
+
+	@Bean
+	public ReportTasklet reportTasklet(DataSource dataSource, Thresholds thresholds) {
+		return new ReportTasklet(new JdbcTemplate(dataSource), new ReportWorkbookWriter(), thresholds);
+	}
+
+	private static PartyNames partyNames(ReconProperties properties) {
+		return new PartyNames(properties.parties());
+	}
+}

@@ -1,0 +1,210 @@
+package org.electionrecon.ingest;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.electionrecon.ingest.ConstituencyDirectory.Match;
+import org.electionrecon.ingest.table.Cell;
+import org.electionrecon.ingest.table.SheetInfo;
+import org.electionrecon.ingest.table.SheetRow;
+import org.electionrecon.ingest.table.TabularFile;
+import org.electionrecon.model.CandidateVotes;
+import org.electionrecon.model.CheckCode;
+import org.electionrecon.model.DeclaredPartyVotes;
+import org.electionrecon.model.DeclaredResult;
+import org.electionrecon.model.Finding;
+import org.electionrecon.model.Severity;
+import org.electionrecon.model.Staged;
+
+/**
+ * {@code declarations/}: the HoC Library's constituency file (totals, result label, party
+ * columns) and candidate file (votes per candidate), recognised by their headers.
+ */
+public final class DeclarationParser extends SourceParser {
+
+	static final List<Field> CONSTITUENCY_FIELDS = List.of(
+			Field.required("code", "ONS ID", "ONS code", "PCON24CD", "GSS code"),
+			Field.optional("name", "Constituency name", "Constituency", "PCON24NM"),
+			Field.required("electorate", "Electorate", "Eligible electorate"),
+			Field.required("valid", "Valid votes", "Valid"),
+			Field.required("rejected", "Invalid votes", "Rejected", "Rejected ballots", "Rejected votes"),
+			Field.optional("majority", "Majority"),
+			Field.optional("result", "Result"),
+			Field.optional("first party", "First party", "Winning party"),
+			Field.optional("member first name", "Member first name"),
+			Field.optional("member surname", "Member surname"));
+
+	static final List<Field> CANDIDATE_FIELDS = List.of(
+			Field.optional("code", "ONS ID", "ONS code", "PCON24CD", "GSS code"),
+			Field.required("name", "Constituency name", "Constituency", "PCON24NM"),
+			Field.optional("party", "Party abbreviation", "Party"),
+			Field.optional("party name", "Party name"),
+			Field.optional("first name", "Candidate first name", "Forename", "Candidate forenames"),
+			Field.required("surname", "Candidate surname", "Surname"),
+			Field.required("votes", "Votes"));
+
+	/** The HoC constituency file's party columns, as they are cross-checked with the candidates. */
+	static final List<String> PARTY_COLUMNS = List.of("Con", "Lab", "LD", "RUK", "Green", "SNP", "PC", "DUP",
+			"SF", "SDLP", "UUP", "APNI");
+
+	static final String OTHERS_COLUMN = "All other candidates";
+
+	private enum Layout {
+		CONSTITUENCY, CANDIDATE
+	}
+
+	private final List<Field> constituencyFields;
+	private final List<Field> candidateFields;
+	private final Set<String> codeNotes = new HashSet<>();
+	private final Set<String> unknownReported = new HashSet<>();
+	private Layout layout;
+	private Map<String, Integer> columns;
+	private Map<String, Integer> partyColumns;
+
+	public DeclarationParser(String fileName, TabularFile file, ParseContext context) {
+		super(fileName, file, context);
+		this.constituencyFields = Field.withExtras("declarations", CONSTITUENCY_FIELDS, context.extraSynonyms());
+		this.candidateFields = Field.withExtras("declarations", CANDIDATE_FIELDS, context.extraSynonyms());
+	}
+
+	@Override
+	protected String describe() {
+		return "declaration";
+	}
+
+	@Override
+	protected int findHeader(SheetInfo sheet, List<SheetRow> rows) {
+		for (int i = 0; i < rows.size(); i++) {
+			Map<String, Integer> found = Field.locate(rows.get(i), constituencyFields);
+			if (found != null) {
+				layout = Layout.CONSTITUENCY;
+				columns = found;
+				partyColumns = partyColumns(rows.get(i));
+				return i;
+			}
+			found = Field.locate(rows.get(i), candidateFields);
+			if (found != null && (found.containsKey("party") || found.containsKey("party name"))) {
+				layout = Layout.CANDIDATE;
+				columns = found;
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static Map<String, Integer> partyColumns(SheetRow header) {
+		Map<String, Integer> parties = new LinkedHashMap<>();
+		for (Cell cell : header.cells()) {
+			if (cell.text() == null) {
+				continue;
+			}
+			String text = cell.text().strip();
+			for (String party : PARTY_COLUMNS) {
+				if (party.equalsIgnoreCase(text)) {
+					parties.putIfAbsent(party, cell.column());
+				}
+			}
+			if (Names.header(OTHERS_COLUMN).equals(Names.header(text))) {
+				parties.putIfAbsent(DeclaredPartyVotes.OTHERS, cell.column());
+			}
+		}
+		return parties;
+	}
+
+	@Override
+	protected boolean row(SheetInfo sheet, SheetRow row, List<Staged> out) {
+		if (row.isBlank()) {
+			return false;
+		}
+		RowValues values = new RowValues(row, columns, column -> ref(sheet, row.number(), column));
+		String code = values.text("code");
+		String name = values.text("name");
+		if (code == null && name == null) {
+			// a notes or footer line under the table
+			return false;
+		}
+		Match match = context.directory().match(code, name);
+		if (!match.found()) {
+			String field = code != null ? "code" : "name";
+			reject(values.source(field), code != null ? code : name, "unknown constituency: " + match.failure(), out);
+			String key = code + "|" + name;
+			if (unknownReported.add(key)) {
+				out.add(Finding.open(Severity.ERROR, CheckCode.UNKNOWN_CONSTITUENCY, code, name, null, null,
+						code != null ? code : name, null, "Declaration names " + (name != null ? "'" + name + "'" : code)
+								+ ": " + match.failure(),
+						values.sourceText(field)));
+			}
+			return true;
+		}
+		if (match.note() != null && codeNotes.add(match.note())) {
+			notes.add(match.note());
+		}
+		String constituency = match.constituency().code();
+		if (layout == Layout.CONSTITUENCY) {
+			constituencyRow(constituency, values, row, sheet, out);
+		}
+		else {
+			candidateRow(constituency, values, out);
+		}
+		return true;
+	}
+
+	private void constituencyRow(String code, RowValues values, SheetRow row, SheetInfo sheet, List<Staged> out) {
+		Long electorate = values.requiredCount("electorate", "electorate");
+		Long valid = values.requiredCount("valid", "valid votes");
+		Long rejected = values.requiredCount("rejected", "rejected (invalid) votes");
+		Long majority = values.count("majority", "majority");
+		List<DeclaredPartyVotes> parties = new ArrayList<>();
+		for (Map.Entry<String, Integer> party : partyColumns.entrySet()) {
+			Cell cell = row.get(party.getValue());
+			try {
+				Long votes = NumberParser.count(cell);
+				if (votes != null) {
+					parties.add(new DeclaredPartyVotes(code, party.getKey(), votes,
+							ref(sheet, row.number(), party.getValue()).toString()));
+				}
+			}
+			catch (NumberParser.NotANumberException ex) {
+				values.fail(null, cell.text(), party.getKey() + " votes are " + ex.getMessage());
+			}
+		}
+		if (values.failed()) {
+			reject(values.problemCell(), values.problemValue(), values.problem(), out);
+			return;
+		}
+		String firstParty = context.parties().abbreviation(values.text("first party"));
+		out.add(new DeclaredResult(code, fileName, electorate, values.sourceText("electorate"), valid,
+				values.sourceText("valid"), rejected, values.sourceText("rejected"), majority,
+				values.sourceText("majority"), values.text("result"), values.sourceText("result"), firstParty,
+				values.sourceText("first party"), values.text("member first name"), values.text("member surname"),
+				values.sourceText("member surname")));
+		out.addAll(parties);
+		accept();
+	}
+
+	private void candidateRow(String code, RowValues values, List<Staged> out) {
+		Long votes = values.requiredCount("votes", "votes");
+		String surname = values.text("surname");
+		if (surname == null && !values.failed()) {
+			values.fail("surname", null, "candidate surname is blank");
+		}
+		String party = values.text("party");
+		if (party == null) {
+			party = values.text("party name");
+		}
+		if (party == null && !values.failed()) {
+			values.fail(values.has("party") ? "party" : "party name", null, "party is blank");
+		}
+		if (values.failed()) {
+			reject(values.problemCell(), values.problemValue(), values.problem(), out);
+			return;
+		}
+		out.add(new CandidateVotes(code, values.text("first name"), surname, context.parties().abbreviation(party),
+				votes, null, values.sourceText("votes")));
+		accept();
+	}
+}

@@ -1,0 +1,213 @@
+package org.electionrecon.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.LongFunction;
+
+import org.electionrecon.ingest.InputFolder.InputFile;
+import org.electionrecon.ingest.table.TabularFile;
+import org.electionrecon.ingest.table.TabularFiles;
+import org.electionrecon.model.CheckCode;
+import org.electionrecon.model.Finding;
+import org.electionrecon.model.Severity;
+import org.electionrecon.model.SourceFile;
+import org.electionrecon.model.Staged;
+import org.electionrecon.staging.StagedItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Reads the files of some source kinds, one record at a time, across files and sheets. An
+ * unreadable file (or one that breaks part-way) becomes a {@code SOURCE_UNREADABLE} finding and
+ * the run goes on. Restartable: the execution context holds the file and the number of records
+ * already handed out from it, and a restart re-reads that file and skips them, so nothing is
+ * staged twice and nothing is lost.
+ */
+public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExecutionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(SourceFolderReader.class);
+	private static final long SEQ_PER_FILE = 1_000_000_000L;
+
+	private final String name;
+	private final List<SourceKind> kinds;
+	private final LongFunction<ParseContext> contexts;
+
+	private Path inputRoot;
+	private long runId;
+	private List<InputFile> files;
+	private int fileIndex;
+	private long emittedInFile;
+	private long skip;
+	private SourceParser parser;
+	private TabularFile openFile;
+	private InputFile current;
+	private final Deque<Staged> buffer = new ArrayDeque<>();
+
+	public SourceFolderReader(String name, List<SourceKind> kinds, LongFunction<ParseContext> contexts) {
+		this.name = name;
+		this.kinds = List.copyOf(kinds);
+		this.contexts = contexts;
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		this.runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+		this.inputRoot = Path.of(stepExecution.getJobExecution().getJobParameters().getString("input"));
+	}
+
+	@Override
+	public void open(ExecutionContext context) {
+		try {
+			InputFolder folder = new InputFolder(inputRoot);
+			files = new ArrayList<>();
+			for (SourceKind kind : kinds) {
+				files.addAll(folder.files(kind));
+			}
+		}
+		catch (IOException ex) {
+			throw new ItemStreamException("cannot list the input folder " + inputRoot + ": " + ex.getMessage(), ex);
+		}
+		fileIndex = context.getInt(key("file.index"), 0) - 1;
+		skip = context.getLong(key("file.emitted"), 0);
+		emittedInFile = 0;
+		parser = null;
+		buffer.clear();
+		if (fileIndex >= 0) {
+			// a restart: re-open the file being read and skip what was already staged from it
+			fileIndex--;
+		}
+	}
+
+	@Override
+	public void update(ExecutionContext context) {
+		context.putInt(key("file.index"), fileIndex + 1);
+		context.putLong(key("file.emitted"), emittedInFile);
+	}
+
+	private String key(String suffix) {
+		return name + "." + suffix;
+	}
+
+	@Override
+	public StagedItem read() throws IOException {
+		ParseContext parseContext = null;
+		while (true) {
+			if (!buffer.isEmpty()) {
+				Staged record = buffer.poll();
+				long seq = (fileIndex + 1L) * SEQ_PER_FILE + emittedInFile;
+				emittedInFile++;
+				if (skip > 0) {
+					skip--;
+					continue;
+				}
+				return new StagedItem(seq, record);
+			}
+			if (parser == null) {
+				if (!openNextFile(parseContext == null ? (parseContext = contexts.apply(runId)) : parseContext)) {
+					return null;
+				}
+				continue;
+			}
+			List<Staged> out = new ArrayList<>();
+			try {
+				if (!parser.advance(out)) {
+					buffer.addAll(out);
+					buffer.add(provenance(current, parser, null));
+					log.info("Read {}: {} rows ({} accepted, {} rejected, {} out of scope)", current.name(),
+							parser.rowsRead(), parser.rowsAccepted(), parser.rowsRejected(), parser.rowsOutOfScope());
+					closeFile();
+					continue;
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				String reason = "reading stopped part-way: " + ex.getMessage();
+				log.warn("{}: {}", current.name(), reason);
+				buffer.addAll(out);
+				buffer.add(unreadable(current.name(), reason));
+				buffer.add(provenance(current, parser, reason));
+				closeFile();
+				continue;
+			}
+			buffer.addAll(out);
+		}
+	}
+
+	private boolean openNextFile(ParseContext context) throws IOException {
+		while (fileIndex + 1 < files.size()) {
+			fileIndex++;
+			emittedInFile = 0;
+			current = files.get(fileIndex);
+			if (current.ignored()) {
+				buffer.add(new SourceFile(current.name(), "ignored", null, size(current.path()), 0, 0, 0, 0,
+						"ignored: " + current.ignoredBecause()));
+				return true;
+			}
+			log.info("Reading {} source {}", current.kind().folder(), current.name());
+			String sha = InputFolder.sha256(current.path());
+			long bytes = size(current.path());
+			try {
+				openFile = TabularFiles.open(current.path());
+				parser = current.kind().parser(current.name(), openFile, context);
+				return true;
+			}
+			catch (IOException | RuntimeException ex) {
+				closeFile();
+				String reason = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+				log.warn("{} is unreadable: {}", current.name(), reason);
+				buffer.add(unreadable(current.name(), reason));
+				buffer.add(new SourceFile(current.name(), current.kind().folder(), sha, bytes, 0, 0, 0, 0,
+						"unreadable: " + reason));
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private SourceFile provenance(InputFile file, SourceParser parser, String failure) throws IOException {
+		List<String> notes = new ArrayList<>(parser.notes());
+		if (failure != null) {
+			notes.add(failure);
+		}
+		return new SourceFile(file.name(), file.kind().folder(), InputFolder.sha256(file.path()), size(file.path()),
+				parser.rowsRead(), parser.rowsAccepted(), parser.rowsRejected(), parser.rowsOutOfScope(),
+				String.join("; ", notes));
+	}
+
+	private static Finding unreadable(String fileName, String reason) {
+		return Finding.open(Severity.ERROR, CheckCode.SOURCE_UNREADABLE, null, null, null, null, null, null,
+				fileName + " cannot be read: " + reason, fileName);
+	}
+
+	private static long size(Path path) throws IOException {
+		return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) ? Files.size(path) : 0;
+	}
+
+	private void closeFile() {
+		parser = null;
+		if (openFile != null) {
+			try {
+				openFile.close();
+			}
+			catch (IOException ex) {
+				log.debug("closing {}", current.name(), ex);
+			}
+			openFile = null;
+		}
+	}
+
+	@Override
+	public void close() {
+		closeFile();
+	}
+}

@@ -1,0 +1,226 @@
+package org.electionrecon.ingest;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+import org.electionrecon.ingest.table.RowCursor;
+import org.electionrecon.ingest.table.SheetInfo;
+import org.electionrecon.ingest.table.SheetRow;
+import org.electionrecon.ingest.table.TabularFile;
+import org.electionrecon.model.CheckCode;
+import org.electionrecon.model.Finding;
+import org.electionrecon.model.RejectedRow;
+import org.electionrecon.model.Severity;
+import org.electionrecon.model.SourceRef;
+import org.electionrecon.model.Staged;
+
+/**
+ * Reads one source file sheet by sheet, one row per {@link #advance} call, so the ingest reader
+ * pulls records without the file ever being held in memory. A subclass finds its table's header
+ * and turns rows into records; this class walks the sheets, skips hidden and table-less sheets
+ * (listing them in the notes), and keeps the conservation counts: every row of a table is
+ * accepted, rejected or out of scope.
+ */
+public abstract class SourceParser {
+
+	/** The header row must be within this many rows of the top of a sheet. */
+	public static final int HEADER_SEARCH_ROWS = 30;
+
+	protected final String fileName;
+	protected final TabularFile file;
+	protected final ParseContext context;
+
+	private final List<SheetInfo> sheets;
+	private int sheetIndex = -1;
+	private RowCursor cursor;
+	private SheetInfo sheet;
+	private final Deque<SheetRow> pending = new ArrayDeque<>();
+	private boolean tableEnded;
+	private int tableEndRow;
+	private int lastRowNumber;
+	private boolean finished;
+	private int tablesFound;
+	private long ignoredAfterTable;
+
+	protected long rowsAccepted;
+	protected long rowsRejected;
+	protected long rowsOutOfScope;
+	protected final List<String> notes = new ArrayList<>();
+
+	protected SourceParser(String fileName, TabularFile file, ParseContext context) {
+		this.fileName = fileName;
+		this.file = file;
+		this.context = context;
+		this.sheets = file.sheets();
+	}
+
+	/** What the source is, for messages: "verification statement", "declaration". */
+	protected abstract String describe();
+
+	/**
+	 * Looks for the table's header among the first rows of a sheet.
+	 *
+	 * @return the index in {@code rows} of the header row, or -1 when the sheet has no such table
+	 */
+	protected abstract int findHeader(SheetInfo sheet, List<SheetRow> rows);
+
+	/** Called once the header is found, with the rows above it (a key-value block, titles). */
+	protected void startTable(SheetInfo sheet, List<SheetRow> rowsAbove, List<Staged> out) {
+	}
+
+	/**
+	 * Handles one row below the header.
+	 *
+	 * @return false when the row ends the table (the rest of the sheet is footer)
+	 */
+	protected abstract boolean row(SheetInfo sheet, SheetRow row, List<Staged> out);
+
+	/** Called at the end of a table: a last chance to emit what the table stated. */
+	protected void endTable(SheetInfo sheet, List<Staged> out) {
+	}
+
+	/**
+	 * Called for each row after the table ended (at the blank or footer row {@code tableEndRow}).
+	 *
+	 * @return true when the row was used; other non-blank rows are counted as footer, not read
+	 */
+	protected boolean afterTable(SheetInfo sheet, SheetRow row, int tableEndRow, List<Staged> out) {
+		return false;
+	}
+
+	/**
+	 * Reads the next piece of the file into {@code out}.
+	 *
+	 * @return false when the file is finished (its provenance record has been emitted)
+	 */
+	public final boolean advance(List<Staged> out) throws IOException {
+		if (finished) {
+			return false;
+		}
+		if (cursor == null) {
+			openNextSheet(out);
+			return true;
+		}
+		SheetRow next = pending.isEmpty() ? cursor.next() : pending.poll();
+		if (next == null) {
+			if (!tableEnded) {
+				endTable(sheet, out);
+			}
+			if (ignoredAfterTable > 0) {
+				notes.add(sheetLabel(sheet) + ": " + ignoredAfterTable
+						+ " row(s) after the end of the table not read (notes, footer)");
+			}
+			cursor = null;
+			return true;
+		}
+		if (!tableEnded && next.number() > lastRowNumber + 1) {
+			// rows with no cells are not delivered: a gap in the numbers is a blank row, the table's end
+			tableEnded = true;
+			tableEndRow = lastRowNumber + 1;
+			endTable(sheet, out);
+		}
+		lastRowNumber = next.number();
+		if (tableEnded) {
+			if (!afterTable(sheet, next, tableEndRow, out) && !next.isBlank()) {
+				ignoredAfterTable++;
+			}
+			return true;
+		}
+		if (!row(sheet, next, out)) {
+			tableEnded = true;
+			tableEndRow = next.number();
+			endTable(sheet, out);
+		}
+		return true;
+	}
+
+	private void openNextSheet(List<Staged> out) throws IOException {
+		sheetIndex++;
+		if (sheetIndex >= sheets.size()) {
+			finish(out);
+			return;
+		}
+		sheet = sheets.get(sheetIndex);
+		tableEnded = false;
+		ignoredAfterTable = 0;
+		pending.clear();
+		if (sheet.hidden()) {
+			notes.add("hidden sheet '" + sheet.name() + "' ignored");
+			return;
+		}
+		RowCursor rows = file.rows(sheet);
+		List<SheetRow> top = new ArrayList<>();
+		SheetRow row;
+		while (top.size() < HEADER_SEARCH_ROWS && (row = rows.next()) != null) {
+			top.add(row);
+		}
+		int header = findHeader(sheet, top);
+		if (header < 0) {
+			notes.add(sheetLabel(sheet) + " skipped: no " + describe() + " table in its first "
+					+ HEADER_SEARCH_ROWS + " rows");
+			return;
+		}
+		tablesFound++;
+		startTable(sheet, top.subList(0, header), out);
+		lastRowNumber = top.get(header).number();
+		pending.addAll(top.subList(header + 1, top.size()));
+		cursor = rows;
+	}
+
+	private void finish(List<Staged> out) {
+		finished = true;
+		if (tablesFound == 0) {
+			out.add(Finding.open(Severity.ERROR, CheckCode.SOURCE_UNREADABLE, null, null, null, null, null, null,
+					fileName + ": no recognisable " + describe() + " table (no sheet has the required columns"
+							+ " in its first " + HEADER_SEARCH_ROWS + " rows)",
+					fileName));
+		}
+	}
+
+	/** Rows of the file's tables: each one accepted, rejected or out of scope. */
+	public final long rowsRead() {
+		return rowsAccepted + rowsRejected + rowsOutOfScope;
+	}
+
+	public final long rowsAccepted() {
+		return rowsAccepted;
+	}
+
+	public final long rowsRejected() {
+		return rowsRejected;
+	}
+
+	public final long rowsOutOfScope() {
+		return rowsOutOfScope;
+	}
+
+	/** Skipped sheets, ignored footers and other facts for the Provenance sheet's Notes. */
+	public final List<String> notes() {
+		return List.copyOf(notes);
+	}
+
+	protected final String sheetLabel(SheetInfo sheet) {
+		return sheet.name() == null ? "file" : "sheet '" + sheet.name() + "'";
+	}
+
+	protected final SourceRef ref(SheetInfo sheet, int row, int column) {
+		return file.isCsv() ? SourceRef.csv(fileName, row, column) : SourceRef.cell(fileName, sheet.name(), row, column);
+	}
+
+	/** Rejects a row: counted, and listed with file, sheet, row, cell, raw value and reason. */
+	protected final void reject(SourceRef cell, String rawValue, String reason, List<Staged> out) {
+		rowsRejected++;
+		out.add(RejectedRow.at(cell, rawValue == null ? "" : rawValue, reason));
+	}
+
+	protected final void accept() {
+		rowsAccepted++;
+	}
+
+	protected final void outOfScope() {
+		rowsOutOfScope++;
+	}
+}

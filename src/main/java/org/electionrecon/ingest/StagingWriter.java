@@ -1,0 +1,29 @@
+package org.electionrecon.ingest;
+
+import org.electionrecon.staging.StagedItem;
+import org.electionrecon.staging.StagingTables;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/** Writes a chunk of staged records with one JDBC batch per table, in the chunk's transaction. */
+public class StagingWriter implements ItemWriter<StagedItem>, StepExecutionListener {
+
+	private final StagingTables tables;
+	private long runId;
+
+	public StagingWriter(StagingTables tables) {
+		this.tables = tables;
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		this.runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+	}
+
+	@Override
+	public void write(Chunk<? extends StagedItem> chunk) {
+		tables.insert(runId, chunk.getItems().stream().map(StagedItem.class::cast).toList());
+	}
+}

@@ -1,0 +1,140 @@
+package org.electionrecon.ingest.table;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A CSV file read as one sheet. UTF-8 (with or without BOM) when the bytes are valid UTF-8,
+ * otherwise Windows-1252, the encoding of the HoC Library's Excel exports.
+ */
+public final class CsvFile implements TabularFile {
+
+	public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+	private static final SheetInfo ONLY_SHEET = new SheetInfo(null, false, "csv");
+
+	private final Path file;
+	private final Charset charset;
+	private final boolean bom;
+	private CSVParser parser;
+
+	public CsvFile(Path file) throws IOException {
+		this.file = file;
+		this.bom = startsWithUtf8Bom(file);
+		this.charset = bom || isValidUtf8(file) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+	}
+
+	public Charset charset() {
+		return charset;
+	}
+
+	@Override
+	public List<SheetInfo> sheets() {
+		return List.of(ONLY_SHEET);
+	}
+
+	@Override
+	public boolean isCsv() {
+		return true;
+	}
+
+	@Override
+	public RowCursor rows(SheetInfo sheet) throws IOException {
+		close();
+		InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+		if (bom) {
+			in.skipNBytes(3);
+		}
+		Reader text = new InputStreamReader(in, charset);
+		parser = CSVFormat.RFC4180.builder().setTrim(false).get().parse(text);
+		Iterator<CSVRecord> records = parser.iterator();
+		CSVParser current = parser;
+		return () -> {
+			try {
+				while (true) {
+					long linesBefore = current.getCurrentLineNumber();
+					if (!records.hasNext()) {
+						return null;
+					}
+					CSVRecord record = records.next();
+					List<Cell> cells = new ArrayList<>(record.size());
+					for (int i = 0; i < record.size(); i++) {
+						String value = record.get(i);
+						if (!value.isBlank()) {
+							cells.add(Cell.text(i, value));
+						}
+					}
+					int line = (int) linesBefore + 1;
+					return new SheetRow(line, cells);
+				}
+			}
+			catch (RuntimeException ex) {
+				throw new IOException("damaged CSV near line " + (current.getCurrentLineNumber() + 1) + ": "
+						+ ex.getMessage(), ex);
+			}
+		};
+	}
+
+	@Override
+	public void close() throws IOException {
+		if (parser != null) {
+			parser.close();
+			parser = null;
+		}
+	}
+
+	private static boolean startsWithUtf8Bom(Path file) throws IOException {
+		try (InputStream in = Files.newInputStream(file)) {
+			byte[] head = in.readNBytes(3);
+			return head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+		}
+	}
+
+	/** Decodes the whole file once, streaming, to see whether it is valid UTF-8. */
+	static boolean isValidUtf8(Path file) throws IOException {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		try (Reader reader = new InputStreamReader(Files.newInputStream(file), decoder)) {
+			CharBuffer buffer = CharBuffer.allocate(1 << 14);
+			while (reader.read(buffer) >= 0) {
+				buffer.clear();
+			}
+			return true;
+		}
+		catch (CharacterCodingException ex) {
+			return false;
+		}
+	}
+
+	static boolean isValidUtf8(byte[] bytes) {
+		try {
+			StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes));
+			return true;
+		}
+		catch (CharacterCodingException ex) {
+			return false;
+		}
+	}
+}

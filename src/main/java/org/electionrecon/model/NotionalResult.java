@@ -1,0 +1,19 @@
+package org.electionrecon.model;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * Rallings and Thrasher's 2019 notional result on the 2024 boundaries.
+ *
+ * @param turnout the published turnout in percent (one decimal), or total votes / electorate when absent
+ * @param partyVotes votes by party, in the HoC Library's abbreviations
+ * @param winner the notional 2019 winner, in HoC abbreviations ({@code Brx} becomes {@code RUK})
+ */
+public record NotionalResult(String constituencyCode, long electorate, BigDecimal turnout, long totalVotes,
+		Map<String, Long> partyVotes, String winner, String second, String source) implements Staged {
+
+	public NotionalResult {
+		partyVotes = Map.copyOf(partyVotes);
+	}
+}

@@ -1,0 +1,57 @@
+package org.electionrecon.reconcile;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.electionrecon.model.CheckCode;
+import org.electionrecon.model.Finding;
+import org.electionrecon.model.NotionalResult;
+import org.electionrecon.model.Severity;
+
+/** Checks against the 2019 notional baseline: a missing baseline and a jump in the electorate. */
+public final class BaselineRules {
+
+	private final Thresholds thresholds;
+
+	public BaselineRules(Thresholds thresholds) {
+		this.thresholds = thresholds;
+	}
+
+	public List<Finding> check(ConstituencyFacts facts) {
+		List<Finding> findings = new ArrayList<>();
+		FindingFactory factory = new FindingFactory(facts.constituency());
+		NotionalResult notional = facts.notional();
+		if (notional == null) {
+			findings.add(factory.text(Severity.INFO, CheckCode.NO_BASELINE, null, null,
+					factory.name() + ": no notional 2019 figures, so no turnout change, swing or result label",
+					null));
+			return findings;
+		}
+		Long electorate = ConstituencyFiguresCalculator.electorate(facts);
+		if (electorate != null && notional.electorate() > 0) {
+			BigDecimal change = Percent.of(electorate - notional.electorate(), notional.electorate());
+			if (change.abs().compareTo(thresholds.electorateChangeMaxPercent()) > 0) {
+				findings.add(factory.counts(Severity.WARNING, CheckCode.ELECTORATE_CHANGE_OUTLIER, null,
+						notional.electorate(), electorate,
+						factory.name() + ": electorate " + FindingFactory.n(electorate) + " is "
+								+ Percent.shown(change.abs()).toPlainString() + "% " + (change.signum() > 0 ? "above" : "below")
+								+ " the notional 2019 electorate of " + FindingFactory.n(notional.electorate())
+								+ " (threshold " + thresholds.electorateChangeMaxPercent().toPlainString() + "%)",
+						electorateSource(facts) + "; " + notional.source()));
+			}
+		}
+		return findings;
+	}
+
+	private static String electorateSource(ConstituencyFacts facts) {
+		if (facts.declaration() != null && facts.declaration().electorate() != null) {
+			return facts.declaration().electorateSource();
+		}
+		return facts.stated().stream()
+			.filter(s -> s.kind() == org.electionrecon.model.StatedFigure.Kind.ELECTORATE)
+			.map(org.electionrecon.model.StatedFigure::source)
+			.findFirst()
+			.orElse("");
+	}
+}

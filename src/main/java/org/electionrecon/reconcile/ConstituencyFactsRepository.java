@@ -1,0 +1,95 @@
+package org.electionrecon.reconcile;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.electionrecon.model.BallotBox;
+import org.electionrecon.model.BoxType;
+import org.electionrecon.model.CandidateVotes;
+import org.electionrecon.model.Constituency;
+import org.electionrecon.model.DeclaredPartyVotes;
+import org.electionrecon.model.DeclaredResult;
+import org.electionrecon.model.NotionalResult;
+import org.electionrecon.model.StatedFigure;
+import org.electionrecon.staging.PartyVotesText;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Reads one constituency's staged facts back, and which constituencies a run reconciles. */
+public class ConstituencyFactsRepository {
+
+	private final JdbcTemplate jdbc;
+
+	public ConstituencyFactsRepository(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The register constituencies of the report areas in the run: an area is in the run when one of
+	 * its constituencies has a verification statement or a declaration (checks.md).
+	 */
+	public List<String> constituenciesInRun(long runId) {
+		return jdbc.queryForList("SELECT C.CODE FROM RECON_CONSTITUENCY C WHERE C.RUN_ID = ? AND C.AREA IN ("
+				+ " SELECT A.AREA FROM RECON_CONSTITUENCY A WHERE A.RUN_ID = ? AND ("
+				+ " EXISTS (SELECT 1 FROM RECON_VERIFICATION_SHEET V WHERE V.RUN_ID = A.RUN_ID AND V.CONSTITUENCY_CODE = A.CODE)"
+				+ " OR EXISTS (SELECT 1 FROM RECON_DECLARATION D WHERE D.RUN_ID = A.RUN_ID AND D.CONSTITUENCY_CODE = A.CODE)"
+				+ " OR EXISTS (SELECT 1 FROM RECON_CANDIDATE K WHERE K.RUN_ID = A.RUN_ID AND K.CONSTITUENCY_CODE = A.CODE)))"
+				+ " ORDER BY C.AREA, C.NAME, C.CODE", String.class, runId, runId);
+	}
+
+	public List<Constituency> register(long runId) {
+		return jdbc.query("SELECT CODE, NAME, REGION, COUNTY, AREA, ALIASES FROM RECON_CONSTITUENCY WHERE RUN_ID = ?"
+				+ " ORDER BY CODE", (rs, i) -> new Constituency(rs.getString(1), rs.getString(2), rs.getString(3),
+						rs.getString(4), rs.getString(5), aliases(rs.getString(6))), runId);
+	}
+
+	private static List<String> aliases(String text) {
+		return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split(";"));
+	}
+
+	public ConstituencyFacts load(long runId, String code) {
+		Constituency constituency = jdbc.queryForObject(
+				"SELECT CODE, NAME, REGION, COUNTY, AREA, ALIASES FROM RECON_CONSTITUENCY WHERE RUN_ID = ? AND CODE = ?",
+				(rs, i) -> new Constituency(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), aliases(rs.getString(6))),
+				runId, code);
+		List<String> sheets = jdbc.queryForList("SELECT SOURCE FROM RECON_VERIFICATION_SHEET WHERE RUN_ID = ?"
+				+ " AND CONSTITUENCY_CODE = ? ORDER BY SOURCE", String.class, runId, code);
+		List<BallotBox> boxes = jdbc.query("SELECT BOX, STATION, BOX_TYPE, ISSUED, VERIFIED, ISSUED_SOURCE, VERIFIED_SOURCE"
+				+ " FROM RECON_BOX WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ? ORDER BY SEQ",
+				(rs, i) -> new BallotBox(code, rs.getString(1), rs.getString(2), BoxType.valueOf(rs.getString(3)),
+						rs.getLong(4), rs.getLong(5), rs.getString(6), rs.getString(7)),
+				runId, code);
+		List<StatedFigure> stated = jdbc.query("SELECT KIND, FIGURE_VALUE, DECIMALS, SOURCE FROM RECON_STATED_FIGURE"
+				+ " WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ? ORDER BY SOURCE",
+				(rs, i) -> new StatedFigure(code, StatedFigure.Kind.valueOf(rs.getString(1)),
+						rs.getBigDecimal(2).stripTrailingZeros(), rs.getInt(3), rs.getString(4)),
+				runId, code);
+		List<DeclaredResult> declarations = jdbc.query("SELECT FILE_NAME, ELECTORATE, ELECTORATE_SOURCE, VALID_VOTES,"
+				+ " VALID_VOTES_SOURCE, REJECTED, REJECTED_SOURCE, MAJORITY, MAJORITY_SOURCE, RESULT_LABEL, RESULT_SOURCE,"
+				+ " FIRST_PARTY, FIRST_PARTY_SOURCE, MEMBER_FIRST_NAME, MEMBER_SURNAME, MEMBER_SOURCE FROM RECON_DECLARATION"
+				+ " WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ? ORDER BY SEQ",
+				(rs, i) -> new DeclaredResult(code, rs.getString(1), (Long) rs.getObject(2, Long.class), rs.getString(3),
+						rs.getObject(4, Long.class), rs.getString(5), rs.getObject(6, Long.class), rs.getString(7),
+						rs.getObject(8, Long.class), rs.getString(9), rs.getString(10), rs.getString(11),
+						rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16)),
+				runId, code);
+		List<DeclaredPartyVotes> partyVotes = jdbc.query("SELECT PARTY, VOTES, SOURCE FROM RECON_DECLARED_PARTY_VOTES"
+				+ " WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ? ORDER BY SOURCE",
+				(rs, i) -> new DeclaredPartyVotes(code, rs.getString(1), rs.getLong(2), rs.getString(3)), runId, code);
+		List<CandidateVotes> candidates = jdbc.query("SELECT FIRST_NAME, SURNAME, PARTY, VOTES, ELECTED, SOURCE"
+				+ " FROM RECON_CANDIDATE WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ? ORDER BY SEQ",
+				(rs, i) -> new CandidateVotes(code, rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+						rs.getObject(5, Boolean.class), rs.getString(6)),
+				runId, code);
+		List<NotionalResult> notionals = jdbc.query("SELECT ELECTORATE, TURNOUT, TOTAL_VOTES, PARTY_VOTES, WINNER,"
+				+ " SECOND_PARTY, SOURCE FROM RECON_NOTIONAL WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ? ORDER BY SOURCE",
+				(rs, i) -> new NotionalResult(code, rs.getLong(1), rs.getBigDecimal(2),
+						rs.getLong(3), PartyVotesText.parse(rs.getString(4)), rs.getString(5), rs.getString(6),
+						rs.getString(7)),
+				runId, code);
+		// Two declarations of one constituency are merged in a later issue; until then the last file in name order is used.
+		DeclaredResult declaration = declarations.isEmpty() ? null : declarations.get(declarations.size() - 1);
+		NotionalResult notional = notionals.isEmpty() ? null : notionals.get(notionals.size() - 1);
+		return new ConstituencyFacts(constituency, sheets, boxes, stated, declaration, partyVotes, candidates, notional);
+	}
+}

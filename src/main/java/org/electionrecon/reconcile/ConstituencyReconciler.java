@@ -1,0 +1,38 @@
+package org.electionrecon.reconcile;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.electionrecon.model.ConstituencyFigures;
+import org.electionrecon.model.Finding;
+
+/** Runs every constituency-level rule over one constituency's facts and computes its figures. */
+public final class ConstituencyReconciler {
+
+	/** The figures of one constituency and the findings about it. */
+	public record Outcome(ConstituencyFigures figures, List<Finding> findings) {
+	}
+
+	private final VerificationRules verificationRules;
+	private final CountRules countRules;
+	private final ResultRules resultRules = new ResultRules();
+	private final BaselineRules baselineRules;
+	private final CoverageRules coverageRules = new CoverageRules();
+
+	public ConstituencyReconciler(Thresholds thresholds) {
+		this.verificationRules = new VerificationRules(thresholds);
+		this.countRules = new CountRules(thresholds);
+		this.baselineRules = new BaselineRules(thresholds);
+	}
+
+	public Outcome reconcile(ConstituencyFacts facts) {
+		List<Finding> findings = new ArrayList<>(coverageRules.check(facts));
+		if (facts.hasVerification() || facts.hasDeclaration()) {
+			findings.addAll(verificationRules.check(facts));
+			findings.addAll(countRules.check(facts, ConstituencyFiguresCalculator.turnout(facts)));
+			findings.addAll(resultRules.check(facts));
+			findings.addAll(baselineRules.check(facts));
+		}
+		return new Outcome(ConstituencyFiguresCalculator.compute(facts), findings);
+	}
+}

@@ -1,0 +1,34 @@
+package org.electionrecon.reconcile;
+
+import java.util.List;
+
+import org.electionrecon.model.CheckCode;
+import org.electionrecon.model.Finding;
+import org.electionrecon.model.Severity;
+
+/** Whether each register constituency of an area in the run has both a verification and a declaration. */
+public final class CoverageRules {
+
+	public List<Finding> check(ConstituencyFacts facts) {
+		FindingFactory factory = new FindingFactory(facts.constituency());
+		if (facts.hasVerification() && !facts.hasDeclaration()) {
+			return List.of(factory.text(Severity.ERROR, CheckCode.MISSING_DECLARATION, "a declaration", null,
+					factory.name() + " has a verification statement but no declaration",
+					String.join("; ", facts.verificationSources())));
+		}
+		if (!facts.hasVerification() && facts.hasDeclaration()) {
+			String source = facts.declaration() != null ? facts.declaration().file()
+					: facts.candidates().get(0).source();
+			return List.of(factory.text(Severity.ERROR, CheckCode.MISSING_VERIFICATION, "a verification statement",
+					null, factory.name() + " has a declaration but no verification statement", source));
+		}
+		if (!facts.hasVerification() && !facts.hasDeclaration()) {
+			return List.of(factory.text(Severity.WARNING, CheckCode.MISSING_CONSTITUENCY,
+					"a verification statement and a declaration", null,
+					factory.name() + " is in the register for " + facts.constituency().area()
+							+ " but has neither a verification statement nor a declaration",
+					null));
+		}
+		return List.of();
+	}
+}

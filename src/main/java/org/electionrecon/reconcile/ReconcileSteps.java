@@ -1,0 +1,183 @@
+package org.electionrecon.reconcile;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.electionrecon.model.ConstituencyFigures;
+import org.electionrecon.model.Finding;
+import org.electionrecon.staging.StagingTables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The batch adapters around the rules: a chunked step over the run's constituencies (each one's
+ * facts loaded, reconciled, its figures and findings written), then a tasklet for the checks that
+ * compare a constituency with its area.
+ */
+public class ReconcileSteps {
+
+	private static final Logger log = LoggerFactory.getLogger(ReconcileSteps.class);
+	private static final int CONSTITUENCIES_PER_CHUNK = 25;
+
+	private final ConstituencyFactsRepository facts;
+	private final StagingTables tables;
+	private final ConstituencyReconciler reconciler;
+	private final AreaRules areaRules;
+
+	public ReconcileSteps(ConstituencyFactsRepository facts, StagingTables tables, ConstituencyReconciler reconciler,
+			Thresholds thresholds) {
+		this.facts = facts;
+		this.tables = tables;
+		this.reconciler = reconciler;
+		this.areaRules = new AreaRules(thresholds);
+	}
+
+	public Step reconcileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+		ConstituencyReader reader = new ConstituencyReader();
+		OutcomeWriter writer = new OutcomeWriter();
+		return new StepBuilder("reconcileStep", jobRepository)
+			.<String, ConstituencyReconciler.Outcome>chunk(CONSTITUENCIES_PER_CHUNK)
+			.transactionManager(transactionManager)
+			.reader(reader)
+			.processor(code -> reconciler.reconcile(facts.load(reader.runId, code)))
+			.writer(writer)
+			.listener(reader)
+			.listener(writer)
+			.build();
+	}
+
+	/** The run's constituencies in a fixed order; restarts resume after the last committed chunk. */
+	final class ConstituencyReader extends AbstractItemCountingItemStreamItemReader<String>
+			implements StepExecutionListener {
+
+		private long runId;
+		private List<String> codes;
+
+		ConstituencyReader() {
+			setName("constituencies");
+		}
+
+		@Override
+		public void beforeStep(StepExecution stepExecution) {
+			this.runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+		}
+
+		@Override
+		protected void doOpen() {
+			codes = facts.constituenciesInRun(runId);
+			log.info("Reconciling {} constituencies", codes.size());
+		}
+
+		@Override
+		protected String doRead() {
+			int index = getCurrentItemCount() - 1;
+			if (index >= codes.size()) {
+				return null;
+			}
+			if (index > 0 && index % 100 == 0) {
+				log.info("Reconciled {} of {} constituencies", index, codes.size());
+			}
+			return codes.get(index);
+		}
+
+		@Override
+		protected void jumpToItem(int itemIndex) {
+			// doRead indexes by the item count, so a restart needs no replay
+		}
+
+		@Override
+		protected void doClose() {
+			codes = null;
+		}
+	}
+
+	/** Writes a chunk's figures and findings in one transaction. */
+	final class OutcomeWriter implements ItemWriter<ConstituencyReconciler.Outcome>, StepExecutionListener {
+
+		private long runId;
+
+		@Override
+		public void beforeStep(StepExecution stepExecution) {
+			this.runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+		}
+
+		@Override
+		public void write(Chunk<? extends ConstituencyReconciler.Outcome> chunk) {
+			List<Finding> findings = new ArrayList<>();
+			List<Object[]> rows = new ArrayList<>();
+			for (ConstituencyReconciler.Outcome outcome : chunk) {
+				findings.addAll(outcome.findings());
+				ConstituencyFigures f = outcome.figures();
+				rows.add(new Object[] { runId, f.code(), f.name(), f.area(), f.electorate(), f.verified(), f.validVotes(),
+						f.rejected(), f.turnout(), f.turnoutBasis(), f.validVoteTurnout(), f.notionalTurnout(),
+						f.turnoutChange(), f.winner(), f.party(), f.winnerVotes(), f.share(), f.runnerUpParty(),
+						f.majority(), f.majorityPercent(), f.result(), f.notionalWinner(), f.swing(), f.boxes() });
+			}
+			JdbcTemplate jdbc = tables.jdbc();
+			jdbc.batchUpdate("INSERT INTO RECON_FIGURES (RUN_ID, CODE, NAME, AREA, ELECTORATE, VERIFIED, VALID_VOTES,"
+					+ " REJECTED, TURNOUT, TURNOUT_BASIS, VALID_VOTE_TURNOUT, NOTIONAL_TURNOUT, TURNOUT_CHANGE, WINNER, PARTY,"
+					+ " WINNER_VOTES, SHARE, RUNNER_UP_PARTY, MAJORITY, MAJORITY_PERCENT, RESULT_LABEL, NOTIONAL_WINNER,"
+					+ " SWING, BOXES) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows,
+					nullableTypes());
+			tables.insertFindings(runId, StagingTables.Stage.RECONCILE, findings);
+		}
+	}
+
+	private static int[] nullableTypes() {
+		int[] types = { java.sql.Types.BIGINT, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
+				java.sql.Types.BIGINT, java.sql.Types.BIGINT, java.sql.Types.BIGINT, java.sql.Types.BIGINT,
+				java.sql.Types.DECIMAL, java.sql.Types.VARCHAR, java.sql.Types.DECIMAL, java.sql.Types.DECIMAL,
+				java.sql.Types.DECIMAL, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.BIGINT,
+				java.sql.Types.DECIMAL, java.sql.Types.VARCHAR, java.sql.Types.BIGINT, java.sql.Types.DECIMAL,
+				java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.DECIMAL, java.sql.Types.INTEGER };
+		return types;
+	}
+
+	/**
+	 * The area checks, as one transaction that first removes what an earlier attempt of this step
+	 * wrote, so a restart never doubles a finding.
+	 */
+	public Tasklet areaChecks() {
+		return (contribution, chunkContext) -> {
+			long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance()
+				.getInstanceId();
+			JdbcTemplate jdbc = tables.jdbc();
+			jdbc.update("DELETE FROM RECON_FINDING WHERE RUN_ID = ? AND STAGE = ?", runId,
+					StagingTables.Stage.AREA.name());
+			Map<String, List<ConstituencyFigures>> byArea = new LinkedHashMap<>();
+			jdbc.query("SELECT CODE, NAME, AREA, TURNOUT, NOTIONAL_TURNOUT, TURNOUT_CHANGE FROM RECON_FIGURES"
+					+ " WHERE RUN_ID = ? ORDER BY AREA, NAME", rs -> {
+						ConstituencyFigures f = new ConstituencyFigures(rs.getString(1), rs.getString(2), rs.getString(3),
+								null, null, null, null, rs.getBigDecimal(4), null, null, rs.getBigDecimal(5),
+								rs.getBigDecimal(6), null, null, null, null, null, null, null, null, null, null, 0, 0,
+								0, 0);
+						byArea.computeIfAbsent(f.area(), a -> new ArrayList<>()).add(f);
+					}, runId);
+			Map<String, String> sources = new HashMap<>();
+			jdbc.query("SELECT CONSTITUENCY_CODE, SOURCE FROM RECON_VERIFICATION_SHEET WHERE RUN_ID = ?"
+					+ " UNION ALL SELECT CONSTITUENCY_CODE, SOURCE FROM RECON_NOTIONAL WHERE RUN_ID = ?", rs -> {
+						sources.merge(rs.getString(1), rs.getString(2), (a, b) -> a + "; " + b);
+					}, runId, runId);
+			List<Finding> findings = new ArrayList<>();
+			byArea.values().forEach(area -> findings.addAll(areaRules.check(area, sources)));
+			tables.insertFindings(runId, StagingTables.Stage.AREA, findings);
+			log.info("Area checks: {} areas, {} findings", byArea.size(), findings.size());
+			return RepeatStatus.FINISHED;
+		};
+	}
+}

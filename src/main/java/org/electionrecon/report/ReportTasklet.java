@@ -1,0 +1,64 @@
+package org.electionrecon.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.electionrecon.reconcile.Thresholds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Rebuilds every area's workbook from what the run has staged. It writes files only, each moved
+ * into place when whole, so a failed or repeated report step leaves no half-written report.
+ */
+public class ReportTasklet implements Tasklet {
+
+	private static final Logger log = LoggerFactory.getLogger(ReportTasklet.class);
+
+	private final JdbcTemplate jdbc;
+	private final ReportWorkbookWriter writer;
+	private final Thresholds thresholds;
+
+	public ReportTasklet(JdbcTemplate jdbc, ReportWorkbookWriter writer, Thresholds thresholds) {
+		this.jdbc = jdbc;
+		this.writer = writer;
+		this.thresholds = thresholds;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+		JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+		long runId = job.getJobInstance().getInstanceId();
+		JobParameters parameters = job.getJobParameters();
+		Path output = Path.of(parameters.getString("output"));
+		Files.createDirectories(output);
+		String election = ElectionLabel.describe(parameters.getString("election"));
+		Map<String, String> shown = new LinkedHashMap<>();
+		parameters.parameters().forEach(p -> shown.put(p.name(), String.valueOf(p.value())));
+		Instant start = job.getStartTime() == null ? Instant.now()
+				: job.getStartTime().atZone(ZoneId.systemDefault()).toInstant();
+		AreaReportData.RunFacts facts = new AreaReportData.RunFacts(job.getId(), shown, start, Instant.now(),
+				ElectionLabel.applicationVersion(), thresholds.asProperties());
+		List<String> areas = StagedAreaReport.areas(jdbc, runId);
+		if (areas.isEmpty()) {
+			log.warn("No report area is in this run: no constituency has a verification statement or a declaration");
+		}
+		for (String area : areas) {
+			Path written = writer.write(new StagedAreaReport(jdbc, runId, area, election, facts), output);
+			log.info("Wrote {}", written);
+		}
+		return RepeatStatus.FINISHED;
+	}
+}

@@ -1,0 +1,337 @@
+package org.electionrecon.report;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.electionrecon.model.BallotBox;
+import org.electionrecon.model.ConstituencyFigures;
+import org.electionrecon.model.RejectedRow;
+import org.electionrecon.model.SourceFile;
+
+/**
+ * Writes one report area's reconciliation workbook as report.md lays it out. The workbook is
+ * streamed (SXSSF), so memory does not grow with the number of boxes, findings or rejected rows,
+ * and it is written to a temporary file that replaces the previous report only once complete.
+ */
+public final class ReportWorkbookWriter {
+
+	static final String SUMMARY = "Summary";
+
+	static final String CONSTITUENCIES = "Constituencies";
+
+	static final String BOXES = "Boxes";
+
+	static final String FINDINGS = "Findings";
+
+	static final String REJECTED_ROWS = "Rejected rows";
+
+	static final String PROVENANCE = "Provenance";
+
+	static final List<String> CONSTITUENCY_HEADERS = List.of("Code", "Constituency", "Electorate", "Verified",
+			"Valid votes", "Rejected", "Turnout %", "Notional 2019 turnout %", "Turnout change (pts)", "Winner",
+			"Party", "Votes", "Share %", "Majority", "Result", "Notional 2019 winner", "Swing (pts)", "Errors",
+			"Warnings", "Turnout basis", "Valid-vote turnout %", "Runner-up party", "Majority %", "Boxes", "Info");
+
+	static final List<String> BOX_HEADERS = List.of("Code", "Constituency", "Box", "Station", "Type", "Issued",
+			"Verified", "Difference", "Source");
+
+	static final List<String> FINDING_HEADERS = List.of("Severity", "Check", "Status", "Code", "Constituency", "Box",
+			"Expected", "Actual", "Difference", "Message", "Source", "Note");
+
+	static final List<String> REJECTED_ROW_HEADERS = List.of("File", "Sheet", "Row", "Cell", "Value", "Reason");
+
+	static final List<String> PROVENANCE_HEADERS = List.of("File", "Kind", "SHA-256", "Bytes", "Rows read",
+			"Rows accepted", "Rows rejected", "Notes", "Rows out of scope");
+
+	private static final String SUFFIX = "-reconciliation.xlsx";
+
+	/** Rows kept in memory per sheet; older ones are flushed to POI's temporary files. */
+	private static final int ROW_WINDOW = 200;
+
+	private final int lastRowIndex;
+
+	public ReportWorkbookWriter() {
+		this(SpreadsheetVersion.EXCEL2007.getLastRowIndex());
+	}
+
+	/** For tests: a sheet limit small enough to reach. */
+	ReportWorkbookWriter(int lastRowIndex) {
+		this.lastRowIndex = lastRowIndex;
+	}
+
+	/**
+	 * Writes the area's workbook into {@code outputDir} (created if missing) and returns its path.
+	 * If anything fails, the temporary file is removed and a previous report stays as it was.
+	 *
+	 * @throws IllegalStateException if a sheet would need more rows than Excel allows
+	 */
+	public Path write(AreaReportData data, Path outputDir) throws IOException {
+		Objects.requireNonNull(data, "data");
+		Path target = outputDir.resolve(fileName(data.area()));
+		Files.createDirectories(outputDir);
+		Path temp = outputDir.resolve("." + target.getFileName() + ".tmp-"
+				+ HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
+		try {
+			// Opened with the default permissions (not Files.createTempFile's owner-only ones): the
+			// report is read by others once moved into place.
+			try (OutputStream out = new BufferedOutputStream(
+					Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+				writeWorkbook(data, out);
+			}
+			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+				channel.force(true);
+			}
+			moveIntoPlace(temp, target);
+			return target;
+		}
+		catch (Throwable failure) {
+			try {
+				Files.deleteIfExists(temp);
+			}
+			catch (IOException cleanup) {
+				failure.addSuppressed(cleanup);
+			}
+			throw failure;
+		}
+	}
+
+	/**
+	 * The workbook's file name: the area in lower-case ASCII words joined by hyphens, then
+	 * {@code -reconciliation.xlsx} ("Yorkshire and The Humber" gives
+	 * {@code yorkshire-and-the-humber-reconciliation.xlsx}).
+	 */
+	public static String fileName(String area) {
+		if (area == null) {
+			throw new IllegalArgumentException("A report area needs a name");
+		}
+		String folded = Normalizer.normalize(area, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+		folded = folded.replace("ß", "ss")
+			.replace("æ", "ae")
+			.replace("Æ", "AE")
+			.replace("œ", "oe")
+			.replace("Œ", "OE")
+			.replace("ø", "o")
+			.replace("Ø", "O")
+			.replace("ł", "l")
+			.replace("Ł", "L")
+			.replace("đ", "d")
+			.replace("Đ", "D");
+		String words = folded.toLowerCase(Locale.ROOT)
+			.replaceAll("['\u2018\u2019`]", "")
+			.replaceAll("[^a-z0-9]+", "-")
+			.replaceAll("^-+|-+$", "");
+		if (words.isEmpty()) {
+			throw new IllegalArgumentException("Report area '" + area + "' has no letters or digits to name a file");
+		}
+		return words + SUFFIX;
+	}
+
+	private void writeWorkbook(AreaReportData data, OutputStream out) throws IOException {
+		// Compressed temporary files: a large area's sheets can take far more disk than the .xlsx.
+		try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, ROW_WINDOW, true)) {
+			try {
+				ReportStyles styles = new ReportStyles(workbook);
+				SummarySheet.write(sheet(workbook, SUMMARY, styles), data);
+				writeConstituencies(sheet(workbook, CONSTITUENCIES, styles), data.constituencies());
+				writeBoxes(sheet(workbook, BOXES, styles), data);
+				writeFindings(sheet(workbook, FINDINGS, styles), data);
+				writeRejectedRows(sheet(workbook, REJECTED_ROWS, styles), data);
+				writeProvenance(sheet(workbook, PROVENANCE, styles), data);
+				workbook.write(out);
+			}
+			finally {
+				workbook.dispose();
+			}
+		}
+	}
+
+	private SheetWriter sheet(SXSSFWorkbook workbook, String name, ReportStyles styles) {
+		return new SheetWriter(workbook.createSheet(name), styles, lastRowIndex);
+	}
+
+	private static void writeConstituencies(SheetWriter out, List<ConstituencyFigures> seats) {
+		out.header(CONSTITUENCY_HEADERS.toArray(String[]::new));
+		out.widths(11, 34, 12, 12, 12, 10, 10, 12, 12, 26, 8, 10, 9, 10, 22, 12, 10, 8, 9, 10, 12, 10, 10, 8, 8);
+		for (ConstituencyFigures seat : seats) {
+			Row row = out.row();
+			out.text(row, 0, seat.code());
+			out.text(row, 1, seat.name());
+			out.integer(row, 2, seat.electorate());
+			out.integer(row, 3, seat.verified());
+			out.integer(row, 4, seat.validVotes());
+			out.integer(row, 5, seat.rejected());
+			out.percent(row, 6, seat.turnout());
+			out.percent(row, 7, seat.notionalTurnout());
+			out.percent(row, 8, seat.turnoutChange());
+			out.text(row, 9, seat.winner());
+			out.text(row, 10, seat.party());
+			out.integer(row, 11, seat.winnerVotes());
+			out.percent(row, 12, seat.share());
+			out.integer(row, 13, seat.majority());
+			out.text(row, 14, seat.result());
+			out.text(row, 15, seat.notionalWinner());
+			out.percent(row, 16, seat.swing());
+			out.integer(row, 17, seat.errors());
+			out.integer(row, 18, seat.warnings());
+			out.text(row, 19, seat.turnoutBasis());
+			out.percent(row, 20, seat.validVoteTurnout());
+			out.text(row, 21, seat.runnerUpParty());
+			out.percent(row, 22, seat.majorityPercent());
+			out.integer(row, 23, seat.boxes());
+			out.integer(row, 24, seat.infos());
+		}
+		out.frozenFilteredTable(CONSTITUENCY_HEADERS.size() - 1, out.nextRowIndex() - 1);
+	}
+
+	private static void writeBoxes(SheetWriter out, AreaReportData data) {
+		out.header(BOX_HEADERS.toArray(String[]::new));
+		out.widths(11, 34, 14, 34, 16, 10, 10, 11, 60);
+		data.forEachBox(line -> {
+			BallotBox box = line.box();
+			Row row = out.row();
+			out.text(row, 0, box.constituencyCode());
+			out.text(row, 1, line.constituencyName());
+			out.text(row, 2, box.box());
+			out.text(row, 3, box.station());
+			out.text(row, 4, box.type() == null ? null : box.type().label());
+			out.integer(row, 5, box.issued());
+			out.integer(row, 6, box.verified());
+			out.integer(row, 7, box.difference());
+			out.text(row, 8, boxSource(Objects.toString(box.verifiedSource(), null),
+					Objects.toString(box.issuedSource(), null)));
+		});
+		out.frozenFilteredTable(BOX_HEADERS.size() - 1, out.nextRowIndex() - 1);
+	}
+
+	/** The verified papers' source, then the ballot paper account's when it is somewhere else. */
+	static String boxSource(String verified, String issued) {
+		boolean hasVerified = verified != null && !verified.isBlank();
+		boolean hasIssued = issued != null && !issued.isBlank();
+		if (hasVerified && hasIssued && !verified.equals(issued)) {
+			return verified + "; " + issued;
+		}
+		return hasVerified ? verified : hasIssued ? issued : null;
+	}
+
+	private static void writeFindings(SheetWriter out, AreaReportData data) {
+		out.header(FINDING_HEADERS.toArray(String[]::new));
+		out.widths(10, 28, 11, 11, 30, 14, 14, 14, 11, 80, 60, 40);
+		data.forEachFinding(finding -> {
+			Row row = out.row();
+			out.text(row, 0, finding.severity() == null ? null : finding.severity().name());
+			out.text(row, 1, finding.check() == null ? null : finding.check().name());
+			out.text(row, 2, finding.status() == null ? null : finding.status().name());
+			out.text(row, 3, finding.constituencyCode());
+			out.text(row, 4, finding.constituencyName());
+			out.text(row, 5, finding.box());
+			out.figure(row, 6, finding.expected());
+			out.figure(row, 7, finding.actual());
+			out.decimal(row, 8, finding.difference());
+			out.text(row, 9, finding.message());
+			out.text(row, 10, finding.source());
+			out.text(row, 11, finding.note());
+		});
+		out.frozenFilteredTable(FINDING_HEADERS.size() - 1, out.nextRowIndex() - 1);
+	}
+
+	private static void writeRejectedRows(SheetWriter out, AreaReportData data) {
+		out.header(REJECTED_ROW_HEADERS.toArray(String[]::new));
+		out.widths(40, 20, 8, 8, 40, 60);
+		data.forEachRejectedRow((RejectedRow rejected) -> {
+			Row row = out.row();
+			out.text(row, 0, rejected.file());
+			out.text(row, 1, rejected.sheet());
+			// Row 0 means the whole file (SourceRef.file): no row to show.
+			if (rejected.row() > 0) {
+				out.integer(row, 2, rejected.row());
+			}
+			out.text(row, 3, rejected.cell());
+			out.text(row, 4, rejected.value());
+			out.text(row, 5, rejected.reason());
+		});
+		out.frozenFilteredTable(REJECTED_ROW_HEADERS.size() - 1, out.nextRowIndex() - 1);
+	}
+
+	private static void writeProvenance(SheetWriter out, AreaReportData data) {
+		out.header(PROVENANCE_HEADERS.toArray(String[]::new));
+		out.widths(44, 24, 66, 14, 12, 14, 14, 40, 18);
+		for (SourceFile file : data.sourceFiles()) {
+			Row row = out.row();
+			out.text(row, 0, file.file());
+			out.text(row, 1, file.kind());
+			out.text(row, 2, file.sha256());
+			out.integer(row, 3, file.bytes());
+			out.integer(row, 4, file.rowsRead());
+			out.integer(row, 5, file.rowsAccepted());
+			out.integer(row, 6, file.rowsRejected());
+			out.text(row, 7, file.notes());
+			out.integer(row, 8, file.rowsOutOfScope());
+		}
+		out.frozenFilteredTable(PROVENANCE_HEADERS.size() - 1, out.nextRowIndex() - 1);
+
+		AreaReportData.RunFacts facts = data.runFacts();
+		if (facts == null) {
+			return;
+		}
+		out.blankRow();
+		Row row = out.row();
+		out.text(row, 0, "Job execution id");
+		out.plainInteger(row, 1, facts.jobExecutionId());
+		// Parameters are the run's identity (paths, dates, ids): shown as given, as text.
+		entries(facts.parameters()).forEach((name, value) -> {
+			Row parameter = out.row();
+			out.text(parameter, 0, "Parameter " + name);
+			out.text(parameter, 1, value);
+		});
+		row = out.row();
+		out.text(row, 0, "Start");
+		out.text(row, 1, iso(facts.start()));
+		row = out.row();
+		out.text(row, 0, "End");
+		out.text(row, 1, iso(facts.end()));
+		row = out.row();
+		out.text(row, 0, "Application version");
+		out.text(row, 1, facts.applicationVersion());
+		// Thresholds are numbers, so a plain number is a numeric cell (report.md: no numbers as text).
+		entries(facts.thresholds()).forEach((name, value) -> {
+			Row threshold = out.row();
+			out.text(threshold, 0, "Threshold " + name);
+			out.figure(threshold, 1, value);
+		});
+	}
+
+	private static Map<String, String> entries(Map<String, String> map) {
+		return map == null ? Map.of() : map;
+	}
+
+	private static String iso(Instant instant) {
+		return instant == null ? null : instant.toString();
+	}
+
+	private static void moveIntoPlace(Path temp, Path target) throws IOException {
+		try {
+			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (AtomicMoveNotSupportedException unsupported) {
+			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+}

@@ -1,0 +1,274 @@
+package org.electionrecon.report;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.PresetColor;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
+import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.BarGrouping;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.electionrecon.model.ConstituencyFigures;
+import org.electionrecon.model.Severity;
+
+/** The Summary sheet: label/value rows, a turnout table and a chart over it. */
+final class SummarySheet {
+
+	static final String CHART_TITLE = "Turnout 2024 against notional 2019";
+
+	static final String TURNOUT_SERIES = "Turnout 2024 %";
+
+	static final String NOTIONAL_SERIES = "Notional 2019 turnout %";
+
+	private static final String GAIN = " gain from ";
+
+	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+	private SummarySheet() {
+	}
+
+	static void write(SheetWriter out, AreaReportData data) {
+		List<ConstituencyFigures> seats = data.constituencies();
+		out.widths(40, 48, 26);
+
+		Row row = labelled(out, "Area");
+		out.text(row, 1, data.area());
+		row = labelled(out, "Election");
+		out.text(row, 1, data.election());
+		AreaReportData.RunFacts facts = data.runFacts();
+		row = labelled(out, "Run time");
+		out.text(row, 1, facts == null || facts.start() == null ? null : facts.start().toString());
+
+		out.blankRow();
+		out.header("Seats by party", "Seats");
+		seatsByParty(seats).forEach((party, count) -> {
+			Row partyRow = out.row();
+			out.text(partyRow, 0, party);
+			out.integer(partyRow, 1, count);
+		});
+
+		out.blankRow();
+		out.header("Gains by party", "Gains");
+		gainsByParty(seats).forEach((party, count) -> {
+			Row partyRow = out.row();
+			out.text(partyRow, 0, party);
+			out.integer(partyRow, 1, count);
+		});
+
+		out.blankRow();
+		Totals totals = Totals.of(seats);
+		out.header("Totals");
+		row = labelled(out, "Constituencies");
+		out.integer(row, 1, (long) seats.size());
+		row = labelled(out, "Electorate");
+		out.integer(row, 1, totals.electorate());
+		row = labelled(out, "Verified");
+		out.integer(row, 1, totals.verified());
+		row = labelled(out, "Turnout %");
+		out.percent(row, 1, totals.turnout());
+		row = labelled(out, "Turnout change (pts)");
+		out.percent(row, 1, totals.turnoutChange());
+
+		out.blankRow();
+		out.header("Findings by severity", "Findings");
+		Map<Severity, Long> bySeverity = data.findingsBySeverity();
+		for (Severity severity : Severity.values()) {
+			row = labelled(out, severity.name());
+			Long count = bySeverity == null ? null : bySeverity.get(severity);
+			out.integer(row, 1, count == null ? 0L : count);
+		}
+
+		out.blankRow();
+		int tableHeader = out.nextRowIndex();
+		out.header("Constituency", TURNOUT_SERIES, NOTIONAL_SERIES);
+		for (ConstituencyFigures seat : seats) {
+			row = out.row();
+			out.text(row, 0, seat.name());
+			out.percent(row, 1, seat.turnout());
+			out.percent(row, 2, seat.notionalTurnout());
+		}
+		if (!seats.isEmpty()) {
+			chart((SXSSFSheet) out.sheet(), seats, tableHeader);
+		}
+	}
+
+	private static Row labelled(SheetWriter out, String label) {
+		Row row = out.row();
+		out.text(row, 0, label);
+		return row;
+	}
+
+	/** Seats won, by party, most first; a constituency with no computed winner (a tie) counts for none. */
+	static Map<String, Long> seatsByParty(List<ConstituencyFigures> seats) {
+		Map<String, Long> counts = new TreeMap<>();
+		for (ConstituencyFigures seat : seats) {
+			if (seat.party() != null && !seat.party().isBlank()) {
+				counts.merge(seat.party(), 1L, Long::sum);
+			}
+		}
+		return mostFirst(counts);
+	}
+
+	/** Gains by the gaining party: seats whose computed result reads "X gain from Y". */
+	static Map<String, Long> gainsByParty(List<ConstituencyFigures> seats) {
+		Map<String, Long> counts = new TreeMap<>();
+		for (ConstituencyFigures seat : seats) {
+			String result = seat.result();
+			int at = result == null ? -1 : result.indexOf(GAIN);
+			if (at < 0) {
+				continue;
+			}
+			String party = seat.party() != null && !seat.party().isBlank() ? seat.party()
+					: result.substring(0, at).trim();
+			counts.merge(party, 1L, Long::sum);
+		}
+		return mostFirst(counts);
+	}
+
+	private static Map<String, Long> mostFirst(Map<String, Long> byName) {
+		List<Map.Entry<String, Long>> entries = new ArrayList<>(byName.entrySet());
+		entries.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+				.thenComparing(Map.Entry.comparingByKey()));
+		Map<String, Long> ordered = new LinkedHashMap<>();
+		entries.forEach(e -> ordered.put(e.getKey(), e.getValue()));
+		return ordered;
+	}
+
+	/**
+	 * The area's totals.
+	 *
+	 * @param electorate the sum of the declared electorates
+	 * @param verified the sum of ballot papers verified
+	 * @param turnout sum verified / sum electorate × 100 over the constituencies that have both,
+	 *     rounded to 2 decimals
+	 * @param turnoutChange like for like: over the constituencies that have an electorate, papers
+	 *     verified and a notional 2019 turnout, their 2024 turnout (sum verified / sum electorate)
+	 *     minus their notional turnouts weighted by 2024 electorate (the model has no notional
+	 *     electorate); a seat without a baseline would otherwise move the change by its own level
+	 */
+	record Totals(long electorate, long verified, BigDecimal turnout, BigDecimal turnoutChange) {
+
+		static Totals of(List<ConstituencyFigures> seats) {
+			long electorate = 0;
+			long verified = 0;
+			long turnoutElectorate = 0;
+			long turnoutVerified = 0;
+			long baselineElectorate = 0;
+			long baselineVerified = 0;
+			BigDecimal baselineWeighted = BigDecimal.ZERO;
+			for (ConstituencyFigures seat : seats) {
+				electorate += seat.electorate() == null ? 0 : seat.electorate();
+				verified += seat.verified() == null ? 0 : seat.verified();
+				if (seat.electorate() == null || seat.verified() == null || seat.electorate() <= 0) {
+					continue;
+				}
+				turnoutElectorate += seat.electorate();
+				turnoutVerified += seat.verified();
+				if (seat.notionalTurnout() != null) {
+					baselineElectorate += seat.electorate();
+					baselineVerified += seat.verified();
+					baselineWeighted = baselineWeighted
+						.add(seat.notionalTurnout().multiply(BigDecimal.valueOf(seat.electorate())));
+				}
+			}
+			BigDecimal turnout = turnoutElectorate == 0 ? null
+					: ratio(HUNDRED.multiply(BigDecimal.valueOf(turnoutVerified)), turnoutElectorate);
+			BigDecimal change = baselineElectorate == 0 ? null
+					: ratio(HUNDRED.multiply(BigDecimal.valueOf(baselineVerified)).subtract(baselineWeighted),
+							baselineElectorate);
+			return new Totals(electorate, verified, turnout, change);
+		}
+
+		private static BigDecimal ratio(BigDecimal numerator, long denominator) {
+			return numerator.divide(BigDecimal.valueOf(denominator), MathContext.DECIMAL64)
+				.setScale(2, RoundingMode.HALF_UP);
+		}
+	}
+
+	/**
+	 * A clustered bar chart over the turnout table. SXSSF streams cells only; the drawing and chart
+	 * parts live in the backing XSSFSheet, so the chart carries its values as a cache next to the
+	 * cell references (the streamed rows cannot be read back to fill it).
+	 */
+	private static void chart(SXSSFSheet sheet, List<ConstituencyFigures> seats, int headerRow) {
+		int first = headerRow + 1;
+		int last = headerRow + seats.size();
+		String[] names = new String[seats.size()];
+		Double[] turnout = new Double[seats.size()];
+		Double[] notional = new Double[seats.size()];
+		for (int i = 0; i < seats.size(); i++) {
+			ConstituencyFigures seat = seats.get(i);
+			names[i] = seat.name();
+			turnout[i] = seat.turnout() == null ? null : seat.turnout().doubleValue();
+			notional[i] = seat.notionalTurnout() == null ? null : seat.notionalTurnout().doubleValue();
+		}
+		String sheetName = sheet.getSheetName();
+		XDDFCategoryDataSource categories = XDDFDataSourcesFactory.fromArray(names, range(sheetName, first, last, 0));
+		XDDFNumericalDataSource<Double> turnoutValues = XDDFDataSourcesFactory.fromArray(turnout,
+				range(sheetName, first, last, 1));
+		XDDFNumericalDataSource<Double> notionalValues = XDDFDataSourcesFactory.fromArray(notional,
+				range(sheetName, first, last, 2));
+
+		sheet.createDrawingPatriarch();
+		XSSFDrawing drawing = sheet.getDrawingPatriarch();
+		int width = Math.max(12, Math.min(40, seats.size()));
+		XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 4, 0, 4 + width, 24);
+		XSSFChart chart = drawing.createChart(anchor);
+		chart.setTitleText(CHART_TITLE);
+		chart.setTitleOverlay(false);
+		chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+
+		XDDFCategoryAxis constituencyAxis = chart.createCategoryAxis(AxisPosition.BOTTOM);
+		XDDFValueAxis turnoutAxis = chart.createValueAxis(AxisPosition.LEFT);
+		turnoutAxis.setTitle("Turnout %");
+		turnoutAxis.setCrosses(AxisCrosses.AUTO_ZERO);
+		turnoutAxis.setCrossBetween(AxisCrossBetween.BETWEEN);
+
+		XDDFBarChartData bars = (XDDFBarChartData) chart.createData(ChartTypes.BAR, constituencyAxis, turnoutAxis);
+		bars.setBarDirection(BarDirection.COL);
+		bars.setBarGrouping(BarGrouping.CLUSTERED);
+		bars.setVaryColors(false);
+		series(bars, categories, turnoutValues, TURNOUT_SERIES, new CellReference(sheetName, headerRow, 1, true, true),
+				PresetColor.STEEL_BLUE);
+		series(bars, categories, notionalValues, NOTIONAL_SERIES,
+				new CellReference(sheetName, headerRow, 2, true, true), PresetColor.LIGHT_GRAY);
+		chart.plot(bars);
+	}
+
+	private static void series(XDDFBarChartData bars, XDDFCategoryDataSource categories,
+			XDDFNumericalDataSource<Double> values, String title, CellReference titleCell, PresetColor color) {
+		XDDFChartData.Series series = bars.addSeries(categories, values);
+		series.setTitle(title, titleCell);
+		series.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(color)));
+	}
+
+	private static String range(String sheetName, int firstRow, int lastRow, int column) {
+		return new CellRangeAddress(firstRow, lastRow, column, column).formatAsString(sheetName, true);
+	}
+}

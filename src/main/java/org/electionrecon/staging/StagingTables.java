@@ -1,0 +1,194 @@
+package org.electionrecon.staging;
+
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.electionrecon.model.BallotBox;
+import org.electionrecon.model.CandidateVotes;
+import org.electionrecon.model.Constituency;
+import org.electionrecon.model.DeclaredPartyVotes;
+import org.electionrecon.model.DeclaredResult;
+import org.electionrecon.model.Finding;
+import org.electionrecon.model.NotionalResult;
+import org.electionrecon.model.RejectedRow;
+import org.electionrecon.model.SourceFile;
+import org.electionrecon.model.Staged;
+import org.electionrecon.model.StatedFigure;
+import org.electionrecon.model.VerificationSheet;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
+
+/**
+ * Batched, prepared inserts into the staging tables: one JDBC batch per record type per chunk.
+ */
+public class StagingTables {
+
+	/** Which stage wrote a finding, so a re-run stage replaces only its own. */
+	public enum Stage {
+		INGEST, RECONCILE, AREA
+	}
+
+	private final JdbcTemplate jdbc;
+
+	public StagingTables(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public JdbcTemplate jdbc() {
+		return jdbc;
+	}
+
+	public void insert(long runId, Collection<StagedItem> items) {
+		Map<Class<?>, List<StagedItem>> byType = items.stream()
+			.collect(Collectors.groupingBy(i -> i.record().getClass(), java.util.LinkedHashMap::new, Collectors.toList()));
+		byType.forEach((type, group) -> insertGroup(runId, type, group));
+	}
+
+	private void insertGroup(long runId, Class<?> type, List<StagedItem> group) {
+		if (type == Constituency.class) {
+			batch("INSERT INTO RECON_CONSTITUENCY (RUN_ID, CODE, NAME, REGION, COUNTY, AREA, ALIASES) VALUES (?,?,?,?,?,?,?)",
+					group, (seq, r) -> {
+						Constituency c = (Constituency) r;
+						return new Object[] { runId, c.code(), c.name(), c.region(), c.county(), c.area(),
+								String.join(";", c.aliases()) };
+					});
+		}
+		else if (type == BallotBox.class) {
+			batch("INSERT INTO RECON_BOX (RUN_ID, SEQ, CONSTITUENCY_CODE, BOX, STATION, BOX_TYPE, ISSUED, VERIFIED,"
+					+ " ISSUED_SOURCE, VERIFIED_SOURCE) VALUES (?,?,?,?,?,?,?,?,?,?)", group, (seq, r) -> {
+						BallotBox b = (BallotBox) r;
+						return new Object[] { runId, seq, b.constituencyCode(), b.box(), b.station(), b.type().name(),
+								b.issued(), b.verified(), b.issuedSource(), b.verifiedSource() };
+					});
+		}
+		else if (type == VerificationSheet.class) {
+			batch("INSERT INTO RECON_VERIFICATION_SHEET (RUN_ID, CONSTITUENCY_CODE, SOURCE) VALUES (?,?,?)", group,
+					(seq, r) -> {
+						VerificationSheet v = (VerificationSheet) r;
+						return new Object[] { runId, v.constituencyCode(), v.source() };
+					});
+		}
+		else if (type == StatedFigure.class) {
+			batch("INSERT INTO RECON_STATED_FIGURE (RUN_ID, CONSTITUENCY_CODE, KIND, FIGURE_VALUE, DECIMALS, SOURCE)"
+					+ " VALUES (?,?,?,?,?,?)", group, (seq, r) -> {
+						StatedFigure s = (StatedFigure) r;
+						return new Object[] { runId, s.constituencyCode(), s.kind().name(), s.value(), s.decimals(),
+								s.source() };
+					});
+		}
+		else if (type == DeclaredResult.class) {
+			batch("INSERT INTO RECON_DECLARATION (RUN_ID, SEQ, CONSTITUENCY_CODE, FILE_NAME, ELECTORATE, ELECTORATE_SOURCE,"
+					+ " VALID_VOTES, VALID_VOTES_SOURCE, REJECTED, REJECTED_SOURCE, MAJORITY, MAJORITY_SOURCE,"
+					+ " RESULT_LABEL, RESULT_SOURCE, FIRST_PARTY, FIRST_PARTY_SOURCE, MEMBER_FIRST_NAME, MEMBER_SURNAME,"
+					+ " MEMBER_SOURCE) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", group, (seq, r) -> {
+						DeclaredResult d = (DeclaredResult) r;
+						return new Object[] { runId, seq, d.constituencyCode(), d.file(), big(d.electorate()),
+								d.electorateSource(), big(d.validVotes()), d.validVotesSource(), big(d.rejected()),
+								d.rejectedSource(), big(d.majority()), d.majoritySource(), d.result(), d.resultSource(),
+								d.firstParty(), d.firstPartySource(), d.memberFirstName(), d.memberSurname(),
+								d.memberSource() };
+					});
+		}
+		else if (type == DeclaredPartyVotes.class) {
+			batch("INSERT INTO RECON_DECLARED_PARTY_VOTES (RUN_ID, CONSTITUENCY_CODE, PARTY, VOTES, SOURCE) VALUES (?,?,?,?,?)",
+					group, (seq, r) -> {
+						DeclaredPartyVotes p = (DeclaredPartyVotes) r;
+						return new Object[] { runId, p.constituencyCode(), p.party(), p.votes(), p.source() };
+					});
+		}
+		else if (type == CandidateVotes.class) {
+			batch("INSERT INTO RECON_CANDIDATE (RUN_ID, SEQ, CONSTITUENCY_CODE, FIRST_NAME, SURNAME, PARTY, VOTES, ELECTED,"
+					+ " SOURCE) VALUES (?,?,?,?,?,?,?,?,?)", group, (seq, r) -> {
+						CandidateVotes c = (CandidateVotes) r;
+						return new Object[] { runId, seq, c.constituencyCode(), c.firstName(), c.surname(), c.party(),
+								c.votes(), new SqlParameterValue(Types.BOOLEAN, c.elected()), c.source() };
+					});
+		}
+		else if (type == NotionalResult.class) {
+			batch("INSERT INTO RECON_NOTIONAL (RUN_ID, CONSTITUENCY_CODE, ELECTORATE, TURNOUT, TOTAL_VOTES, PARTY_VOTES,"
+					+ " WINNER, SECOND_PARTY, SOURCE) VALUES (?,?,?,?,?,?,?,?,?)", group, (seq, r) -> {
+						NotionalResult n = (NotionalResult) r;
+						return new Object[] { runId, n.constituencyCode(), n.electorate(), n.turnout(), n.totalVotes(),
+								PartyVotesText.format(n.partyVotes()), n.winner(), n.second(), n.source() };
+					});
+		}
+		else if (type == RejectedRow.class) {
+			batch("INSERT INTO RECON_REJECTED_ROW (RUN_ID, SEQ, FILE_NAME, SHEET, ROW_NO, CELL, RAW_VALUE, REASON)"
+					+ " VALUES (?,?,?,?,?,?,?,?)", group, (seq, r) -> {
+						RejectedRow x = (RejectedRow) r;
+						return new Object[] { runId, seq, x.file(), x.sheet(), x.row(), x.cell(), clip(x.value(), 4000),
+								clip(x.reason(), 2000) };
+					});
+		}
+		else if (type == SourceFile.class) {
+			batch("INSERT INTO RECON_SOURCE_FILE (RUN_ID, SEQ, FILE_NAME, KIND, SHA256, BYTES, ROWS_READ, ROWS_ACCEPTED,"
+					+ " ROWS_REJECTED, ROWS_OUT_OF_SCOPE, NOTES) VALUES (?,?,?,?,?,?,?,?,?,?,?)", group, (seq, r) -> {
+						SourceFile f = (SourceFile) r;
+						return new Object[] { runId, seq, f.file(), f.kind(), f.sha256(), f.bytes(), f.rowsRead(),
+								f.rowsAccepted(), f.rowsRejected(), f.rowsOutOfScope(), clip(f.notes(), 16000) };
+					});
+		}
+		else if (type == Finding.class) {
+			insertFindings(runId, Stage.INGEST, group.stream().map(i -> (Finding) i.record()).toList());
+		}
+		else {
+			throw new IllegalArgumentException("no staging table for " + type.getName());
+		}
+	}
+
+	public void insertFindings(long runId, Stage stage, List<Finding> findings) {
+		List<Object[]> rows = new ArrayList<>(findings.size());
+		for (Finding f : findings) {
+			rows.add(new Object[] { runId, stage.name(), f.severity().name(), f.check().name(), f.status().name(),
+					f.constituencyCode(), f.constituencyName(), clip(f.box(), 1000), clip(f.expected(), 1000),
+					clip(f.actual(), 1000), f.difference(), clip(f.message(), 4000), clip(f.source(), 4000),
+					clip(f.note(), 2000) });
+		}
+		if (!rows.isEmpty()) {
+			jdbc.batchUpdate("INSERT INTO RECON_FINDING (RUN_ID, STAGE, SEVERITY, CHECK_CODE, STATUS, CONSTITUENCY_CODE,"
+					+ " CONSTITUENCY_NAME, BOX, EXPECTED, ACTUAL, DIFF, MESSAGE, SOURCE, NOTE)"
+					+ " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+		}
+	}
+
+	private interface RowMapper {
+		Object[] row(long seq, Staged record);
+	}
+
+	private void batch(String sql, List<StagedItem> group, RowMapper mapper) {
+		List<Object[]> rows = new ArrayList<>(group.size());
+		for (StagedItem item : group) {
+			rows.add(mapper.row(item.seq(), item.record()));
+		}
+		jdbc.batchUpdate(sql, rows);
+	}
+
+	private static Object big(Long value) {
+		return new SqlParameterValue(Types.BIGINT, value);
+	}
+
+	/**
+	 * Keeps text within its column. Only free text (reasons, raw values, notes) can be this long;
+	 * the cut is marked so it is never silent.
+	 */
+	static String clip(String text, int max) {
+		if (text == null || text.length() <= max) {
+			return text;
+		}
+		String mark = " [… " + (text.length() - max) + " more characters]";
+		return text.substring(0, max - mark.length()) + mark;
+	}
+
+	/** Deletes everything a run staged, for a run that is started again from nothing. */
+	public void deleteRun(long runId) {
+		for (String table : List.of("RECON_CONSTITUENCY", "RECON_BOX", "RECON_VERIFICATION_SHEET",
+				"RECON_STATED_FIGURE", "RECON_DECLARATION", "RECON_DECLARED_PARTY_VOTES", "RECON_CANDIDATE",
+				"RECON_NOTIONAL", "RECON_REJECTED_ROW", "RECON_SOURCE_FILE", "RECON_FINDING", "RECON_FIGURES")) {
+			jdbc.update("DELETE FROM " + table + " WHERE RUN_ID = ?", runId);
+		}
+	}
+}
