@@ -285,7 +285,7 @@ public final class SampleInputGenerator {
 		writeRegister(spec, seats, inputDir.resolve(REGISTER).resolve(REGISTER_FILE));
 		copySelected(constituencies, constituencies.column("ONS ID"), codes, inputDir.resolve(DECLARATIONS));
 		copySelected(candidates, candidates.column("ONS ID"), codes, inputDir.resolve(DECLARATIONS));
-		copySelected(notional, notional.column("ONS code"), codes, inputDir.resolve(NOTIONAL));
+		copySelected(notional, notional.column("ONS code"), notionalCodes(notional, seats), inputDir.resolve(NOTIONAL));
 
 		Map<String, List<PlantedVariance>> variancesByCode = new LinkedHashMap<>();
 		for (PlantedVariance v : spec.variances()) {
@@ -309,6 +309,27 @@ public final class SampleInputGenerator {
 					inCouncil);
 		}
 		return new Summary(spec.name(), seats.size(), councils.size(), boxes, papers);
+	}
+
+	/**
+	 * The notional rows of the selected seats: by code, or by name where R&T's code differs from
+	 * the HoC Library's (five Scottish seats), as the job itself matches them.
+	 */
+	private static Set<String> notionalCodes(ReferenceCsv notional, List<Seat> seats) {
+		Set<String> names = new HashSet<>();
+		Set<String> codes = new LinkedHashSet<>();
+		for (Seat s : seats) {
+			names.add(org.electionrecon.ingest.Names.normalise(s.name()));
+			codes.add(s.code());
+		}
+		int code = notional.column("ONS code");
+		int name = notional.column("Boundary Comm name");
+		for (int i = 0; i < notional.size(); i++) {
+			if (names.contains(org.electionrecon.ingest.Names.normalise(notional.value(i, name)))) {
+				codes.add(notional.value(i, code).trim());
+			}
+		}
+		return codes;
 	}
 
 	private static List<Seat> selectSeats(Spec spec, ReferenceCsv constituencies) {

@@ -32,6 +32,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.electionrecon.sample.SampleInputGenerator.Spec;
 import org.electionrecon.sample.SampleInputGenerator.Summary;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,322 +65,342 @@ class SampleInputGeneratorTests {
 		}
 	}
 
-	// ---------------------------------------------------------------- verification workbooks
+	/** The sample's verification workbooks. */
+	@Nested
+	class SampleVerificationWorkbooks {
 
-	@Test
-	void sampleHasElevenVerificationWorkbooksWithTheExpectedNames() throws IOException {
-		assertThat(fileNames(sampleDir.resolve("verification"))).containsExactlyInAnyOrder(
-				"stoke-on-trent-city-council.xlsx", "cheshire-east-council.xlsx", "burton-and-uttoxeter.xlsx",
-				"cannock-chase.xlsx", "kingswinford-and-south-staffordshire.xlsx", "lichfield.xlsx",
-				"newcastle-under-lyme.xlsx", "stafford.xlsx", "staffordshire-moorlands.xlsx",
-				"stone-great-wyrley-and-penkridge.xlsx", "tamworth.xlsx");
-		assertThat(sampleSummary.workbooks()).isEqualTo(11);
-		assertThat(sampleSummary.constituencies()).isEqualTo(14);
-	}
-
-	@Test
-	void councilWorkbooksHoldTheirSeatsInOrderWithTitles() throws IOException {
-		Map<String, SheetData> stoke = read(sampleDir.resolve("verification/stoke-on-trent-city-council.xlsx"));
-		assertThat(stoke.keySet()).containsExactly("Stoke-on-Trent Central", "Stoke-on-Trent North",
-				"Stoke-on-Trent South");
-		assertThat(stoke.values()).allSatisfy(s -> assertThat(s.text(0, 0)).isEqualTo("Stoke-on-Trent City Council"));
-		Map<String, SheetData> cheshire = read(sampleDir.resolve("verification/cheshire-east-council.xlsx"));
-		assertThat(cheshire.keySet()).containsExactly("Congleton", "Crewe and Nantwich");
-		assertThat(cheshire.get("Congleton").text(0, 0)).isEqualTo("Cheshire East Council");
-		Map<String, SheetData> stafford = read(sampleDir.resolve("verification/stafford.xlsx"));
-		assertThat(stafford.get("Stafford").text(0, 0)).isEqualTo("Acting Returning Officer, Stafford");
-		// Excel's 31-character limit: names are cut, the full name is in B4
-		SheetData kingswinford = read(sampleDir.resolve("verification/kingswinford-and-south-staffordshire.xlsx"))
-				.get("Kingswinford and South Stafford");
-		assertThat(kingswinford).isNotNull();
-		assertThat(kingswinford.text(3, 1)).isEqualTo("Kingswinford and South Staffordshire");
-		SheetData stone = read(sampleDir.resolve("verification/stone-great-wyrley-and-penkridge.xlsx"))
-				.get("Stone, Great Wyrley and Penkrid");
-		assertThat(stone).isNotNull();
-		assertThat(stone.text(3, 1)).isEqualTo("Stone, Great Wyrley and Penkridge");
-	}
-
-	@Test
-	void everySheetHasTheExactLayout() throws IOException {
-		for (SheetData s : allSheets(sampleDir).values()) {
-			assertThat(s.text(1, 0))
-					.isEqualTo("Verification statement - UK Parliamentary general election, 4 July 2024");
-			assertThat(s.merged).contains("A1:E1", "A2:E2");
-			assertThat(s.rows.get(2)).isEmpty();
-			assertThat(s.text(3, 0)).isEqualTo("Constituency");
-			assertThat(s.text(4, 0)).isEqualTo("Electorate");
-			assertThat(s.text(5, 0)).isEqualTo("Total ballot papers verified");
-			assertThat(s.text(6, 0)).isEqualTo("Turnout");
-			assertThat(s.rows.get(7)).isEmpty();
-			assertThat(s.rows.get(8)).containsExactly("Box no", "Polling station", "Type", "Ballot papers issued",
-					"Ballot papers verified");
-			assertThat(s.formats.get("B5")).isEqualTo("#,##0");
-			assertThat(s.formats.get("B6")).isEqualTo("#,##0");
-			assertThat(s.formats.get("B7")).isEqualTo("0.00%");
-			assertThat(s.formulas).isZero();
-
-			String code = codeOf(s.text(3, 1));
-			String[] h = hoc.get(code);
-			long verified = Spec.sample().verifiedOverrides().getOrDefault(code,
-					Long.parseLong(h[2]) + Long.parseLong(h[3]));
-			assertThat(s.number(4, 1)).isEqualTo(Double.parseDouble(h[1]));
-			assertThat(s.number(5, 1)).isEqualTo(verified);
-			assertThat(s.number(6, 1)).isEqualTo(Math.round(10_000.0 * verified / Long.parseLong(h[1])) / 10_000.0);
-
-			List<BoxRow> boxes = s.boxes();
-			assertThat(boxes).hasSizeBetween(24, 36);
-			assertThat(boxes.stream().mapToLong(BoxRow::verified).sum()).isEqualTo(verified);
-			List<Object> total = s.rows.get(9 + boxes.size());
-			assertThat(total.get(0)).isEqualTo("Total");
-			assertThat(total.get(3)).isEqualTo((double) boxes.stream().mapToLong(BoxRow::issued).sum());
-			assertThat(total.get(4)).isEqualTo((double) verified);
-			assertThat(s.rows).hasSize(10 + boxes.size());
-
-			List<BoxRow> polling = boxes.stream().filter(b -> b.type.equals("Polling station")).toList();
-			List<BoxRow> postal = boxes.stream().filter(b -> b.type.equals("Postal")).toList();
-			assertThat(polling.size() + postal.size()).isEqualTo(boxes.size());
-			assertThat(postal).isNotEmpty();
-			assertThat((double) polling.size() / boxes.size()).isBetween(0.7, 0.9);
-			for (int i = 0; i < polling.size(); i++) {
-				assertThat(boxes.get(i)).isSameAs(polling.get(i));
-				assertThat(polling.get(i).ref).isEqualTo(String.format("B%03d", i + 1));
-				assertThat(polling.get(i).station).matches("[A-Za-z' ]+ \\([A-Z]{2,3}\\d+\\)");
-				assertThat(polling.get(i).verified).isBetween(200L, 900L);
-			}
-			for (int j = 0; j < postal.size(); j++) {
-				assertThat(postal.get(j).ref).isEqualTo(String.format("PV%02d", j + 1));
-				assertThat(postal.get(j).station).startsWith("Postal votes - opening session ");
-				assertThat(postal.get(j).verified).isGreaterThan(900L);
-			}
+		@Test
+		void sampleHasElevenVerificationWorkbooksWithTheExpectedNames() throws IOException {
+			assertThat(fileNames(sampleDir.resolve("verification"))).containsExactlyInAnyOrder(
+					"stoke-on-trent-city-council.xlsx", "cheshire-east-council.xlsx", "burton-and-uttoxeter.xlsx",
+					"cannock-chase.xlsx", "kingswinford-and-south-staffordshire.xlsx", "lichfield.xlsx",
+					"newcastle-under-lyme.xlsx", "stafford.xlsx", "staffordshire-moorlands.xlsx",
+					"stone-great-wyrley-and-penkridge.xlsx", "tamworth.xlsx");
+			assertThat(sampleSummary.workbooks()).isEqualTo(11);
+			assertThat(sampleSummary.constituencies()).isEqualTo(14);
 		}
-	}
 
-	@Test
-	void staffordBoxesSumToTheAnnouncedTotal() throws IOException {
-		SheetData stafford = read(sampleDir.resolve("verification/stafford.xlsx")).get("Stafford");
-		assertThat(stafford.boxes().stream().mapToLong(BoxRow::verified).sum()).isEqualTo(46_169L);
-		assertThat(stafford.number(5, 1)).isEqualTo(46_169d);
-		assertThat(stafford.number(6, 1)).isEqualTo(0.6539);
-	}
+		@Test
+		void councilWorkbooksHoldTheirSeatsInOrderWithTitles() throws IOException {
+			Map<String, SheetData> stoke = read(sampleDir.resolve("verification/stoke-on-trent-city-council.xlsx"));
+			assertThat(stoke.keySet()).containsExactly("Stoke-on-Trent Central", "Stoke-on-Trent North",
+					"Stoke-on-Trent South");
+			assertThat(stoke.values()).allSatisfy(s -> assertThat(s.text(0, 0)).isEqualTo("Stoke-on-Trent City Council"));
+			Map<String, SheetData> cheshire = read(sampleDir.resolve("verification/cheshire-east-council.xlsx"));
+			assertThat(cheshire.keySet()).containsExactly("Congleton", "Crewe and Nantwich");
+			assertThat(cheshire.get("Congleton").text(0, 0)).isEqualTo("Cheshire East Council");
+			Map<String, SheetData> stafford = read(sampleDir.resolve("verification/stafford.xlsx"));
+			assertThat(stafford.get("Stafford").text(0, 0)).isEqualTo("Acting Returning Officer, Stafford");
+			// Excel's 31-character limit: names are cut, the full name is in B4
+			SheetData kingswinford = read(sampleDir.resolve("verification/kingswinford-and-south-staffordshire.xlsx"))
+					.get("Kingswinford and South Stafford");
+			assertThat(kingswinford).isNotNull();
+			assertThat(kingswinford.text(3, 1)).isEqualTo("Kingswinford and South Staffordshire");
+			SheetData stone = read(sampleDir.resolve("verification/stone-great-wyrley-and-penkridge.xlsx"))
+					.get("Stone, Great Wyrley and Penkrid");
+			assertThat(stone).isNotNull();
+			assertThat(stone.text(3, 1)).isEqualTo("Stone, Great Wyrley and Penkridge");
+		}
 
-	@Test
-	void exactlyTheFourPlantedVariancesExist() throws IOException {
-		Map<String, List<BoxRow>> varied = new TreeMap<>();
-		Map<String, SheetData> sheets = allSheets(sampleDir);
-		for (SheetData s : sheets.values()) {
-			List<BoxRow> boxes = s.boxes();
-			List<BoxRow> off = boxes.stream().filter(b -> b.issued != b.verified).toList();
-			if (!off.isEmpty()) {
-				varied.put(codeOf(s.text(3, 1)), off);
+		@Test
+		void everySheetHasTheExactLayout() throws IOException {
+			for (SheetData s : allSheets(sampleDir).values()) {
+				assertThat(s.text(1, 0))
+						.isEqualTo("Verification statement - UK Parliamentary general election, 4 July 2024");
+				assertThat(s.merged).contains("A1:E1", "A2:E2");
+				assertThat(s.rows.get(2)).isEmpty();
+				assertThat(s.text(3, 0)).isEqualTo("Constituency");
+				assertThat(s.text(4, 0)).isEqualTo("Electorate");
+				assertThat(s.text(5, 0)).isEqualTo("Total ballot papers verified");
+				assertThat(s.text(6, 0)).isEqualTo("Turnout");
+				assertThat(s.rows.get(7)).isEmpty();
+				assertThat(s.rows.get(8)).containsExactly("Box no", "Polling station", "Type", "Ballot papers issued",
+						"Ballot papers verified");
+				assertThat(s.formats.get("B5")).isEqualTo("#,##0");
+				assertThat(s.formats.get("B6")).isEqualTo("#,##0");
+				assertThat(s.formats.get("B7")).isEqualTo("0.00%");
+				assertThat(s.formulas).isZero();
+
+				String code = codeOf(s.text(3, 1));
+				String[] h = hoc.get(code);
+				long verified = Spec.sample().verifiedOverrides().getOrDefault(code,
+						Long.parseLong(h[2]) + Long.parseLong(h[3]));
+				assertThat(s.number(4, 1)).isEqualTo(Double.parseDouble(h[1]));
+				assertThat(s.number(5, 1)).isEqualTo(verified);
+				assertThat(s.number(6, 1)).isEqualTo(Math.round(10_000.0 * verified / Long.parseLong(h[1])) / 10_000.0);
+
+				List<BoxRow> boxes = s.boxes();
+				assertThat(boxes).hasSizeBetween(24, 36);
+				assertThat(boxes.stream().mapToLong(BoxRow::verified).sum()).isEqualTo(verified);
+				List<Object> total = s.rows.get(9 + boxes.size());
+				assertThat(total.get(0)).isEqualTo("Total");
+				assertThat(total.get(3)).isEqualTo((double) boxes.stream().mapToLong(BoxRow::issued).sum());
+				assertThat(total.get(4)).isEqualTo((double) verified);
+				assertThat(s.rows).hasSize(10 + boxes.size());
+
+				List<BoxRow> polling = boxes.stream().filter(b -> b.type.equals("Polling station")).toList();
+				List<BoxRow> postal = boxes.stream().filter(b -> b.type.equals("Postal")).toList();
+				assertThat(polling.size() + postal.size()).isEqualTo(boxes.size());
+				assertThat(postal).isNotEmpty();
+				assertThat((double) polling.size() / boxes.size()).isBetween(0.7, 0.9);
+				for (int i = 0; i < polling.size(); i++) {
+					assertThat(boxes.get(i)).isSameAs(polling.get(i));
+					assertThat(polling.get(i).ref).isEqualTo(String.format("B%03d", i + 1));
+					assertThat(polling.get(i).station).matches("[A-Za-z' ]+ \\([A-Z]{2,3}\\d+\\)");
+					assertThat(polling.get(i).verified).isBetween(200L, 900L);
+				}
+				for (int j = 0; j < postal.size(); j++) {
+					assertThat(postal.get(j).ref).isEqualTo(String.format("PV%02d", j + 1));
+					assertThat(postal.get(j).station).startsWith("Postal votes - opening session ");
+					assertThat(postal.get(j).verified).isGreaterThan(900L);
+				}
 			}
 		}
-		assertThat(varied.keySet()).containsExactlyInAnyOrder(STAFFORD, STOKE_CENTRAL, LICHFIELD, CONGLETON);
 
-		assertThat(varied.get(STAFFORD)).singleElement().satisfies(b -> {
-			assertThat(b.type).isEqualTo("Polling station");
-			assertThat(b.verified - b.issued).isEqualTo(-1);
-		});
-		assertThat(varied.get(STOKE_CENTRAL)).singleElement().satisfies(b -> {
-			assertThat(b.type).isEqualTo("Polling station");
-			assertThat(b.verified - b.issued).isEqualTo(6);
-		});
-		assertThat(varied.get(CONGLETON)).singleElement().satisfies(b -> {
-			assertThat(b.type).isEqualTo("Postal");
-			assertThat(b.verified - b.issued).isEqualTo(-3);
-		});
-
-		List<BoxRow> pair = varied.get(LICHFIELD);
-		assertThat(pair).hasSize(2);
-		assertThat(pair).extracting(b -> b.verified - b.issued).containsExactly(2L, -2L);
-		assertThat(pair.get(0).station).isEqualTo(pair.get(1).station);
-		SheetData lichfield = read(sampleDir.resolve("verification/lichfield.xlsx")).get("Lichfield");
-		List<BoxRow> boxes = lichfield.boxes();
-		String firstTwoBoxStation = boxes.stream()
-				.filter(b -> b.type.equals("Polling station"))
-				.filter(b -> boxes.stream().filter(o -> o.station.equals(b.station)).count() == 2)
-				.findFirst().orElseThrow().station;
-		assertThat(pair.get(0).station).isEqualTo(firstTwoBoxStation);
-
-		// single-box variances sit in stations with one box, so they cannot look like a pair
-		for (String code : List.of(STAFFORD, STOKE_CENTRAL)) {
-			BoxRow b = varied.get(code).get(0);
-			SheetData s = sheets.values().stream().filter(x -> codeOf(x.text(3, 1)).equals(code))
-					.findFirst().orElseThrow();
-			assertThat(s.boxes().stream().filter(o -> o.station.equals(b.station))).hasSize(1);
+		@Test
+		void staffordBoxesSumToTheAnnouncedTotal() throws IOException {
+			SheetData stafford = read(sampleDir.resolve("verification/stafford.xlsx")).get("Stafford");
+			assertThat(stafford.boxes().stream().mapToLong(BoxRow::verified).sum()).isEqualTo(46_169L);
+			assertThat(stafford.number(5, 1)).isEqualTo(46_169d);
+			assertThat(stafford.number(6, 1)).isEqualTo(0.6539);
 		}
-	}
 
-	// ---------------------------------------------------------------- register and copied CSVs
-
-	@Test
-	void registerHasTheFourteenSeats() throws IOException {
-		byte[] bytes = Files.readAllBytes(sampleDir.resolve("register/register.csv"));
-		assertThat(bytes[0]).isNotEqualTo((byte) 0xEF); // no BOM
-		List<CSVRecord> rows = parse(bytes);
-		assertThat(rows).hasSize(14);
-		assertThat(rows.get(0).getParser().getHeaderNames())
-				.containsExactly("code", "name", "region", "county", "area", "aliases");
-		assertThat(rows).extracting(r -> r.get("code")).containsExactlyInAnyOrderElementsOf(SAMPLE_CODES);
-		assertThat(rows).allSatisfy(r -> {
-			assertThat(r.get("area")).isEqualTo("Staffordshire and Cheshire");
-			assertThat(r.get("name")).isEqualTo(hoc.get(r.get("code"))[0]);
-		});
-		Map<String, CSVRecord> byCode = rows.stream().collect(Collectors.toMap(r -> r.get("code"), r -> r));
-		assertThat(byCode.get(CONGLETON).get("county")).isEqualTo("Cheshire");
-		assertThat(byCode.get("E14001185").get("county")).isEqualTo("Cheshire");
-		assertThat(byCode.get("E14001185").get("region")).isEqualTo("North West");
-		assertThat(byCode.get(STAFFORD).get("county")).isEqualTo("Staffordshire");
-		assertThat(byCode.get(STAFFORD).get("region")).isEqualTo("West Midlands");
-		assertThat(byCode.get("E14001523").get("name")).isEqualTo("Stone, Great Wyrley and Penkridge");
-		assertThat(byCode.get("E14001380").get("aliases")).isEqualTo("Newcastle-Under-Lyme");
-		assertThat(byCode.get(STOKE_CENTRAL).get("aliases")).isEqualTo("Stoke-On-Trent Central");
-		assertThat(rows.stream().filter(r -> !r.get("aliases").isEmpty())).hasSize(4);
-	}
-
-	@Test
-	void declarationsAndNotionalAreVerbatimCopiesOfTheSelectedLines() throws IOException {
-		assertVerbatim(sampleDir.resolve("declarations/HoC-GE2024-results-by-constituency.csv"),
-				SampleInputGenerator.CONSTITUENCY_RESOURCE, SAMPLE_CODES, 14);
-		assertVerbatim(sampleDir.resolve("declarations/HoC-GE2024-results-by-candidate.csv"),
-				SampleInputGenerator.CANDIDATE_RESOURCE, SAMPLE_CODES, 90);
-		assertVerbatim(sampleDir.resolve("notional/RallingsThrasher-2019-notional-results-2024-boundaries.csv"),
-				SampleInputGenerator.NOTIONAL_RESOURCE, SAMPLE_CODES, 14);
-		assertThat(fileNames(sampleDir.resolve("declarations"))).hasSize(2);
-		assertThat(fileNames(sampleDir.resolve("notional"))).hasSize(1);
-		// the candidate file keeps its BOM, the notional file its CRLF and quoted header
-		assertThat(Arrays.copyOf(Files.readAllBytes(
-				sampleDir.resolve("declarations/HoC-GE2024-results-by-candidate.csv")), 3))
-				.containsExactly(0xEF, 0xBB, 0xBF);
-		String notional = Files.readString(
-				sampleDir.resolve("notional/RallingsThrasher-2019-notional-results-2024-boundaries.csv"));
-		assertThat(notional).contains("\"\"\"turnout\"\"\"").endsWith("\r\n");
-	}
-
-	// ---------------------------------------------------------------- determinism and folder handling
-
-	@Test
-	void generatingTwiceGivesIdenticalValues(@TempDir Path again) throws IOException {
-		new SampleInputGenerator().generate(Spec.sample(), again);
-		Map<String, SheetData> first = allSheets(sampleDir);
-		Map<String, SheetData> second = allSheets(again);
-		assertThat(second.keySet()).isEqualTo(first.keySet());
-		for (String key : first.keySet()) {
-			assertThat(second.get(key).rows).as(key).isEqualTo(first.get(key).rows);
-		}
-		for (String f : List.of("register/register.csv", "declarations/HoC-GE2024-results-by-constituency.csv",
-				"declarations/HoC-GE2024-results-by-candidate.csv",
-				"notional/RallingsThrasher-2019-notional-results-2024-boundaries.csv")) {
-			assertThat(Files.readAllBytes(again.resolve(f))).as(f).isEqualTo(Files.readAllBytes(sampleDir.resolve(f)));
-		}
-	}
-
-	@Test
-	void anotherSeedGivesOtherBoxesButTheSameTotals(@TempDir Path other) throws IOException {
-		new SampleInputGenerator().generate(Spec.sample(7), other);
-		SheetData a = read(sampleDir.resolve("verification/stafford.xlsx")).get("Stafford");
-		SheetData b = read(other.resolve("verification/stafford.xlsx")).get("Stafford");
-		assertThat(b.rows).isNotEqualTo(a.rows);
-		assertThat(b.boxes().stream().mapToLong(BoxRow::verified).sum()).isEqualTo(46_169L);
-	}
-
-	@Test
-	void regeneratingReplacesOnlyTheGeneratedFolders(@TempDir Path dir) throws IOException {
-		Files.createDirectories(dir.resolve("verification"));
-		Files.createDirectories(dir.resolve("reported"));
-		Files.writeString(dir.resolve("verification/west-midlands-count-01.xlsx"), "stale");
-		Files.writeString(dir.resolve("verification/.gitkeep"), "");
-		Files.writeString(dir.resolve("reported/bbc.csv"), "kept");
-		Files.writeString(dir.resolve("README.md"), "kept");
-
-		new SampleInputGenerator().generate(Spec.sample(), dir);
-
-		assertThat(dir.resolve("verification/west-midlands-count-01.xlsx")).doesNotExist();
-		assertThat(dir.resolve("verification/.gitkeep")).exists();
-		assertThat(dir.resolve("reported/bbc.csv")).hasContent("kept");
-		assertThat(dir.resolve("README.md")).hasContent("kept");
-		assertThat(fileNames(dir.resolve("verification"))).hasSize(11);
-	}
-
-	// ---------------------------------------------------------------- presets
-
-	@Test
-	void presetsAndValidation() {
-		assertThat(Spec.preset("sample", 1).codes()).hasSize(14);
-		assertThat(Spec.preset("SAMPLE", 1).seed()).isEqualTo(1);
-		assertThat(Spec.sample().seed()).isEqualTo(SampleInputGenerator.DEFAULT_SEED);
-		assertThat(Spec.preset("national", 3)).isEqualTo(Spec.national(3));
-		Spec million = Spec.preset("million", 3);
-		assertThat(million.codes()).isEmpty();
-		assertThat(million.variances()).isEmpty();
-		double expected = 650 * (million.minBoxes() + million.maxBoxes()) / 2.0;
-		assertThat(expected).isBetween(990_000.0, 1_010_000.0);
-		assertThatThrownBy(() -> Spec.preset("huge", 1)).isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> new SampleInputGenerator().generate(
-				new Spec("bad", null, Set.of("E99999999"), 2, 3, 1, Map.of(), List.of(),
-						SampleInputGenerator.CouncilGrouping.regionCounts(), null, null),
-				Path.of("/nonexistent-should-not-be-created")))
-				.isInstanceOf(IllegalArgumentException.class);
-	}
-
-	@Test
-	void sheetNamesAndSlugs() {
-		assertThat(SampleInputGenerator.slug("Stone, Great Wyrley and Penkridge"))
-				.isEqualTo("stone-great-wyrley-and-penkridge");
-		assertThat(SampleInputGenerator.slug("Ynys Môn")).isEqualTo("ynys-mon");
-		assertThat(SampleInputGenerator.sheetName("A/B [x]: y*?\\")).isEqualTo("AB x y");
-		assertThat(SampleInputGenerator.sheetName("Kingswinford and South Staffordshire"))
-				.isEqualTo("Kingswinford and South Stafford").hasSize(31);
-	}
-
-	@Test
-	void boxSizesAlwaysSumExactly() {
-		for (long total : new long[] { 0, 1, 17, 39_780, 1_000_003 }) {
-			long[] parts = BoxPlanner.apportion(total, new double[] { 1, 2.5, 3, 0.1, 7 });
-			assertThat(Arrays.stream(parts).sum()).isEqualTo(total);
-			assertThat(Arrays.stream(parts).min().orElse(0)).isNotNegative();
-		}
-	}
-
-	// ---------------------------------------------------------------- national
-
-	@Test
-	void nationalCoversAll650SeatsWithExactTotals(@TempDir Path dir) throws IOException {
-		Summary summary = new SampleInputGenerator().generate(Spec.national(11), dir);
-		List<CSVRecord> register = parse(Files.readAllBytes(dir.resolve("register/register.csv")));
-		assertThat(register).hasSize(650);
-		assertThat(register).allSatisfy(r -> {
-			assertThat(r.get("area")).isEqualTo(r.get("region")).isNotEmpty();
-			assertThat(r.get("county")).isEmpty();
-			assertThat(r.get("aliases")).isEmpty();
-		});
-		assertVerbatim(dir.resolve("declarations/HoC-GE2024-results-by-constituency.csv"),
-				SampleInputGenerator.CONSTITUENCY_RESOURCE, hoc.keySet(), 650);
-		assertVerbatim(dir.resolve("declarations/HoC-GE2024-results-by-candidate.csv"),
-				SampleInputGenerator.CANDIDATE_RESOURCE, hoc.keySet(), 4515);
-
-		long boxes = 0;
-		Map<String, Long> verifiedByCode = new HashMap<>();
-		List<String> files = fileNames(dir.resolve("verification"));
-		for (String f : files) {
-			assertThat(f).matches("[a-z-]+-count-\\d{2}\\.xlsx");
-			Map<String, SheetData> sheets = read(dir.resolve("verification").resolve(f));
-			assertThat(sheets).hasSizeBetween(1, 3);
+		@Test
+		void exactlyTheFourPlantedVariancesExist() throws IOException {
+			Map<String, List<BoxRow>> varied = new TreeMap<>();
+			Map<String, SheetData> sheets = allSheets(sampleDir);
 			for (SheetData s : sheets.values()) {
-				assertThat(s.text(0, 0)).matches(".+ count \\d{2}");
-				List<BoxRow> b = s.boxes();
-				assertThat(b).hasSizeBetween(40, 90);
-				assertThat(b).allSatisfy(x -> assertThat(x.issued).isEqualTo(x.verified));
-				boxes += b.size();
-				long sum = b.stream().mapToLong(BoxRow::verified).sum();
-				assertThat(s.number(5, 1)).isEqualTo((double) sum);
-				assertThat(verifiedByCode.put(codeOf(s.text(3, 1)), sum)).isNull();
+				List<BoxRow> boxes = s.boxes();
+				List<BoxRow> off = boxes.stream().filter(b -> b.issued != b.verified).toList();
+				if (!off.isEmpty()) {
+					varied.put(codeOf(s.text(3, 1)), off);
+				}
+			}
+			assertThat(varied.keySet()).containsExactlyInAnyOrder(STAFFORD, STOKE_CENTRAL, LICHFIELD, CONGLETON);
+
+			assertThat(varied.get(STAFFORD)).singleElement().satisfies(b -> {
+				assertThat(b.type).isEqualTo("Polling station");
+				assertThat(b.verified - b.issued).isEqualTo(-1);
+			});
+			assertThat(varied.get(STOKE_CENTRAL)).singleElement().satisfies(b -> {
+				assertThat(b.type).isEqualTo("Polling station");
+				assertThat(b.verified - b.issued).isEqualTo(6);
+			});
+			assertThat(varied.get(CONGLETON)).singleElement().satisfies(b -> {
+				assertThat(b.type).isEqualTo("Postal");
+				assertThat(b.verified - b.issued).isEqualTo(-3);
+			});
+
+			List<BoxRow> pair = varied.get(LICHFIELD);
+			assertThat(pair).hasSize(2);
+			assertThat(pair).extracting(b -> b.verified - b.issued).containsExactly(2L, -2L);
+			assertThat(pair.get(0).station).isEqualTo(pair.get(1).station);
+			SheetData lichfield = read(sampleDir.resolve("verification/lichfield.xlsx")).get("Lichfield");
+			List<BoxRow> boxes = lichfield.boxes();
+			String firstTwoBoxStation = boxes.stream()
+					.filter(b -> b.type.equals("Polling station"))
+					.filter(b -> boxes.stream().filter(o -> o.station.equals(b.station)).count() == 2)
+					.findFirst().orElseThrow().station;
+			assertThat(pair.get(0).station).isEqualTo(firstTwoBoxStation);
+
+			// single-box variances sit in stations with one box, so they cannot look like a pair
+			for (String code : List.of(STAFFORD, STOKE_CENTRAL)) {
+				BoxRow b = varied.get(code).get(0);
+				SheetData s = sheets.values().stream().filter(x -> codeOf(x.text(3, 1)).equals(code))
+						.findFirst().orElseThrow();
+				assertThat(s.boxes().stream().filter(o -> o.station.equals(b.station))).hasSize(1);
 			}
 		}
-		assertThat(verifiedByCode).hasSize(650);
-		verifiedByCode.forEach((code, sum) -> assertThat(sum).as(code)
-				.isEqualTo(Long.parseLong(hoc.get(code)[2]) + Long.parseLong(hoc.get(code)[3])));
-		assertThat(boxes).isBetween(40L * 650, 90L * 650).isEqualTo(summary.boxes());
-		assertThat(summary.workbooks()).isEqualTo(files.size());
+
+	}
+
+	/** The sample's register and copied CSVs. */
+	@Nested
+	class SampleRegisterAndCopies {
+
+		@Test
+		void registerHasTheFourteenSeats() throws IOException {
+			byte[] bytes = Files.readAllBytes(sampleDir.resolve("register/register.csv"));
+			assertThat(bytes[0]).isNotEqualTo((byte) 0xEF); // no BOM
+			List<CSVRecord> rows = parse(bytes);
+			assertThat(rows).hasSize(14);
+			assertThat(rows.get(0).getParser().getHeaderNames())
+					.containsExactly("code", "name", "region", "county", "area", "aliases");
+			assertThat(rows).extracting(r -> r.get("code")).containsExactlyInAnyOrderElementsOf(SAMPLE_CODES);
+			assertThat(rows).allSatisfy(r -> {
+				assertThat(r.get("area")).isEqualTo("Staffordshire and Cheshire");
+				assertThat(r.get("name")).isEqualTo(hoc.get(r.get("code"))[0]);
+			});
+			Map<String, CSVRecord> byCode = rows.stream().collect(Collectors.toMap(r -> r.get("code"), r -> r));
+			assertThat(byCode.get(CONGLETON).get("county")).isEqualTo("Cheshire");
+			assertThat(byCode.get("E14001185").get("county")).isEqualTo("Cheshire");
+			assertThat(byCode.get("E14001185").get("region")).isEqualTo("North West");
+			assertThat(byCode.get(STAFFORD).get("county")).isEqualTo("Staffordshire");
+			assertThat(byCode.get(STAFFORD).get("region")).isEqualTo("West Midlands");
+			assertThat(byCode.get("E14001523").get("name")).isEqualTo("Stone, Great Wyrley and Penkridge");
+			assertThat(byCode.get("E14001380").get("aliases")).isEqualTo("Newcastle-Under-Lyme");
+			assertThat(byCode.get(STOKE_CENTRAL).get("aliases")).isEqualTo("Stoke-On-Trent Central");
+			assertThat(rows.stream().filter(r -> !r.get("aliases").isEmpty())).hasSize(4);
+		}
+
+		@Test
+		void declarationsAndNotionalAreVerbatimCopiesOfTheSelectedLines() throws IOException {
+			assertVerbatim(sampleDir.resolve("declarations/HoC-GE2024-results-by-constituency.csv"),
+					SampleInputGenerator.CONSTITUENCY_RESOURCE, SAMPLE_CODES, 14);
+			assertVerbatim(sampleDir.resolve("declarations/HoC-GE2024-results-by-candidate.csv"),
+					SampleInputGenerator.CANDIDATE_RESOURCE, SAMPLE_CODES, 90);
+			assertVerbatim(sampleDir.resolve("notional/RallingsThrasher-2019-notional-results-2024-boundaries.csv"),
+					SampleInputGenerator.NOTIONAL_RESOURCE, SAMPLE_CODES, 14);
+			assertThat(fileNames(sampleDir.resolve("declarations"))).hasSize(2);
+			assertThat(fileNames(sampleDir.resolve("notional"))).hasSize(1);
+			// the candidate file keeps its BOM, the notional file its CRLF and quoted header
+			assertThat(Arrays.copyOf(Files.readAllBytes(
+					sampleDir.resolve("declarations/HoC-GE2024-results-by-candidate.csv")), 3))
+					.containsExactly(0xEF, 0xBB, 0xBF);
+			String notional = Files.readString(
+					sampleDir.resolve("notional/RallingsThrasher-2019-notional-results-2024-boundaries.csv"));
+			assertThat(notional).contains("\"\"\"turnout\"\"\"").endsWith("\r\n");
+		}
+
+	}
+
+	/** Determinism and folder handling. */
+	@Nested
+	class Reproducibility {
+
+		@Test
+		void generatingTwiceGivesIdenticalValues(@TempDir Path again) throws IOException {
+			new SampleInputGenerator().generate(Spec.sample(), again);
+			Map<String, SheetData> first = allSheets(sampleDir);
+			Map<String, SheetData> second = allSheets(again);
+			assertThat(second.keySet()).isEqualTo(first.keySet());
+			for (String key : first.keySet()) {
+				assertThat(second.get(key).rows).as(key).isEqualTo(first.get(key).rows);
+			}
+			for (String f : List.of("register/register.csv", "declarations/HoC-GE2024-results-by-constituency.csv",
+					"declarations/HoC-GE2024-results-by-candidate.csv",
+					"notional/RallingsThrasher-2019-notional-results-2024-boundaries.csv")) {
+				assertThat(Files.readAllBytes(again.resolve(f))).as(f).isEqualTo(Files.readAllBytes(sampleDir.resolve(f)));
+			}
+		}
+
+		@Test
+		void anotherSeedGivesOtherBoxesButTheSameTotals(@TempDir Path other) throws IOException {
+			new SampleInputGenerator().generate(Spec.sample(7), other);
+			SheetData a = read(sampleDir.resolve("verification/stafford.xlsx")).get("Stafford");
+			SheetData b = read(other.resolve("verification/stafford.xlsx")).get("Stafford");
+			assertThat(b.rows).isNotEqualTo(a.rows);
+			assertThat(b.boxes().stream().mapToLong(BoxRow::verified).sum()).isEqualTo(46_169L);
+		}
+
+		@Test
+		void regeneratingReplacesOnlyTheGeneratedFolders(@TempDir Path dir) throws IOException {
+			Files.createDirectories(dir.resolve("verification"));
+			Files.createDirectories(dir.resolve("reported"));
+			Files.writeString(dir.resolve("verification/west-midlands-count-01.xlsx"), "stale");
+			Files.writeString(dir.resolve("verification/.gitkeep"), "");
+			Files.writeString(dir.resolve("reported/bbc.csv"), "kept");
+			Files.writeString(dir.resolve("README.md"), "kept");
+
+			new SampleInputGenerator().generate(Spec.sample(), dir);
+
+			assertThat(dir.resolve("verification/west-midlands-count-01.xlsx")).doesNotExist();
+			assertThat(dir.resolve("verification/.gitkeep")).exists();
+			assertThat(dir.resolve("reported/bbc.csv")).hasContent("kept");
+			assertThat(dir.resolve("README.md")).hasContent("kept");
+			assertThat(fileNames(dir.resolve("verification"))).hasSize(11);
+		}
+
+	}
+
+	/** Presets and naming helpers. */
+	@Nested
+	class PresetsAndHelpers {
+
+		@Test
+		void presetsAndValidation() {
+			assertThat(Spec.preset("sample", 1).codes()).hasSize(14);
+			assertThat(Spec.preset("SAMPLE", 1).seed()).isEqualTo(1);
+			assertThat(Spec.sample().seed()).isEqualTo(SampleInputGenerator.DEFAULT_SEED);
+			assertThat(Spec.preset("national", 3)).isEqualTo(Spec.national(3));
+			Spec million = Spec.preset("million", 3);
+			assertThat(million.codes()).isEmpty();
+			assertThat(million.variances()).isEmpty();
+			double expected = 650 * (million.minBoxes() + million.maxBoxes()) / 2.0;
+			assertThat(expected).isBetween(990_000.0, 1_010_000.0);
+			assertThatThrownBy(() -> Spec.preset("huge", 1)).isInstanceOf(IllegalArgumentException.class);
+			assertThatThrownBy(() -> new SampleInputGenerator().generate(
+					new Spec("bad", null, Set.of("E99999999"), 2, 3, 1, Map.of(), List.of(),
+							SampleInputGenerator.CouncilGrouping.regionCounts(), null, null),
+					Path.of("/nonexistent-should-not-be-created")))
+					.isInstanceOf(IllegalArgumentException.class);
+		}
+
+		@Test
+		void sheetNamesAndSlugs() {
+			assertThat(SampleInputGenerator.slug("Stone, Great Wyrley and Penkridge"))
+					.isEqualTo("stone-great-wyrley-and-penkridge");
+			assertThat(SampleInputGenerator.slug("Ynys Môn")).isEqualTo("ynys-mon");
+			assertThat(SampleInputGenerator.sheetName("A/B [x]: y*?\\")).isEqualTo("AB x y");
+			assertThat(SampleInputGenerator.sheetName("Kingswinford and South Staffordshire"))
+					.isEqualTo("Kingswinford and South Stafford").hasSize(31);
+		}
+
+		@Test
+		void boxSizesAlwaysSumExactly() {
+			for (long total : new long[] { 0, 1, 17, 39_780, 1_000_003 }) {
+				long[] parts = BoxPlanner.apportion(total, new double[] { 1, 2.5, 3, 0.1, 7 });
+				assertThat(Arrays.stream(parts).sum()).isEqualTo(total);
+				assertThat(Arrays.stream(parts).min().orElse(0)).isNotNegative();
+			}
+		}
+
+	}
+
+	/** The national preset. */
+	@Nested
+	class National {
+
+		@Test
+		void nationalCoversAll650SeatsWithExactTotals(@TempDir Path dir) throws IOException {
+			Summary summary = new SampleInputGenerator().generate(Spec.national(11), dir);
+			List<CSVRecord> register = parse(Files.readAllBytes(dir.resolve("register/register.csv")));
+			assertThat(register).hasSize(650);
+			assertThat(register).allSatisfy(r -> {
+				assertThat(r.get("area")).isEqualTo(r.get("region")).isNotEmpty();
+				assertThat(r.get("county")).isEmpty();
+				assertThat(r.get("aliases")).isEmpty();
+			});
+			assertVerbatim(dir.resolve("declarations/HoC-GE2024-results-by-constituency.csv"),
+					SampleInputGenerator.CONSTITUENCY_RESOURCE, hoc.keySet(), 650);
+			assertVerbatim(dir.resolve("declarations/HoC-GE2024-results-by-candidate.csv"),
+					SampleInputGenerator.CANDIDATE_RESOURCE, hoc.keySet(), 4515);
+
+			long boxes = 0;
+			Map<String, Long> verifiedByCode = new HashMap<>();
+			List<String> files = fileNames(dir.resolve("verification"));
+			for (String f : files) {
+				assertThat(f).matches("[a-z-]+-count-\\d{2}\\.xlsx");
+				Map<String, SheetData> sheets = read(dir.resolve("verification").resolve(f));
+				assertThat(sheets).hasSizeBetween(1, 3);
+				for (SheetData s : sheets.values()) {
+					assertThat(s.text(0, 0)).matches(".+ count \\d{2}");
+					List<BoxRow> b = s.boxes();
+					assertThat(b).hasSizeBetween(40, 90);
+					assertThat(b).allSatisfy(x -> assertThat(x.issued).isEqualTo(x.verified));
+					boxes += b.size();
+					long sum = b.stream().mapToLong(BoxRow::verified).sum();
+					assertThat(s.number(5, 1)).isEqualTo((double) sum);
+					assertThat(verifiedByCode.put(codeOf(s.text(3, 1)), sum)).isNull();
+				}
+			}
+			assertThat(verifiedByCode).hasSize(650);
+			verifiedByCode.forEach((code, sum) -> assertThat(sum).as(code)
+					.isEqualTo(Long.parseLong(hoc.get(code)[2]) + Long.parseLong(hoc.get(code)[3])));
+			assertThat(boxes).isBetween(40L * 650, 90L * 650).isEqualTo(summary.boxes());
+			assertThat(summary.workbooks()).isEqualTo(files.size());
+		}
+
 	}
 
 	// ---------------------------------------------------------------- helpers

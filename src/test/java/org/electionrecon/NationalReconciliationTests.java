@@ -1,0 +1,102 @@
+package org.electionrecon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
+import org.electionrecon.report.ReportWorkbookWriter;
+import org.electionrecon.sample.SampleInputGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole country: inputs for all 650 constituencies built from the HoC and notional files
+ * (verification synthesised from valid + invalid), one workbook per region, every computed result
+ * label equal to the HoC Library's and every turnout equal to (valid + invalid) / electorate.
+ */
+class NationalReconciliationTests {
+
+	private static final List<String> REGIONS = List.of("East Midlands", "East of England", "London", "North East",
+			"North West", "Northern Ireland", "Scotland", "South East", "South West", "Wales", "West Midlands",
+			"Yorkshire and The Humber");
+
+	@Test
+	void shouldComputeEveryResultLabelAndTurnoutOfTheCountry(@TempDir Path temp) throws Exception {
+		Path input = temp.resolve("input");
+		Path output = temp.resolve("output");
+		new SampleInputGenerator().generate(SampleInputGenerator.Spec.national(SampleInputGenerator.DEFAULT_SEED), input);
+
+		int exit = ElectionReconApplication.run(new String[] { "--input=" + input, "--output=" + output });
+
+		assertThat(exit).isEqualTo(ExitCodes.WARNINGS);
+		try (Stream<Path> files = Files.list(output)) {
+			assertThat(files.filter(p -> p.toString().endsWith(".xlsx")).map(p -> p.getFileName().toString()))
+				.containsExactlyInAnyOrderElementsOf(REGIONS.stream().map(ReportWorkbookWriter::fileName).toList());
+		}
+		Map<String, CSVRecord> hoc = hocConstituencies();
+		Map<String, Map<String, Object>> seen = new HashMap<>();
+		Map<String, Integer> findingsByCheck = new java.util.TreeMap<>();
+		for (String region : REGIONS) {
+			try (ReportWorkbookReader report = new ReportWorkbookReader(output.resolve(ReportWorkbookWriter.fileName(region)))) {
+				for (Map<String, Object> row : report.rows("Constituencies")) {
+					seen.put((String) row.get("Code"), row);
+					CSVRecord declared = hoc.get(row.get("Code"));
+					assertThat(declared.get("Region name")).isEqualTo(region);
+				}
+				for (Map<String, Object> finding : report.rows("Findings")) {
+					assertThat(finding.get("Severity")).as(finding.get("Message").toString()).isNotEqualTo("ERROR");
+					findingsByCheck.merge((String) finding.get("Check"), 1, Integer::sum);
+				}
+			}
+		}
+		assertThat(seen).hasSize(650);
+		long rejectedOutliers = hoc.values().stream().filter(r -> {
+			long invalid = Long.parseLong(r.get("Invalid votes"));
+			long cast = Long.parseLong(r.get("Valid votes")) + invalid;
+			return invalid * 100L * 100L > cast * 100L;
+		}).count();
+		assertThat(findingsByCheck).containsOnlyKeys("REJECTED_RATE_OUTLIER", "ELECTORATE_CHANGE_OUTLIER",
+				"TURNOUT_CHANGE_OUTLIER");
+		assertThat(findingsByCheck.get("REJECTED_RATE_OUTLIER")).isEqualTo((int) rejectedOutliers);
+		for (CSVRecord declared : hoc.values()) {
+			Map<String, Object> row = seen.get(declared.get("ONS ID"));
+			long electorate = Long.parseLong(declared.get("Electorate"));
+			long cast = Long.parseLong(declared.get("Valid votes")) + Long.parseLong(declared.get("Invalid votes"));
+			double turnout = BigDecimal.valueOf(cast * 100L)
+				.divide(BigDecimal.valueOf(electorate), 2, RoundingMode.HALF_UP)
+				.doubleValue();
+			assertThat(row.get("Result")).as(declared.get("Constituency name")).isEqualTo(declared.get("Result"));
+			assertThat(row.get("Turnout %")).as(declared.get("Constituency name")).isEqualTo(turnout);
+			assertThat(row.get("Verified")).isEqualTo((double) cast);
+			assertThat(row.get("Party")).as(declared.get("Constituency name")).isEqualTo(declared.get("First party"));
+			assertThat(row.get("Majority")).isEqualTo(Double.parseDouble(declared.get("Majority")));
+		}
+	}
+
+	static Map<String, CSVRecord> hocConstituencies() throws Exception {
+		Map<String, CSVRecord> byCode = new HashMap<>();
+		try (InputStream in = NationalReconciliationTests.class
+			.getResourceAsStream("/reference-data/ge2024/HoC-GE2024-results-by-constituency.csv");
+				Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(in).get(),
+						StandardCharsets.UTF_8)) {
+			for (CSVRecord record : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+				byCode.put(record.get("ONS ID"), record);
+			}
+		}
+		return byCode;
+	}
+}
