@@ -68,15 +68,24 @@ public class ReconciliationRunner {
 		}
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		long runId = execution.getJobInstance().getInstanceId();
+		Long areas = jdbc.queryForObject("SELECT COUNT(DISTINCT AREA) FROM RECON_FIGURES WHERE RUN_ID = ?", Long.class,
+				runId);
+		if (areas == null || areas == 0) {
+			Long registered = jdbc.queryForObject("SELECT COUNT(*) FROM RECON_CONSTITUENCY WHERE RUN_ID = ?", Long.class,
+					runId);
+			log.error("Run {} wrote no report: {}", runId, registered == null || registered == 0
+					? "the register is missing or empty, so no constituency can be matched (put it in register/)"
+					: "no register constituency has a verification statement or a declaration");
+			return ExitCodes.FAILED;
+		}
 		Long errors = jdbc.queryForObject("SELECT COUNT(*) FROM RECON_FINDING WHERE RUN_ID = ? AND STATUS = ? AND SEVERITY = ?",
 				Long.class, runId, FindingStatus.OPEN.name(), "ERROR");
 		Long warnings = jdbc.queryForObject(
 				"SELECT COUNT(*) FROM RECON_FINDING WHERE RUN_ID = ? AND STATUS = ? AND SEVERITY = ?", Long.class, runId,
 				FindingStatus.OPEN.name(), "WARNING");
-		log.info("Run {} completed: {} open errors, {} open warnings", runId, errors, warnings);
-		if (errors != null && errors > 0) {
-			return ExitCodes.ERRORS;
-		}
-		return warnings != null && warnings > 0 ? ExitCodes.WARNINGS : ExitCodes.CLEAN;
+		int code = errors != null && errors > 0 ? ExitCodes.ERRORS
+				: warnings != null && warnings > 0 ? ExitCodes.WARNINGS : ExitCodes.CLEAN;
+		log.info("Run {} completed: {} open errors, {} open warnings; exit code {}", runId, errors, warnings, code);
+		return code;
 	}
 }

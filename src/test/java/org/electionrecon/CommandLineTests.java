@@ -1,0 +1,118 @@
+package org.electionrecon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTests {
+
+	@Nested
+	class Parsing {
+
+		@Test
+		void shouldDefaultToTheRunCommand() throws Exception {
+			CommandLine line = CommandLine.parse(new String[] { "--input=in", "--output=out" });
+			assertThat(line.command()).isEqualTo("run");
+			assertThat(line.option("input", null)).isEqualTo("in");
+			assertThat(line.option("election", "2024-07-04")).isEqualTo("2024-07-04");
+		}
+
+		@Test
+		void shouldPassSettingsThroughToSpring() throws Exception {
+			CommandLine line = CommandLine.parse(new String[] { "--recon.checks.box-variance-error-at=3" });
+			assertThat(line.springArguments()).containsExactly("--recon.checks.box-variance-error-at=3");
+		}
+
+		@Test
+		void shouldRefuseAnUnknownOption() {
+			assertThatThrownBy(() -> CommandLine.parse(new String[] { "--inptu=x" }))
+				.hasMessage("unknown option --inptu (see --help)");
+		}
+
+		@Test
+		void shouldRefuseAnOptionWithoutValue() {
+			assertThatThrownBy(() -> CommandLine.parse(new String[] { "--input" }))
+				.hasMessage("option --input needs a value: --input=VALUE");
+		}
+
+		@Test
+		void shouldRefuseAnUnknownCommand() {
+			assertThatThrownBy(() -> CommandLine.parse(new String[] { "frobnicate" }))
+				.hasMessage("unknown command 'frobnicate' (commands: run, generate; see --help)");
+		}
+	}
+
+	@Nested
+	class ExitCodesOfTheEntryPoint {
+
+		private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+		private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+		private PrintStream originalOut;
+		private PrintStream originalErr;
+
+		@BeforeEach
+		void capture() {
+			originalOut = System.out;
+			originalErr = System.err;
+			System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+			System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+		}
+
+		@AfterEach
+		void restore() {
+			System.setOut(originalOut);
+			System.setErr(originalErr);
+		}
+
+		@Test
+		void shouldExplainEveryOptionWithHelp() {
+			assertThat(ElectionReconApplication.run(new String[] { "--help" })).isZero();
+			String help = out.toString(StandardCharsets.UTF_8);
+			assertThat(help).contains("--input=DIR", "--output=DIR", "--election=DATE", "--database-dir=DIR",
+					"--preset=NAME", "--seed=N", "Exit codes:");
+		}
+
+		@Test
+		void shouldExitThreeWithOneLineForAUsageError() {
+			assertThat(ElectionReconApplication.run(new String[] { "--nope=1" })).isEqualTo(ExitCodes.FAILED);
+			assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("election-recon: unknown option --nope (see --help)"
+					+ System.lineSeparator());
+		}
+
+		@Test
+		void shouldExitThreeWhenTheInputFolderIsMissing(@TempDir Path temp) {
+			Path missing = temp.resolve("absent");
+			assertThat(ElectionReconApplication.run(new String[] { "--input=" + missing, "--output=" + temp }))
+				.isEqualTo(ExitCodes.FAILED);
+			assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+					"election-recon: the input folder " + missing.toAbsolutePath() + " does not exist");
+		}
+
+		@Test
+		void shouldExitThreeForAnElectionThatIsNotADate(@TempDir Path temp) {
+			assertThat(ElectionReconApplication.run(new String[] { "--input=" + temp, "--election=July" }))
+				.isEqualTo(ExitCodes.FAILED);
+			assertThat(err.toString(StandardCharsets.UTF_8).lines())
+				.containsExactly("election-recon: --election must be a date such as 2024-07-04, not 'July'");
+		}
+
+		@Test
+		void shouldExitThreeWhenThereIsNothingToReport(@TempDir Path temp) throws Exception {
+			Path input = Files.createDirectories(temp.resolve("input"));
+			assertThat(ElectionReconApplication.run(new String[] { "--input=" + input, "--output=" + temp.resolve("out") }))
+				.isEqualTo(ExitCodes.FAILED);
+			assertThat(Files.list(temp.resolve("out")).filter(p -> p.toString().endsWith(".xlsx"))).isEmpty();
+		}
+	}
+}
