@@ -64,7 +64,8 @@ public class ReconciliationJobConfiguration {
 	public Step ingestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			StagingTables stagingTables, ConstituencyFactsRepository facts, ReconProperties properties) {
 		PartyNames parties = partyNames(properties);
-		return ingestStep("ingestStep", List.of(SourceKind.VERIFICATION, SourceKind.DECLARATIONS, SourceKind.NOTIONAL),
+		return ingestStep("ingestStep", List.of(SourceKind.VERIFICATION, SourceKind.DECLARATIONS, SourceKind.NOTIONAL,
+				SourceKind.REPORTED, SourceKind.EXPLANATIONS),
 				runId -> new ParseContext(new ConstituencyDirectory(facts.register(runId)), parties,
 						properties.headerSynonyms()),
 				jobRepository, transactionManager, stagingTables, properties);

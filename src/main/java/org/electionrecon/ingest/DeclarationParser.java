@@ -18,7 +18,9 @@ import org.electionrecon.model.DeclaredPartyVotes;
 import org.electionrecon.model.DeclaredResult;
 import org.electionrecon.model.Finding;
 import org.electionrecon.model.Severity;
+import org.electionrecon.model.DeclaredBreakdown;
 import org.electionrecon.model.Staged;
+import org.electionrecon.model.StatedFigure;
 
 /**
  * {@code declarations/}: the HoC Library's constituency file (totals, result label, party
@@ -47,6 +49,29 @@ public final class DeclarationParser extends SourceParser {
 			Field.required("surname", "Candidate surname", "Surname"),
 			Field.required("votes", "Votes"));
 
+	/** The LGA "publishing election results" schema, as councils publish their own results. */
+	static final List<Field> LGA_FIELDS = List.of(
+			Field.required("area", "ElectoralAreaLabel"),
+			Field.optional("area uri", "ElectoralAreaURI"),
+			Field.required("surname", "CandidateSurname"),
+			Field.optional("forenames", "CandidateForenames"),
+			Field.optional("party", "PoliticalPartyLabel"),
+			Field.required("votes", "VotesWon"),
+			Field.optional("elected", "Elected"),
+			Field.optional("votes cast", "VotesCast"),
+			Field.optional("electorate", "EligibleElectorate"),
+			Field.optional("rejected OfficialMark", "BallotsRejectedOfficialMark"),
+			Field.optional("rejected MultipleVote", "BallotsRejectedMultipleVote"),
+			Field.optional("rejected Identification", "BallotsRejectedIdentification"),
+			Field.optional("rejected InPart", "BallotsRejectedInPart"),
+			Field.optional("rejected Unmarked", "BallotsRejectedUnmarked"),
+			Field.optional("turnout", "PercentageTurnout"),
+			Field.optional("date", "ElectionDate"),
+			Field.optional("type", "TypeofElection", "Type of election"));
+
+	static final List<String> REJECTED_CATEGORIES = List.of("OfficialMark", "MultipleVote", "Identification",
+			"InPart", "Unmarked");
+
 	/** The HoC constituency file's party columns, as they are cross-checked with the candidates. */
 	static final List<String> PARTY_COLUMNS = List.of("Con", "Lab", "LD", "RUK", "Green", "SNP", "PC", "DUP",
 			"SF", "SDLP", "UUP", "APNI");
@@ -54,11 +79,13 @@ public final class DeclarationParser extends SourceParser {
 	static final String OTHERS_COLUMN = "All other candidates";
 
 	private enum Layout {
-		CONSTITUENCY, CANDIDATE
+		CONSTITUENCY, CANDIDATE, LGA
 	}
 
 	private final List<Field> constituencyFields;
 	private final List<Field> candidateFields;
+	private final List<Field> lgaFields;
+	private final Set<String> contestsSeen = new HashSet<>();
 	private final Set<String> codeNotes = new HashSet<>();
 	private final Set<String> unknownReported = new HashSet<>();
 	private Layout layout;
@@ -69,6 +96,7 @@ public final class DeclarationParser extends SourceParser {
 		super(fileName, file, context);
 		this.constituencyFields = Field.withExtras("declarations", CONSTITUENCY_FIELDS, context.extraSynonyms());
 		this.candidateFields = Field.withExtras("declarations", CANDIDATE_FIELDS, context.extraSynonyms());
+		this.lgaFields = Field.withExtras("declarations", LGA_FIELDS, context.extraSynonyms());
 	}
 
 	@Override
@@ -79,6 +107,12 @@ public final class DeclarationParser extends SourceParser {
 	@Override
 	protected int findHeader(SheetInfo sheet, List<SheetRow> rows) {
 		for (int i = 0; i < rows.size(); i++) {
+			Map<String, Integer> lga = Field.locate(rows.get(i), lgaFields);
+			if (lga != null) {
+				layout = Layout.LGA;
+				columns = lga;
+				return i;
+			}
 			Map<String, Integer> found = Field.locate(rows.get(i), constituencyFields);
 			if (found != null) {
 				layout = Layout.CONSTITUENCY;
@@ -121,15 +155,19 @@ public final class DeclarationParser extends SourceParser {
 			return false;
 		}
 		RowValues values = new RowValues(row, columns, column -> ref(sheet, row.number(), column));
-		String code = values.text("code");
-		String name = values.text("name");
+		if (layout == Layout.LGA && !inScope(values)) {
+			outOfScope();
+			return true;
+		}
+		String code = layout == Layout.LGA ? codeOf(values.text("area uri")) : values.text("code");
+		String name = values.text(layout == Layout.LGA ? "area" : "name");
 		if (code == null && name == null) {
 			// a notes or footer line under the table
 			return false;
 		}
 		Match match = context.directory().match(code, name);
 		if (!match.found()) {
-			String field = code != null ? "code" : "name";
+			String field = layout == Layout.LGA ? "area" : code != null ? "code" : "name";
 			reject(values.source(field), code != null ? code : name, "unknown constituency: " + match.failure(), out);
 			String key = code + "|" + name;
 			if (unknownReported.add(key)) {
@@ -147,10 +185,93 @@ public final class DeclarationParser extends SourceParser {
 		if (layout == Layout.CONSTITUENCY) {
 			constituencyRow(constituency, values, row, sheet, out);
 		}
+		else if (layout == Layout.LGA) {
+			lgaRow(constituency, values, out);
+		}
 		else {
 			candidateRow(constituency, values, out);
 		}
 		return true;
+	}
+
+	private static final java.util.regex.Pattern GSS_CODE = java.util.regex.Pattern.compile("([EWSN]\\d{8})\\s*$");
+
+	/** The GSS code at the end of an ElectoralAreaURI, if there is one. */
+	private static String codeOf(String uri) {
+		if (uri == null) {
+			return null;
+		}
+		java.util.regex.Matcher m = GSS_CODE.matcher(uri);
+		return m.find() ? m.group(1) : null;
+	}
+
+	/** Rows of other elections (another date, a local or by-election) are out of scope, not rejected. */
+	private boolean inScope(RowValues values) {
+		String date = values.text("date");
+		if (date != null) {
+			java.time.LocalDate parsed = ElectionDates.parse(date);
+			if (parsed == null || !parsed.equals(context.election())) {
+				return false;
+			}
+		}
+		String type = values.text("type");
+		if (type != null) {
+			String normal = Names.header(type);
+			return normal.contains("parliament") && !normal.contains("byelection");
+		}
+		return true;
+	}
+
+	/** A candidate row of a council's own file; the contest's totals come with its first row. */
+	private void lgaRow(String code, RowValues values, List<Staged> out) {
+		Long votes = values.requiredCount("votes", "votes won");
+		String surname = values.text("surname");
+		Long electorate = values.count("electorate", "eligible electorate");
+		Long votesCast = values.count("votes cast", "votes cast");
+		Map<String, Long> categories = new LinkedHashMap<>();
+		for (String category : REJECTED_CATEGORIES) {
+			Long rejected = values.count("rejected " + category, "ballots rejected (" + category + ")");
+			if (rejected != null) {
+				categories.put(category, rejected);
+			}
+		}
+		NumberParser.Parsed turnout = values.has("turnout") ? values.percent("turnout", "percentage turnout") : null;
+		if (surname == null && !values.failed()) {
+			values.fail("surname", null, "candidate surname is blank");
+		}
+		if (values.failed()) {
+			reject(values.problemCell(), values.problemValue(), values.problem(), out);
+			return;
+		}
+		if (contestsSeen.add(code)) {
+			out.add(new DeclaredResult(code, fileName, electorate, values.sourceText("electorate"), null, null, null, null,
+					null, null, null, null, null, null, null, null, null));
+			String categorySource = REJECTED_CATEGORIES.stream()
+				.map(c -> values.sourceText("rejected " + c))
+				.filter(java.util.Objects::nonNull)
+				.reduce((a, b) -> a + "; " + b)
+				.orElse(null);
+			out.add(new DeclaredBreakdown(code, fileName, votesCast, values.sourceText("votes cast"), categories,
+					categorySource));
+			if (turnout != null) {
+				out.add(new StatedFigure(code, StatedFigure.Kind.DECLARED_TURNOUT, turnout.value(), turnout.decimals(),
+						values.sourceText("turnout")));
+			}
+		}
+		String elected = values.text("elected");
+		Boolean isElected = elected == null ? null : isElected(elected);
+		out.add(new CandidateVotes(code, values.text("forenames"), surname,
+				context.parties().abbreviation(values.text("party")), votes, isElected, values.sourceText("votes")));
+		accept();
+	}
+
+	private static Boolean isElected(String text) {
+		String normal = Names.header(text);
+		return switch (normal) {
+			case "elected", "yes", "y", "true", "1" -> Boolean.TRUE;
+			case "notelected", "no", "n", "false", "0" -> Boolean.FALSE;
+			default -> null;
+		};
 	}
 
 	private void constituencyRow(String code, RowValues values, SheetRow row, SheetInfo sheet, List<Staged> out) {

@@ -30,6 +30,26 @@ public final class PartyNames {
 		alias("Spk", "Speaker", "Spkr", "Speaker seeking re-election", "The Speaker");
 	}
 
+	static {
+		// every party name of the HoC Library's candidate file, and its abbreviation
+		try (java.io.InputStream in = PartyNames.class.getResourceAsStream("/parties.csv")) {
+			if (in != null) {
+				for (org.apache.commons.csv.CSVRecord record : org.apache.commons.csv.CSVFormat.RFC4180.builder()
+					.setCommentMarker('#')
+					.setHeader()
+					.setSkipHeaderRecord(true)
+					.get()
+					.parse(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+					DEFAULTS.putIfAbsent(Names.header(record.get("name")), record.get("abbreviation"));
+				}
+			}
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException("cannot read the bundled party table", ex);
+		}
+		alias("WPB", "Workers Party");
+	}
+
 	private static void alias(String abbreviation, String... names) {
 		DEFAULTS.put(Names.header(abbreviation), abbreviation);
 		for (String name : names) {

@@ -44,6 +44,7 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 	private final LongFunction<ParseContext> contexts;
 
 	private Path inputRoot;
+	private java.time.LocalDate election = ParseContext.DEFAULT_ELECTION;
 	private long runId;
 	private List<InputFile> files;
 	private int fileIndex;
@@ -64,6 +65,10 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 	public void beforeStep(StepExecution stepExecution) {
 		this.runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
 		this.inputRoot = Path.of(stepExecution.getJobExecution().getJobParameters().getString("input"));
+		String date = stepExecution.getJobExecution().getJobParameters().getString("election");
+		if (date != null) {
+			this.election = java.time.LocalDate.parse(date);
+		}
 	}
 
 	@Override
@@ -114,7 +119,7 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 				return new StagedItem(seq, record);
 			}
 			if (parser == null) {
-				if (!openNextFile(parseContext == null ? (parseContext = contexts.apply(runId)) : parseContext)) {
+				if (!openNextFile(parseContext == null ? (parseContext = contexts.apply(runId).withElection(election)) : parseContext)) {
 					return null;
 				}
 				continue;

@@ -7,7 +7,8 @@ import org.electionrecon.ingest.table.TabularFile;
 /** The input folder's subfolders, each a kind of source with its own parser. */
 public enum SourceKind {
 
-	REGISTER("register"), VERIFICATION("verification"), DECLARATIONS("declarations"), NOTIONAL("notional");
+	REGISTER("register"), VERIFICATION("verification"), DECLARATIONS("declarations"), NOTIONAL("notional"),
+	REPORTED("reported"), EXPLANATIONS("explanations");
 
 	private final String folder;
 
@@ -25,6 +26,8 @@ public enum SourceKind {
 			case VERIFICATION -> new VerificationParser(fileName, file, context);
 			case DECLARATIONS -> new DeclarationParser(fileName, file, context);
 			case NOTIONAL -> new NotionalParser(fileName, file, context);
+			case REPORTED -> new ReportedParser(fileName, file, context);
+			case EXPLANATIONS -> new ExplanationsParser(fileName, file, context);
 		};
 	}
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.electionrecon.ingest.ConstituencyDirectory.Match;
 import org.electionrecon.ingest.NumberParser.NotANumberException;
@@ -51,7 +50,6 @@ public final class VerificationParser extends SourceParser {
 			Field.optional("constituency", "Constituency", "Parliamentary constituency", "Constituency name",
 					"Contest"));
 
-	private static final Pattern CODE = Pattern.compile("[EWSN]\\d{8}", Pattern.CASE_INSENSITIVE);
 	private static final int TOTAL_ROW_LOOKAHEAD = 3;
 
 	private final List<Field> keys;
@@ -128,8 +126,7 @@ public final class VerificationParser extends SourceParser {
 		String described;
 		if (constituencyKey != null) {
 			String text = constituencyKey.value().text().strip();
-			match = CODE.matcher(text).matches() ? context.directory().match(text, null)
-					: context.directory().matchName(text);
+			match = Constituencies.match(context.directory(), text);
 			described = "'" + text + "' at " + constituencyKey.source();
 		}
 		else if (sheet.name() != null) {
@@ -320,8 +317,7 @@ public final class VerificationParser extends SourceParser {
 			reject(source, null, "constituency is blank", out);
 			return null;
 		}
-		Match match = CODE.matcher(named).matches() ? context.directory().match(named, null)
-				: context.directory().matchName(named);
+		Match match = Constituencies.match(context.directory(), named);
 		if (!match.found()) {
 			reject(source, named, "unknown constituency: " + match.failure(), out);
 			if (unknownNamesReported.add(Names.normalise(named))) {

@@ -56,6 +56,21 @@ public record SourceRef(String file, String sheet, int row, String column) {
 		return letters.toString();
 	}
 
+	private static final java.util.regex.Pattern CSV_TEXT = java.util.regex.Pattern.compile("(.*):\\d+:\\d+");
+
+	/** The file of a source in text form ({@code file!Sheet!C12} or {@code file:line:column}). */
+	public static String fileOf(String source) {
+		if (source == null) {
+			return null;
+		}
+		java.util.regex.Matcher csv = CSV_TEXT.matcher(source);
+		if (csv.matches()) {
+			return csv.group(1);
+		}
+		int bang = source.indexOf('!');
+		return bang < 0 ? source : source.substring(0, bang);
+	}
+
 	/** Several sources joined as checks.md says: separated by {@code "; "}. */
 	public static String join(SourceRef... sources) {
 		StringBuilder joined = new StringBuilder();

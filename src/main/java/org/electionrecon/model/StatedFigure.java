@@ -16,7 +16,9 @@ public record StatedFigure(String constituencyCode, Kind kind, BigDecimal value,
 		VERIFIED_TOTAL,
 		/** The verified column of a verification statement's Total row. */
 		VERIFIED_TOTAL_ROW,
-		/** A stated turnout, in percent. */
-		TURNOUT
+		/** A stated turnout on a verification statement, in percent. */
+		TURNOUT,
+		/** A turnout a declaration states (the LGA schema's PercentageTurnout), in percent. */
+		DECLARED_TURNOUT
 	}
 }

@@ -5,21 +5,25 @@ import java.util.List;
 import org.electionrecon.model.BallotBox;
 import org.electionrecon.model.CandidateVotes;
 import org.electionrecon.model.Constituency;
+import org.electionrecon.model.DeclaredBreakdown;
 import org.electionrecon.model.DeclaredPartyVotes;
 import org.electionrecon.model.DeclaredResult;
 import org.electionrecon.model.NotionalResult;
+import org.electionrecon.model.ReportedFigure;
 import org.electionrecon.model.StatedFigure;
 
 /**
  * Everything the sources say about one constituency, as staged.
  *
  * @param verificationSources where its verification statements are; empty when it has none
- * @param declaration its declared totals, {@code null} when no file declares it
+ * @param declaration its declared totals merged over the declaring files, {@code null} when no file declares it
+ * @param declarations each declaring file's totals, in file-name order, before merging
  * @param notional its 2019 notional result, {@code null} when there is no baseline
  */
 public record ConstituencyFacts(Constituency constituency, List<String> verificationSources, List<BallotBox> boxes,
 		List<StatedFigure> stated, DeclaredResult declaration, List<DeclaredPartyVotes> declaredPartyVotes,
-		List<CandidateVotes> candidates, NotionalResult notional) {
+		List<CandidateVotes> candidates, NotionalResult notional, List<DeclaredResult> declarations,
+		List<DeclaredBreakdown> breakdowns, List<ReportedFigure> reported) {
 
 	public ConstituencyFacts {
 		verificationSources = List.copyOf(verificationSources);
@@ -27,6 +31,24 @@ public record ConstituencyFacts(Constituency constituency, List<String> verifica
 		stated = List.copyOf(stated);
 		declaredPartyVotes = List.copyOf(declaredPartyVotes);
 		candidates = List.copyOf(candidates);
+		declarations = List.copyOf(declarations);
+		breakdowns = List.copyOf(breakdowns);
+		reported = List.copyOf(reported);
+	}
+
+	/** One declaration, no council breakdown and nothing reported: the common case. */
+	public ConstituencyFacts(Constituency constituency, List<String> verificationSources, List<BallotBox> boxes,
+			List<StatedFigure> stated, DeclaredResult declaration, List<DeclaredPartyVotes> declaredPartyVotes,
+			List<CandidateVotes> candidates, NotionalResult notional) {
+		this(constituency, verificationSources, boxes, stated, declaration, declaredPartyVotes, candidates, notional,
+				declaration == null ? List.of() : List.of(declaration), List.of(), List.of());
+	}
+
+	/** The same facts with the sources merged: one declaration, each candidate and box once. */
+	public ConstituencyFacts merged(DeclaredResult mergedDeclaration, List<CandidateVotes> mergedCandidates,
+			List<BallotBox> mergedBoxes) {
+		return new ConstituencyFacts(constituency, verificationSources, mergedBoxes, stated, mergedDeclaration,
+				declaredPartyVotes, mergedCandidates, notional, declarations, breakdowns, reported);
 	}
 
 	public boolean hasVerification() {
@@ -34,7 +56,7 @@ public record ConstituencyFacts(Constituency constituency, List<String> verifica
 	}
 
 	public boolean hasDeclaration() {
-		return declaration != null || !candidates.isEmpty();
+		return declaration != null || !declarations.isEmpty() || !candidates.isEmpty();
 	}
 
 	public String code() {

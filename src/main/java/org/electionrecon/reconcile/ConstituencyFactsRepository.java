@@ -7,9 +7,11 @@ import org.electionrecon.model.BallotBox;
 import org.electionrecon.model.BoxType;
 import org.electionrecon.model.CandidateVotes;
 import org.electionrecon.model.Constituency;
+import org.electionrecon.model.DeclaredBreakdown;
 import org.electionrecon.model.DeclaredPartyVotes;
 import org.electionrecon.model.DeclaredResult;
 import org.electionrecon.model.NotionalResult;
+import org.electionrecon.model.ReportedFigure;
 import org.electionrecon.model.StatedFigure;
 import org.electionrecon.staging.PartyVotesText;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -87,9 +89,20 @@ public class ConstituencyFactsRepository {
 						rs.getLong(3), PartyVotesText.parse(rs.getString(4)), rs.getString(5), rs.getString(6),
 						rs.getString(7)),
 				runId, code);
-		// Two declarations of one constituency are merged in a later issue; until then the last file in name order is used.
-		DeclaredResult declaration = declarations.isEmpty() ? null : declarations.get(declarations.size() - 1);
+		List<DeclaredBreakdown> breakdowns = jdbc.query("SELECT FILE_NAME, VOTES_CAST, VOTES_CAST_SOURCE,"
+				+ " REJECTED_BY_CATEGORY, REJECTED_SOURCE FROM RECON_DECLARED_BREAKDOWN WHERE RUN_ID = ?"
+				+ " AND CONSTITUENCY_CODE = ? ORDER BY FILE_NAME",
+				(rs, i) -> new DeclaredBreakdown(code, rs.getString(1), rs.getObject(2, Long.class), rs.getString(3),
+						PartyVotesText.parse(rs.getString(4)), rs.getString(5)),
+				runId, code);
+		List<ReportedFigure> reported = jdbc.query("SELECT FIGURE, FIGURE_VALUE, DECIMALS, REPORTED_AT, OUTLET, SOURCE"
+				+ " FROM RECON_REPORTED WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ? ORDER BY SEQ",
+				(rs, i) -> new ReportedFigure(code, rs.getString(1), rs.getBigDecimal(2), rs.getInt(3), rs.getString(4),
+						rs.getString(5), rs.getString(6)),
+				runId, code);
+		// declarations arrive in file-name order (SEQ follows the files); the merge uses the later file on a conflict
 		NotionalResult notional = notionals.isEmpty() ? null : notionals.get(notionals.size() - 1);
-		return new ConstituencyFacts(constituency, sheets, boxes, stated, declaration, partyVotes, candidates, notional);
+		return new ConstituencyFacts(constituency, sheets, boxes, stated, null, partyVotes, candidates, notional,
+				declarations, breakdowns, reported);
 	}
 }

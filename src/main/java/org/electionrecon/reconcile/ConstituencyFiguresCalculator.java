@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.electionrecon.model.BallotBox;
 import org.electionrecon.model.ConstituencyFigures;
-import org.electionrecon.model.DeclaredResult;
 import org.electionrecon.model.NotionalResult;
 import org.electionrecon.model.StatedFigure;
 
@@ -52,6 +51,18 @@ public final class ConstituencyFiguresCalculator {
 		return facts.candidates().isEmpty() ? null : ComputedResult.of(facts.candidates()).candidateVotes();
 	}
 
+	/** The declared rejected total; a council's rejected ballots by category where no file gives a total. */
+	public static Long rejected(ConstituencyFacts facts) {
+		if (facts.declaration() != null && facts.declaration().rejected() != null) {
+			return facts.declaration().rejected();
+		}
+		return facts.breakdowns().stream()
+			.map(org.electionrecon.model.DeclaredBreakdown::rejectedTotal)
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.orElse(null);
+	}
+
 	/**
 	 * Ballot-box turnout, papers verified / electorate; without a verification statement,
 	 * (valid + rejected) / electorate.
@@ -67,10 +78,10 @@ public final class ConstituencyFiguresCalculator {
 					"ballot papers verified / electorate (" + FindingFactory.n(verified) + " / "
 							+ FindingFactory.n(electorate) + ")");
 		}
-		DeclaredResult declared = facts.declaration();
 		Long valid = validVotes(facts);
-		if (valid != null && declared != null && declared.rejected() != null) {
-			long cast = valid + declared.rejected();
+		Long rejected = rejected(facts);
+		if (valid != null && rejected != null) {
+			long cast = valid + rejected;
 			return new Turnout(Percent.of(cast, electorate), "declared", "(valid + rejected) / electorate ("
 					+ FindingFactory.n(cast) + " / " + FindingFactory.n(electorate) + ")");
 		}
@@ -81,7 +92,7 @@ public final class ConstituencyFiguresCalculator {
 		Long electorate = electorate(facts);
 		Long verified = verified(facts);
 		Long valid = validVotes(facts);
-		Long rejected = facts.declaration() == null ? null : facts.declaration().rejected();
+		Long rejected = rejected(facts);
 		Turnout turnout = turnout(facts);
 		BigDecimal turnoutShown = turnout == null ? null : Percent.shown(turnout.exact());
 		BigDecimal validTurnout = valid == null || electorate == null ? null : Percent.shown(Percent.of(valid, electorate));

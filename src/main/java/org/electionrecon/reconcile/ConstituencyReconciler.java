@@ -18,6 +18,9 @@ public final class ConstituencyReconciler {
 	private final ResultRules resultRules = new ResultRules();
 	private final BaselineRules baselineRules;
 	private final CoverageRules coverageRules = new CoverageRules();
+	private final BreakdownRules breakdownRules = new BreakdownRules();
+	private final ReportedRules reportedRules = new ReportedRules();
+	private final SourceMerger merger = new SourceMerger();
 
 	public ConstituencyReconciler(Thresholds thresholds) {
 		this.verificationRules = new VerificationRules(thresholds);
@@ -25,13 +28,18 @@ public final class ConstituencyReconciler {
 		this.baselineRules = new BaselineRules(thresholds);
 	}
 
-	public Outcome reconcile(ConstituencyFacts facts) {
+	public Outcome reconcile(ConstituencyFacts sources) {
+		SourceMerger.Merged merged = merger.merge(sources);
+		ConstituencyFacts facts = merged.facts();
 		List<Finding> findings = new ArrayList<>(coverageRules.check(facts));
+		findings.addAll(merged.findings());
 		if (facts.hasVerification() || facts.hasDeclaration()) {
 			findings.addAll(verificationRules.check(facts));
 			findings.addAll(countRules.check(facts, ConstituencyFiguresCalculator.turnout(facts)));
+			findings.addAll(breakdownRules.check(facts));
 			findings.addAll(resultRules.check(facts));
 			findings.addAll(baselineRules.check(facts));
+			findings.addAll(reportedRules.check(facts));
 		}
 		return new Outcome(ConstituencyFiguresCalculator.compute(facts), findings);
 	}

@@ -53,7 +53,9 @@ public final class CountRules {
 							stated.source() + "; " + declared.electorateSource()));
 				}
 			}
-			if (stated.kind() == StatedFigure.Kind.TURNOUT && turnout != null && turnout.exact() != null) {
+			boolean statedTurnout = stated.kind() == StatedFigure.Kind.TURNOUT
+					|| stated.kind() == StatedFigure.Kind.DECLARED_TURNOUT;
+			if (statedTurnout && turnout != null && turnout.exact() != null) {
 				BigDecimal computed = Percent.round(turnout.exact(), stated.decimals());
 				BigDecimal statedValue = Percent.round(stated.value(), stated.decimals());
 				if (computed.compareTo(statedValue) != 0) {

@@ -149,6 +149,36 @@ public class ReconcileSteps {
 	}
 
 	/**
+	 * Marks the findings that an operator's note explains as EXPLAINED, with the note: same
+	 * constituency and check, and the same box where the note names one.
+	 */
+	static void applyExplanations(JdbcTemplate jdbc, long runId) {
+		int[] explained = { 0 };
+		List<String> unmatched = new ArrayList<>();
+		jdbc.query("SELECT CONSTITUENCY_CODE, CHECK_CODE, BOX, NOTE, EXPLAINED_BY, SOURCE FROM RECON_EXPLANATION"
+				+ " WHERE RUN_ID = ? ORDER BY SEQ", rs -> {
+					String note = rs.getString(4) + (rs.getString(5) == null ? "" : " (" + rs.getString(5) + ")");
+					String box = rs.getString(3);
+					String sql = "UPDATE RECON_FINDING SET STATUS = 'EXPLAINED', NOTE = ? WHERE RUN_ID = ?"
+							+ " AND CONSTITUENCY_CODE = ? AND CHECK_CODE = ? AND STATUS = 'OPEN'";
+					int updated = box == null
+							? jdbc.update(sql, note, runId, rs.getString(1), rs.getString(2))
+							: jdbc.update(sql + " AND (', ' || BOX || ', ') LIKE ?", note, runId, rs.getString(1),
+									rs.getString(2), "%, " + box.strip() + ", %");
+					explained[0] += updated;
+					if (updated == 0) {
+						unmatched.add(rs.getString(6));
+					}
+				}, runId);
+		if (explained[0] > 0) {
+			log.info("{} findings explained by operators' notes", explained[0]);
+		}
+		for (String source : unmatched) {
+			log.warn("The explanation at {} matches no open finding", source);
+		}
+	}
+
+	/**
 	 * The area checks, as one transaction that first removes what an earlier attempt of this step
 	 * wrote, so a restart never doubles a finding.
 	 */
@@ -177,6 +207,7 @@ public class ReconcileSteps {
 			byArea.values().forEach(area -> findings.addAll(areaRules.check(area, sources)));
 			tables.insertFindings(runId, StagingTables.Stage.AREA, findings);
 			log.info("Area checks: {} areas, {} findings", byArea.size(), findings.size());
+			applyExplanations(jdbc, runId);
 			return RepeatStatus.FINISHED;
 		};
 	}

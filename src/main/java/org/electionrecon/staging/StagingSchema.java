@@ -4,10 +4,14 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
@@ -18,7 +22,27 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
  */
 public final class StagingSchema {
 
+	/** The staging schema's version; staging-schema.sql inserts it into RECON_SCHEMA. */
+	static final int VERSION = 2;
+
+	static final List<String> TABLES = List.of("RECON_CONSTITUENCY", "RECON_BOX", "RECON_VERIFICATION_SHEET",
+			"RECON_STATED_FIGURE", "RECON_DECLARATION", "RECON_DECLARED_PARTY_VOTES", "RECON_CANDIDATE", "RECON_NOTIONAL",
+			"RECON_REJECTED_ROW", "RECON_SOURCE_FILE", "RECON_FINDING", "RECON_FIGURES", "RECON_DECLARED_BREAKDOWN",
+			"RECON_REPORTED", "RECON_EXPLANATION", "RECON_SCHEMA");
+
+	private static final Logger log = LoggerFactory.getLogger(StagingSchema.class);
+
 	private StagingSchema() {
+	}
+
+	private static int version(Connection connection) throws SQLException {
+		if (!tableExists(connection, "RECON_SCHEMA")) {
+			return 1;
+		}
+		try (Statement query = connection.createStatement();
+				ResultSet rs = query.executeQuery("SELECT MAX(VERSION) FROM RECON_SCHEMA")) {
+			return rs.next() ? rs.getInt(1) : 1;
+		}
 	}
 
 	public static void ensure(DataSource dataSource) throws SQLException {
@@ -29,6 +53,17 @@ public final class StagingSchema {
 				new ResourceDatabasePopulator(
 						new ClassPathResource("org/springframework/batch/core/schema-" + platform + ".sql"))
 					.populate(connection);
+			}
+			if (tableExists(connection, "RECON_FINDING") && version(connection) != VERSION) {
+				// staging tables of an older build: they hold only per-run working data, so they are rebuilt
+				log.warn("Rebuilding the staging tables for schema version {}", VERSION);
+				for (String table : TABLES) {
+					if (tableExists(connection, table)) {
+						try (Statement drop = connection.createStatement()) {
+							drop.execute("DROP TABLE " + table);
+						}
+					}
+				}
 			}
 			if (!tableExists(connection, "RECON_FINDING")) {
 				new ResourceDatabasePopulator(new ClassPathResource("db/staging-schema.sql")).populate(connection);

@@ -10,7 +10,10 @@ import java.util.stream.Collectors;
 import org.electionrecon.model.BallotBox;
 import org.electionrecon.model.CandidateVotes;
 import org.electionrecon.model.Constituency;
+import org.electionrecon.model.DeclaredBreakdown;
 import org.electionrecon.model.DeclaredPartyVotes;
+import org.electionrecon.model.Explanation;
+import org.electionrecon.model.ReportedFigure;
 import org.electionrecon.model.DeclaredResult;
 import org.electionrecon.model.Finding;
 import org.electionrecon.model.NotionalResult;
@@ -132,6 +135,31 @@ public class StagingTables {
 								f.rowsAccepted(), f.rowsRejected(), f.rowsOutOfScope(), clip(f.notes(), 16000) };
 					});
 		}
+		else if (type == DeclaredBreakdown.class) {
+			batch("INSERT INTO RECON_DECLARED_BREAKDOWN (RUN_ID, CONSTITUENCY_CODE, FILE_NAME, VOTES_CAST, VOTES_CAST_SOURCE,"
+					+ " REJECTED_BY_CATEGORY, REJECTED_SOURCE) VALUES (?,?,?,?,?,?,?)", group, (seq, r) -> {
+						DeclaredBreakdown b = (DeclaredBreakdown) r;
+						return new Object[] { runId, b.constituencyCode(), b.file(), big(b.votesCast()),
+								b.votesCastSource(), PartyVotesText.format(b.rejectedByCategory()),
+								clip(b.rejectedSource(), 4000) };
+					});
+		}
+		else if (type == ReportedFigure.class) {
+			batch("INSERT INTO RECON_REPORTED (RUN_ID, SEQ, CONSTITUENCY_CODE, FIGURE, FIGURE_VALUE, DECIMALS, REPORTED_AT,"
+					+ " OUTLET, SOURCE) VALUES (?,?,?,?,?,?,?,?,?)", group, (seq, r) -> {
+						ReportedFigure f = (ReportedFigure) r;
+						return new Object[] { runId, seq, f.constituencyCode(), clip(f.figure(), 120), f.value(),
+								f.decimals(), clip(f.reportedAt(), 100), clip(f.outlet(), 200), f.source() };
+					});
+		}
+		else if (type == Explanation.class) {
+			batch("INSERT INTO RECON_EXPLANATION (RUN_ID, SEQ, CONSTITUENCY_CODE, CHECK_CODE, BOX, NOTE, EXPLAINED_BY,"
+					+ " SOURCE) VALUES (?,?,?,?,?,?,?,?)", group, (seq, r) -> {
+						Explanation e = (Explanation) r;
+						return new Object[] { runId, seq, e.constituencyCode(), e.check().name(), clip(e.box(), 200),
+								clip(e.note(), 2000), clip(e.by(), 200), e.source() };
+					});
+		}
 		else if (type == Finding.class) {
 			insertFindings(runId, Stage.INGEST, group.stream().map(i -> (Finding) i.record()).toList());
 		}
@@ -185,10 +213,10 @@ public class StagingTables {
 
 	/** Deletes everything a run staged, for a run that is started again from nothing. */
 	public void deleteRun(long runId) {
-		for (String table : List.of("RECON_CONSTITUENCY", "RECON_BOX", "RECON_VERIFICATION_SHEET",
-				"RECON_STATED_FIGURE", "RECON_DECLARATION", "RECON_DECLARED_PARTY_VOTES", "RECON_CANDIDATE",
-				"RECON_NOTIONAL", "RECON_REJECTED_ROW", "RECON_SOURCE_FILE", "RECON_FINDING", "RECON_FIGURES")) {
-			jdbc.update("DELETE FROM " + table + " WHERE RUN_ID = ?", runId);
+		for (String table : StagingSchema.TABLES) {
+			if (!table.equals("RECON_SCHEMA")) {
+				jdbc.update("DELETE FROM " + table + " WHERE RUN_ID = ?", runId);
+			}
 		}
 	}
 }
