@@ -56,7 +56,7 @@ public class ReconciliationJobConfiguration {
 			StagingTables stagingTables, ReconProperties properties) {
 		ParseContext empty = new ParseContext(new ConstituencyDirectory(List.of()), partyNames(properties),
 				properties.headerSynonyms());
-		return ingestStep("registerStep", List.of(SourceKind.REGISTER), runId -> empty, jobRepository,
+		return ingestStep("registerStep", List.of(SourceKind.REGISTER), runId -> empty, 0, jobRepository,
 				transactionManager, stagingTables, properties);
 	}
 
@@ -68,13 +68,16 @@ public class ReconciliationJobConfiguration {
 				SourceKind.REPORTED, SourceKind.EXPLANATIONS),
 				runId -> new ParseContext(new ConstituencyDirectory(facts.register(runId)), parties,
 						properties.headerSynonyms()),
-				jobRepository, transactionManager, stagingTables, properties);
+				INGEST_SEQ_BASE, jobRepository, transactionManager, stagingTables, properties);
 	}
 
+	/** The ingest step's rows sort after the register step's: a million register files would be needed to meet them. */
+	private static final long INGEST_SEQ_BASE = 1_000_000L * SourceFolderReader.SEQ_PER_FILE;
+
 	private static Step ingestStep(String name, List<SourceKind> kinds,
-			java.util.function.LongFunction<ParseContext> contexts, JobRepository jobRepository,
+			java.util.function.LongFunction<ParseContext> contexts, long seqBase, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, StagingTables stagingTables, ReconProperties properties) {
-		SourceFolderReader reader = new SourceFolderReader(name, kinds, contexts);
+		SourceFolderReader reader = new SourceFolderReader(name, kinds, contexts, seqBase);
 		StagingWriter writer = new StagingWriter(stagingTables);
 		return new StepBuilder(name, jobRepository).<StagedItem, StagedItem>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)

@@ -37,11 +37,13 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExecutionListener {
 
 	private static final Logger log = LoggerFactory.getLogger(SourceFolderReader.class);
-	private static final long SEQ_PER_FILE = 1_000_000_000L;
+	/** Records one file may stage; sequence numbers of file n start at n times this. */
+	public static final long SEQ_PER_FILE = 1_000_000_000L;
 
 	private final String name;
 	private final List<SourceKind> kinds;
 	private final LongFunction<ParseContext> contexts;
+	private final long seqBase;
 
 	private Path inputRoot;
 	private java.time.LocalDate election = ParseContext.DEFAULT_ELECTION;
@@ -56,9 +58,18 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 	private final Deque<Staged> buffer = new ArrayDeque<>();
 
 	public SourceFolderReader(String name, List<SourceKind> kinds, LongFunction<ParseContext> contexts) {
+		this(name, kinds, contexts, 0);
+	}
+
+	/**
+	 * @param seqBase where this reader's sequence numbers start, so that a later step's files
+	 *     sort after an earlier step's
+	 */
+	public SourceFolderReader(String name, List<SourceKind> kinds, LongFunction<ParseContext> contexts, long seqBase) {
 		this.name = name;
 		this.kinds = List.copyOf(kinds);
 		this.contexts = contexts;
+		this.seqBase = seqBase;
 	}
 
 	@Override
@@ -110,7 +121,7 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 		while (true) {
 			if (!buffer.isEmpty()) {
 				Staged record = buffer.poll();
-				long seq = (fileIndex + 1L) * SEQ_PER_FILE + emittedInFile;
+				long seq = seqBase + (fileIndex + 1L) * SEQ_PER_FILE + emittedInFile;
 				emittedInFile++;
 				if (skip > 0) {
 					skip--;

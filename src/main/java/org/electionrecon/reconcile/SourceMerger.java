@@ -84,8 +84,9 @@ public final class SourceMerger {
 			}
 			boolean sameFile = Objects.equals(SourceRef.fileOf(earlier.source()), SourceRef.fileOf(candidate.source()));
 			boolean sameVotes = earlier.votes() == candidate.votes();
+			// the names as first given (a council may write "Connor Dean RAND" for the HoC's "Connor Rand")
 			CandidateVotes merged = new CandidateVotes(candidate.constituencyCode(),
-					candidate.firstName() != null ? candidate.firstName() : earlier.firstName(), candidate.surname(),
+					earlier.firstName() != null ? earlier.firstName() : candidate.firstName(), earlier.surname(),
 					candidate.party() != null ? candidate.party() : earlier.party(), candidate.votes(),
 					candidate.elected() != null ? candidate.elected() : earlier.elected(), candidate.source());
 			byKey.put(key, sameVotes ? withSource(merged, earlier.source()) : merged);
