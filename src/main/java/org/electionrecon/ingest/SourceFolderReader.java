@@ -147,7 +147,8 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 				}
 			}
 			catch (IOException | RuntimeException ex) {
-				String reason = "reading stopped part-way: " + ex.getMessage();
+				String reason = "reading stopped part-way: " + (ex instanceof IOException && ex.getMessage() != null
+						? ex.getMessage() : org.electionrecon.ingest.table.TabularFiles.rootMessage(ex));
 				log.warn("{}: {}", current.name(), reason);
 				buffer.addAll(out);
 				buffer.add(unreadable(current.name(), reason));
@@ -179,7 +180,8 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 			}
 			catch (IOException | RuntimeException ex) {
 				closeFile();
-				String reason = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+				String reason = ex instanceof org.electionrecon.ingest.table.UnreadableSourceException ? ex.getMessage()
+						: org.electionrecon.ingest.table.TabularFiles.rootMessage(ex);
 				log.warn("{} is unreadable: {}", current.name(), reason);
 				buffer.add(unreadable(current.name(), reason));
 				buffer.add(new SourceFile(current.name(), current.kind().folder(), sha, bytes, 0, 0, 0, 0,

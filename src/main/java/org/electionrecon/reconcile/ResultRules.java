@@ -27,18 +27,23 @@ public final class ResultRules {
 		ComputedResult result = ComputedResult.of(facts.candidates());
 		DeclaredResult declared = facts.declaration();
 		if (result.tie()) {
-			findings.add(factory.text(Severity.ERROR, CheckCode.WINNER_MISMATCH, null,
-					result.runnerUp().party() + " and another candidate on " + FindingFactory.n(result.runnerUp().votes()),
-					factory.name() + ": two candidates tie for first place on " + FindingFactory.n(result.runnerUp().votes())
+			long top = result.runnerUp().votes();
+			List<CandidateVotes> tied = facts.candidates().stream().filter(c -> c.votes() == top).toList();
+			String who = String.join(" and ", tied.stream().map(c -> c.fullName() + " (" + c.party() + ")").toList());
+			findings.add(factory.text(Severity.ERROR, CheckCode.WINNER_MISMATCH, null, who + " on " + FindingFactory.n(top),
+					factory.name() + ": " + who + " tie for first place on " + FindingFactory.n(top)
 							+ " votes; winner, majority and result are left empty",
-					result.runnerUp().source()));
+					String.join("; ", tied.stream().map(CandidateVotes::source).toList())));
+		}
+		if (result.hasWinner()) {
+			electedFlags(result.winner(), facts.candidates(), factory, findings);
 		}
 		if (declared == null) {
 			return findings;
 		}
 		votesTotals(facts, result, declared, factory, findings);
 		if (result.hasWinner()) {
-			winner(result, facts.candidates(), declared, factory, findings);
+			winner(result, declared, factory, findings);
 			if (declared.majority() != null && declared.majority().longValue() != result.majority()) {
 				findings.add(factory.counts(Severity.ERROR, CheckCode.MAJORITY_MISMATCH, null, result.majority(),
 						declared.majority(),
@@ -99,8 +104,8 @@ public final class ResultRules {
 		}
 	}
 
-	private static void winner(ComputedResult result, List<CandidateVotes> candidates, DeclaredResult declared,
-			FindingFactory factory, List<Finding> findings) {
+	private static void winner(ComputedResult result, DeclaredResult declared, FindingFactory factory,
+			List<Finding> findings) {
 		CandidateVotes top = result.winner();
 		if (declared.firstParty() != null && !declared.firstParty().equals(top.party())) {
 			findings.add(factory.text(Severity.ERROR, CheckCode.WINNER_MISMATCH, top.party(), declared.firstParty(),
@@ -117,6 +122,11 @@ public final class ResultRules {
 							+ ", the candidate with the most votes (" + FindingFactory.n(top.votes()) + ")",
 					declared.memberSource()));
 		}
+	}
+
+	/** The Elected flags of a council's file: the winner marked not elected, or another marked elected. */
+	private static void electedFlags(CandidateVotes top, List<CandidateVotes> candidates, FindingFactory factory,
+			List<Finding> findings) {
 		if (Boolean.FALSE.equals(top.elected())) {
 			findings.add(factory.text(Severity.ERROR, CheckCode.WINNER_MISMATCH, top.fullName(), "not elected",
 					factory.name() + ": " + top.fullName() + " has the most votes but is not marked elected",

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.electionrecon.model.BallotBox;
+import org.electionrecon.model.BoxType;
 import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.Finding;
 import org.electionrecon.model.Severity;
@@ -51,12 +52,13 @@ public final class VerificationRules {
 
 	/**
 	 * One finding per box whose verified papers differ from its account, except that the boxes of
-	 * one polling station whose differences net to zero give one INFO for the station.
+	 * one polling station whose differences net to zero give one INFO for the station. Postal boxes
+	 * are never netted: their "station" is an opening session, not a place papers can stray between.
 	 */
 	private void boxVariances(List<BallotBox> boxes, FindingFactory factory, List<Finding> findings) {
 		Map<String, List<BallotBox>> varyingByStation = new LinkedHashMap<>();
 		for (BallotBox box : boxes) {
-			if (box.difference() != 0 && box.station() != null) {
+			if (box.difference() != 0 && box.station() != null && box.type() == BoxType.POLLING_STATION) {
 				varyingByStation.computeIfAbsent(box.station(), s -> new ArrayList<>()).add(box);
 			}
 		}
@@ -65,7 +67,8 @@ public final class VerificationRules {
 			if (difference == 0) {
 				continue;
 			}
-			List<BallotBox> station = box.station() == null ? List.of(box) : varyingByStation.get(box.station());
+			List<BallotBox> station = box.station() == null || box.type() != BoxType.POLLING_STATION ? List.of(box)
+					: varyingByStation.get(box.station());
 			if (station.size() > 1 && station.stream().mapToLong(BallotBox::difference).sum() == 0) {
 				if (station.get(0) == box) {
 					findings.add(compensating(station, factory));

@@ -89,7 +89,7 @@ public final class CsvFile implements TabularFile {
 			}
 			catch (RuntimeException ex) {
 				throw new IOException("damaged CSV near line " + (current.getCurrentLineNumber() + 1) + ": "
-						+ ex.getMessage(), ex);
+						+ TabularFiles.rootMessage(ex), ex);
 			}
 		};
 	}

@@ -95,7 +95,8 @@ public final class TabularFiles {
 		return true;
 	}
 
-	static String rootMessage(Throwable ex) {
+	/** The innermost cause's message, on one line and without exception class names. */
+	public static String rootMessage(Throwable ex) {
 		Throwable root = ex;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();

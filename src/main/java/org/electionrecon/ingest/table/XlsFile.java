@@ -30,14 +30,14 @@ public final class XlsFile implements TabularFile {
 			this.fileSystem = new POIFSFileSystem(file.toFile(), true);
 		}
 		catch (RuntimeException ex) {
-			throw new IOException("not a readable .xls workbook: " + ex.getMessage(), ex);
+			throw new IOException("not a readable .xls workbook: " + TabularFiles.rootMessage(ex), ex);
 		}
 		try {
 			this.workbook = new HSSFWorkbook(fileSystem.getRoot(), false);
 		}
 		catch (IOException | RuntimeException ex) {
 			fileSystem.close();
-			throw new IOException("not a readable .xls workbook: " + ex.getMessage(), ex);
+			throw new IOException("not a readable .xls workbook: " + TabularFiles.rootMessage(ex), ex);
 		}
 		for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
 			boolean hidden = workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i);

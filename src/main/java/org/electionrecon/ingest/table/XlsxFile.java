@@ -48,7 +48,7 @@ public final class XlsxFile implements TabularFile {
 			this.pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
 		}
 		catch (InvalidFormatException | RuntimeException ex) {
-			throw new IOException("not a readable .xlsx workbook: " + ex.getMessage(), ex);
+			throw new IOException("not a readable .xlsx workbook: " + TabularFiles.rootMessage(ex), ex);
 		}
 		try {
 			this.reader = new XSSFReader(pkg);
@@ -64,7 +64,7 @@ public final class XlsxFile implements TabularFile {
 		}
 		catch (OpenXML4JException | org.xml.sax.SAXException | XMLStreamException | RuntimeException ex) {
 			pkg.revert();
-			throw new IOException("not a readable .xlsx workbook: " + ex.getMessage(), ex);
+			throw new IOException("not a readable .xlsx workbook: " + TabularFiles.rootMessage(ex), ex);
 		}
 	}
 
@@ -104,7 +104,7 @@ public final class XlsxFile implements TabularFile {
 			openSheet = xmlInputFactory.createXMLStreamReader(openStream);
 		}
 		catch (InvalidFormatException | XMLStreamException | RuntimeException ex) {
-			throw new IOException("sheet '" + sheet.name() + "' cannot be opened: " + ex.getMessage(), ex);
+			throw new IOException("sheet '" + sheet.name() + "' cannot be opened: " + TabularFiles.rootMessage(ex), ex);
 		}
 		XMLStreamReader xml = openSheet;
 		return () -> {
@@ -112,7 +112,7 @@ public final class XlsxFile implements TabularFile {
 				return nextRow(xml);
 			}
 			catch (XMLStreamException | RuntimeException ex) {
-				throw new IOException("sheet '" + sheet.name() + "' is damaged: " + ex.getMessage(), ex);
+				throw new IOException("sheet '" + sheet.name() + "' is damaged: " + TabularFiles.rootMessage(ex), ex);
 			}
 		};
 	}

@@ -1,0 +1,94 @@
+package org.electionrecon.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.electionrecon.model.CheckCode.MISSING_CONSTITUENCY;
+import static org.electionrecon.model.CheckCode.MISSING_DECLARATION;
+import static org.electionrecon.model.CheckCode.MISSING_VERIFICATION;
+import static org.electionrecon.model.Severity.ERROR;
+import static org.electionrecon.model.Severity.WARNING;
+import static org.electionrecon.reconcile.Findings.assertFindings;
+import static org.electionrecon.reconcile.Findings.finding;
+
+import java.util.List;
+
+import org.electionrecon.model.CheckCode;
+import org.electionrecon.model.Finding;
+import org.junit.jupiter.api.Test;
+
+class CoverageRulesTests {
+
+	private final CoverageRules rules = new CoverageRules();
+
+	@Test
+	void shouldFindNothingWhenThereIsAVerificationStatementAndADeclaration() {
+		assertThat(rules.check(Facts.stafford().build())).isEmpty();
+		assertThat(rules.check(Facts.stafford().withoutNotional().build())).isEmpty();
+	}
+
+	@Test
+	void shouldReportErrorWhenThereIsADeclarationButNoVerificationStatement() {
+		ConstituencyFacts facts = Facts.stafford().withoutVerification().build();
+
+		List<Finding> findings = rules.check(facts);
+
+		assertFindings(findings, finding(ERROR, MISSING_VERIFICATION, facts, null,
+				"a verification statement", null, null, Facts.CONSTITUENCY_CSV));
+		assertThat(findings.get(0).message()).isEqualTo("Stafford has a declaration but no verification statement");
+	}
+
+	@Test
+	void shouldNameTheCandidateFileWhenOnlyCandidatesDeclareTheConstituency() {
+		ConstituencyFacts facts = Facts.stafford().withoutVerification().withoutConstituencyLine().build();
+
+		assertFindings(rules.check(facts), finding(ERROR, MISSING_VERIFICATION, facts, null,
+				"a verification statement", null, null, Facts.CANDIDATE_CSV + ":46:19"));
+	}
+
+	@Test
+	void shouldReportErrorWhenThereIsAVerificationStatementButNoDeclaration() {
+		ConstituencyFacts facts = Facts.stafford().withoutDeclaration().build();
+
+		List<Finding> findings = rules.check(facts);
+
+		assertFindings(findings, finding(ERROR, MISSING_DECLARATION, facts, null, "a declaration",
+				null, null, "verification/stafford.xlsx!Stafford"));
+		assertThat(findings.get(0).message()).isEqualTo("Stafford has a verification statement but no declaration");
+	}
+
+	@Test
+	void shouldNameEveryVerificationStatementOfAnUndeclaredConstituency() {
+		ConstituencyFacts facts = Facts.stafford().withoutDeclaration()
+			.alsoVerifiedIn("verification/stafford-recount.xlsx!Stafford")
+			.build();
+
+		assertThat(rules.check(facts)).extracting(Finding::source)
+			.containsExactly("verification/stafford.xlsx!Stafford; verification/stafford-recount.xlsx!Stafford");
+	}
+
+	@Test
+	void shouldCountAStatementWithNoBoxesAsAVerificationStatement() {
+		ConstituencyFacts facts = Facts.stafford().withoutBoxes().withoutDeclaration().build();
+
+		assertThat(rules.check(facts)).extracting(Finding::check).containsExactly(CheckCode.MISSING_DECLARATION);
+	}
+
+	@Test
+	void shouldReportWarningWhenARegisterConstituencyHasNeither() {
+		ConstituencyFacts facts = Facts.constituency("E14001538", "Tamworth").build();
+
+		List<Finding> findings = rules.check(facts);
+
+		assertFindings(findings, finding(WARNING, MISSING_CONSTITUENCY, facts, null,
+				"a verification statement and a declaration", null, null, null));
+		assertThat(findings.get(0).message()).isEqualTo("Tamworth is in the register for Staffordshire and Cheshire but"
+				+ " has neither a verification statement nor a declaration");
+	}
+
+	@Test
+	void shouldNotCountANotionalRowAsASource() {
+		ConstituencyFacts facts = Facts.stafford().withoutVerification().withoutDeclaration().build();
+
+		assertFindings(rules.check(facts), finding(WARNING, MISSING_CONSTITUENCY, facts, null,
+				"a verification statement and a declaration", null, null, null));
+	}
+}
