@@ -14,9 +14,19 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 
 	public static final String RUN = "run";
 	public static final String GENERATE = "generate";
+	public static final String STATUS = "status";
+	public static final String RESTART = "restart";
+	public static final String RECOVER = "recover";
+	public static final String REPORT = "report";
+
+	static final Set<String> COMMANDS = Set.of(RUN, GENERATE, STATUS, RESTART, RECOVER, REPORT);
+
+	/** Options that take no value. */
+	static final Set<String> FLAGS = Set.of("rerun", "help");
 
 	/** Options of the job itself; {@code spring.*} and {@code recon.*} settings pass through to Spring. */
-	static final Set<String> OPTIONS = Set.of("input", "output", "election", "database-dir", "preset", "seed", "help");
+	static final Set<String> OPTIONS = Set.of("input", "output", "election", "database-dir", "preset", "seed", "run",
+			"rerun", "help");
 
 	public static final class UsageException extends Exception {
 		public UsageException(String message) {
@@ -47,6 +57,13 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 				if (!OPTIONS.contains(name)) {
 					throw new UsageException("unknown option --" + name + " (see --help)");
 				}
+				if (FLAGS.contains(name)) {
+					if (value != null) {
+						throw new UsageException("option --" + name + " takes no value");
+					}
+					options.put(name, "true");
+					continue;
+				}
 				if (value == null || value.isBlank()) {
 					throw new UsageException("option --" + name + " needs a value: --" + name + "=VALUE");
 				}
@@ -56,8 +73,9 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 			if (command != null) {
 				throw new UsageException("unexpected argument '" + arg + "' (see --help)");
 			}
-			if (!arg.equals(RUN) && !arg.equals(GENERATE)) {
-				throw new UsageException("unknown command '" + arg + "' (commands: run, generate; see --help)");
+			if (!COMMANDS.contains(arg)) {
+				throw new UsageException("unknown command '" + arg
+						+ "' (commands: run, status, restart, recover, report, generate; see --help)");
 			}
 			command = arg;
 		}
@@ -72,18 +90,43 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 		return options.getOrDefault(name, fallback);
 	}
 
+	public boolean flag(String name) {
+		return options.containsKey(name);
+	}
+
+	/** The --run=ID option, or {@code null}. */
+	public Long runId() throws UsageException {
+		String run = options.get("run");
+		if (run == null) {
+			return null;
+		}
+		try {
+			return Long.valueOf(run);
+		}
+		catch (NumberFormatException ex) {
+			throw new UsageException("--run must be a run number, as status lists them, not '" + run + "'");
+		}
+	}
+
 	static String usage() {
 		return """
 				election-recon: reconciles council verification statements with declared results and the
 				2019 notional figures, and writes one report workbook per report area.
 
 				Usage:
-				  java -jar target/election-recon.jar [run] [--input=DIR] [--output=DIR] [--election=DATE]
+				  java -jar target/election-recon.jar [run] [--input=DIR] [--output=DIR] [--election=DATE] [--rerun]
+				  java -jar target/election-recon.jar status|restart|recover|report [--run=N] [--output=DIR]
 				  java -jar target/election-recon.jar generate --preset=sample|national|million [--seed=N] [--input=DIR]
 				  java -jar target/election-recon.jar --help
 
 				Commands:
-				  run        (default) read the input folder, reconcile, write <area>-reconciliation.xlsx
+				  run        (default) read the input folder, reconcile, write <area>-reconciliation.xlsx.
+				             The same inputs restart a failed run and do not repeat a completed one
+				             (its exit code is given again; --rerun runs them anew)
+				  status     recent runs: inputs, start, end, status, findings, the failed step and why
+				  restart    resume the last failed run (or --run=N) from where it stopped
+				  recover    mark a run left running by a process that died (kill -9, reboot) as failed
+				  report     rebuild the workbooks of the last completed run (or --run=N) from the database
 				  generate   build a synthetic input folder from the bundled real HoC and notional data:
 				             sample (Staffordshire and Cheshire, as in input/), national (650 seats,
 				             ~45,000 boxes) or million (650 seats, ~1,000,000 boxes)
@@ -94,6 +137,8 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 				  --output=DIR        where the report workbooks go (default: output)
 				  --election=DATE     the election reconciled, as YYYY-MM-DD (default: 2024-07-04)
 				  --database-dir=DIR  where the embedded job database lives (default: OUTPUT/.election-recon-db)
+				  --rerun             with run: reconcile inputs again although a completed run has them
+				  --run=N             with status, restart, recover, report: the run (as status lists it)
 				  --preset=NAME       with generate: sample, national or million
 				  --seed=N            with generate: the random seed (default: 20240704)
 				  --recon.checks.NAME=VALUE, --spring.datasource.url=URL, ...

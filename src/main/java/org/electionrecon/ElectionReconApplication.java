@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.electionrecon.operate.OperatorCommands;
 import org.electionrecon.sample.SampleInputGenerator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -39,7 +40,14 @@ public class ElectionReconApplication {
 			if (CommandLine.GENERATE.equals(line.command())) {
 				return generate(line);
 			}
-			return reconcile(line);
+			if (CommandLine.RUN.equals(line.command())) {
+				return reconcile(line);
+			}
+			return operate(line);
+		}
+		catch (CommandLine.UsageException ex) {
+			System.err.println("election-recon: " + ex.getMessage());
+			return ExitCodes.FAILED;
 		}
 		catch (RuntimeException ex) {
 			System.err.println("election-recon: " + ExitCodes.oneLine(ex));
@@ -92,12 +100,29 @@ public class ElectionReconApplication {
 			System.err.println("election-recon: --election must be a date such as 2024-07-04, not '" + election + "'");
 			return ExitCodes.FAILED;
 		}
+		try (ConfigurableApplicationContext context = context(line, output)) {
+			return context.getBean(ReconciliationRunner.class).run(input, output, election, line.flag("rerun"));
+		}
+	}
+
+	private static int operate(CommandLine line) throws CommandLine.UsageException {
+		Path output = Path.of(line.option("output", "output")).toAbsolutePath().normalize();
+		Long runId = line.runId();
+		try (ConfigurableApplicationContext context = context(line, output)) {
+			OperatorCommands commands = context.getBean(OperatorCommands.class);
+			return switch (line.command()) {
+				case CommandLine.STATUS -> commands.status(runId, System.out);
+				case CommandLine.RESTART -> commands.restart(runId);
+				case CommandLine.RECOVER -> commands.recover(runId);
+				default -> commands.report(runId, output);
+			};
+		}
+	}
+
+	private static ConfigurableApplicationContext context(CommandLine line, Path output) {
 		List<String> springArgs = new ArrayList<>(line.springArguments());
 		springArgs.add("--recon.database-dir="
 				+ Path.of(line.option("database-dir", output.resolve(".election-recon-db").toString())).toAbsolutePath());
-		SpringApplication application = new SpringApplication(ElectionReconApplication.class);
-		try (ConfigurableApplicationContext context = application.run(springArgs.toArray(String[]::new))) {
-			return context.getBean(ReconciliationRunner.class).run(input, output, election);
-		}
+		return new SpringApplication(ElectionReconApplication.class).run(springArgs.toArray(String[]::new));
 	}
 }

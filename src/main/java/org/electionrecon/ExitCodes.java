@@ -16,7 +16,7 @@ public final class ExitCodes {
 	}
 
 	/** The innermost cause's message on one line, for a person rather than a stack trace. */
-	static String oneLine(Throwable ex) {
+	public static String oneLine(Throwable ex) {
 		Throwable root = ex;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();

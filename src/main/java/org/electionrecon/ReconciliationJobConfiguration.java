@@ -10,6 +10,8 @@ import org.electionrecon.ingest.PartyNames;
 import org.electionrecon.ingest.SourceFolderReader;
 import org.electionrecon.ingest.SourceKind;
 import org.electionrecon.ingest.StagingWriter;
+import org.electionrecon.operate.OperatorCommands;
+import org.electionrecon.operate.RunHistory;
 import org.electionrecon.reconcile.ConstituencyFactsRepository;
 import org.electionrecon.reconcile.ConstituencyReconciler;
 import org.electionrecon.reconcile.ReconcileSteps;
@@ -119,13 +121,22 @@ public class ReconciliationJobConfiguration {
 
 	@Bean
 	public ReconcileSteps reconcileSteps(ConstituencyFactsRepository facts, StagingTables stagingTables,
-			Thresholds thresholds) {
-		return new ReconcileSteps(facts, stagingTables, new ConstituencyReconciler(thresholds), thresholds);
+			Thresholds thresholds, ReconProperties properties) {
+		return new ReconcileSteps(facts, stagingTables, new ConstituencyReconciler(thresholds), thresholds,
+				properties.reconcileChunkSize());
 	}
 
 	@Bean
 	public ReportTasklet reportTasklet(DataSource dataSource, Thresholds thresholds) {
 		return new ReportTasklet(new JdbcTemplate(dataSource), new ReportWorkbookWriter(), thresholds);
+	}
+
+	@Bean
+	public OperatorCommands operatorCommands(DataSource dataSource, JobRepository jobRepository,
+			org.springframework.batch.core.launch.JobOperator jobOperator, ReconciliationRunner runner,
+			ReportTasklet reportTasklet) {
+		return new OperatorCommands(new RunHistory(new JdbcTemplate(dataSource)), jobRepository, jobOperator, runner,
+				reportTasklet);
 	}
 
 	private static PartyNames partyNames(ReconProperties properties) {

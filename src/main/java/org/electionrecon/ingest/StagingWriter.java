@@ -12,6 +12,7 @@ public class StagingWriter implements ItemWriter<StagedItem>, StepExecutionListe
 
 	private final StagingTables tables;
 	private long runId;
+	private String stepName;
 
 	public StagingWriter(StagingTables tables) {
 		this.tables = tables;
@@ -20,10 +21,12 @@ public class StagingWriter implements ItemWriter<StagedItem>, StepExecutionListe
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		this.runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+		this.stepName = stepExecution.getStepName();
 	}
 
 	@Override
 	public void write(Chunk<? extends StagedItem> chunk) {
 		tables.insert(runId, chunk.getItems().stream().map(StagedItem.class::cast).toList());
+		org.electionrecon.FaultInjection.pauseIfRequested(stepName);
 	}
 }

@@ -48,6 +48,13 @@ public class ConstituencyFactsRepository {
 		return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split(";"));
 	}
 
+	/** The facts of a constituency in another run, or {@code null} when that run's register lacks it. */
+	public ConstituencyFacts loadIfStaged(long runId, String code) {
+		Long known = jdbc.queryForObject("SELECT COUNT(*) FROM RECON_CONSTITUENCY WHERE RUN_ID = ? AND CODE = ?",
+				Long.class, runId, code);
+		return known == null || known == 0 ? null : load(runId, code);
+	}
+
 	public ConstituencyFacts load(long runId, String code) {
 		Constituency constituency = jdbc.queryForObject(
 				"SELECT CODE, NAME, REGION, COUNTY, AREA, ALIASES FROM RECON_CONSTITUENCY WHERE RUN_ID = ? AND CODE = ?",

@@ -21,6 +21,7 @@ public final class ConstituencyReconciler {
 	private final BreakdownRules breakdownRules = new BreakdownRules();
 	private final ReportedRules reportedRules = new ReportedRules();
 	private final SourceMerger merger = new SourceMerger();
+	private final RevisionRules revisionRules = new RevisionRules();
 
 	public ConstituencyReconciler(Thresholds thresholds) {
 		this.verificationRules = new VerificationRules(thresholds);
@@ -29,6 +30,14 @@ public final class ConstituencyReconciler {
 	}
 
 	public Outcome reconcile(ConstituencyFacts sources) {
+		return reconcile(sources, null, 0);
+	}
+
+	/**
+	 * @param previous the same constituency's facts in the previous completed run of the election,
+	 *     or {@code null}; figures that changed since are INPUT_REVISED
+	 */
+	public Outcome reconcile(ConstituencyFacts sources, ConstituencyFacts previous, long previousRun) {
 		SourceMerger.Merged merged = merger.merge(sources);
 		ConstituencyFacts facts = merged.facts();
 		List<Finding> findings = new ArrayList<>(coverageRules.check(facts));
@@ -40,6 +49,9 @@ public final class ConstituencyReconciler {
 			findings.addAll(resultRules.check(facts));
 			findings.addAll(baselineRules.check(facts));
 			findings.addAll(reportedRules.check(facts));
+		}
+		if (previous != null) {
+			findings.addAll(revisionRules.check(merger.merge(previous).facts(), facts, previousRun));
 		}
 		return new Outcome(ConstituencyFiguresCalculator.compute(facts), findings);
 	}

@@ -32,15 +32,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class ReconcileSteps {
 
 	private static final Logger log = LoggerFactory.getLogger(ReconcileSteps.class);
-	private static final int CONSTITUENCIES_PER_CHUNK = 25;
 
 	private final ConstituencyFactsRepository facts;
 	private final StagingTables tables;
 	private final ConstituencyReconciler reconciler;
 	private final AreaRules areaRules;
+	private final int constituenciesPerChunk;
 
 	public ReconcileSteps(ConstituencyFactsRepository facts, StagingTables tables, ConstituencyReconciler reconciler,
-			Thresholds thresholds) {
+			Thresholds thresholds, int constituenciesPerChunk) {
+		this.constituenciesPerChunk = constituenciesPerChunk;
 		this.facts = facts;
 		this.tables = tables;
 		this.reconciler = reconciler;
@@ -51,10 +52,12 @@ public class ReconcileSteps {
 		ConstituencyReader reader = new ConstituencyReader();
 		OutcomeWriter writer = new OutcomeWriter();
 		return new StepBuilder("reconcileStep", jobRepository)
-			.<String, ConstituencyReconciler.Outcome>chunk(CONSTITUENCIES_PER_CHUNK)
+			.<String, ConstituencyReconciler.Outcome>chunk(constituenciesPerChunk)
 			.transactionManager(transactionManager)
 			.reader(reader)
-			.processor(code -> reconciler.reconcile(facts.load(reader.runId, code)))
+			.processor(code -> reconciler.reconcile(facts.load(reader.runId, code),
+					reader.previousRun == null ? null : facts.loadIfStaged(reader.previousRun, code),
+					reader.previousRun == null ? 0 : reader.previousRun))
 			.writer(writer)
 			.listener(reader)
 			.listener(writer)
@@ -66,6 +69,7 @@ public class ReconcileSteps {
 			implements StepExecutionListener {
 
 		private long runId;
+		private Long previousRun;
 		private List<String> codes;
 
 		ConstituencyReader() {
@@ -75,6 +79,12 @@ public class ReconcileSteps {
 		@Override
 		public void beforeStep(StepExecution stepExecution) {
 			this.runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+			String election = stepExecution.getJobExecution().getJobParameters().getString("election");
+			this.previousRun = election == null ? null
+					: new org.electionrecon.operate.RunHistory(tables.jdbc()).previousCompleted(runId, election);
+			if (previousRun != null) {
+				log.info("Comparing the inputs with run {}, the previous completed run of {}", previousRun, election);
+			}
 		}
 
 		@Override
@@ -135,6 +145,7 @@ public class ReconcileSteps {
 					+ " SWING, BOXES) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows,
 					nullableTypes());
 			tables.insertFindings(runId, StagingTables.Stage.RECONCILE, findings);
+			org.electionrecon.FaultInjection.pauseIfRequested("reconcileStep");
 		}
 	}
 
@@ -208,6 +219,7 @@ public class ReconcileSteps {
 			tables.insertFindings(runId, StagingTables.Stage.AREA, findings);
 			log.info("Area checks: {} areas, {} findings", byArea.size(), findings.size());
 			applyExplanations(jdbc, runId);
+			org.electionrecon.FaultInjection.pauseIfRequested("areaChecksStep");
 			return RepeatStatus.FINISHED;
 		};
 	}

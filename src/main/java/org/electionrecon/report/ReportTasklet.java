@@ -40,9 +40,14 @@ public class ReportTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+		writeReports(job, Path.of(job.getJobParameters().getString("output")));
+		return RepeatStatus.FINISHED;
+	}
+
+	/** Writes every area's workbook of the run of this execution into the folder. */
+	public List<Path> writeReports(JobExecution job, Path output) throws java.io.IOException {
 		long runId = job.getJobInstance().getInstanceId();
 		JobParameters parameters = job.getJobParameters();
-		Path output = Path.of(parameters.getString("output"));
 		Files.createDirectories(output);
 		String election = ElectionLabel.describe(parameters.getString("election"));
 		Map<String, String> shown = new LinkedHashMap<>();
@@ -55,10 +60,13 @@ public class ReportTasklet implements Tasklet {
 		if (areas.isEmpty()) {
 			log.warn("No report area is in this run: no constituency has a verification statement or a declaration");
 		}
+		List<Path> written = new java.util.ArrayList<>();
 		for (String area : areas) {
-			Path written = writer.write(new StagedAreaReport(jdbc, runId, area, election, facts), output);
-			log.info("Wrote {}", written);
+			Path file = writer.write(new StagedAreaReport(jdbc, runId, area, election, facts), output);
+			log.info("Wrote {}", file);
+			written.add(file);
+			org.electionrecon.FaultInjection.pauseIfRequested("reportStep");
 		}
-		return RepeatStatus.FINISHED;
+		return written;
 	}
 }

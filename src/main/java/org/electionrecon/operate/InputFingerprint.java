@@ -1,0 +1,42 @@
+package org.electionrecon.operate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import org.electionrecon.ingest.InputFolder;
+import org.electionrecon.ingest.SourceKind;
+
+/**
+ * A run's identity besides its election: the SHA-256 of the names and SHA-256s of every input
+ * file. The same files give the same fingerprint, wherever the folder is; any change gives a new
+ * one.
+ */
+public final class InputFingerprint {
+
+	private InputFingerprint() {
+	}
+
+	public static String of(Path input) throws IOException {
+		InputFolder folder = new InputFolder(input);
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			for (SourceKind kind : SourceKind.values()) {
+				for (InputFolder.InputFile file : folder.files(kind)) {
+					if (file.ignored()) {
+						continue;
+					}
+					digest.update((file.name() + "\u0000" + InputFolder.sha256(file.path()) + "\n")
+						.getBytes(StandardCharsets.UTF_8));
+				}
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this Java runtime", ex);
+		}
+	}
+}
