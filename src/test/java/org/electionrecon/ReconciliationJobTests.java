@@ -84,12 +84,15 @@ class ReconciliationJobTests {
 		assertThat(count(jdbc, "RECON_DECLARATION", runId)).isEqualTo(14);
 		assertThat(count(jdbc, "RECON_NOTIONAL", runId)).isEqualTo(14);
 		assertThat(count(jdbc, "RECON_VERIFICATION_SHEET", runId)).isEqualTo(14);
-		assertThat(count(jdbc, "RECON_SOURCE_FILE", runId)).isEqualTo(15);
+		assertThat(count(jdbc, "RECON_SOURCE_FILE", runId)).isEqualTo(17);
+		assertThat(count(jdbc, "RECON_REPORTED", runId)).isEqualTo(26);
+		assertThat(count(jdbc, "RECON_EXPLANATION", runId)).isEqualTo(1);
 		assertThat(count(jdbc, "RECON_REJECTED_ROW", runId)).isZero();
-		assertThat(count(jdbc, "RECON_FINDING", runId)).isEqualTo(7);
+		assertThat(count(jdbc, "RECON_FINDING", runId)).isEqualTo(14);
 		assertThat(steps(execution).get("ingestStep").getWriteCount())
 			.isEqualTo(435 + 90 + 14 + 14 + 14 + 14 /* stated totals */ + 14 /* Total rows */ + 14 /* electorates */
-					+ 14 /* turnouts */ + count(jdbc, "RECON_DECLARED_PARTY_VOTES", runId) + 14 /* provenance */);
+					+ 14 /* turnouts */ + count(jdbc, "RECON_DECLARED_PARTY_VOTES", runId) + 26 /* reported */
+					+ 1 /* explanation */ + 16 /* provenance */);
 	}
 
 	/** Not a method returning StepExecution: @SpringBatchTest would take that for a step-scope factory. */

@@ -52,6 +52,7 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 	private int fileIndex;
 	private long emittedInFile;
 	private long skip;
+	private boolean reopening;
 	private SourceParser parser;
 	private TabularFile openFile;
 	private InputFile current;
@@ -99,7 +100,8 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 		emittedInFile = 0;
 		parser = null;
 		buffer.clear();
-		if (fileIndex >= 0) {
+		reopening = fileIndex >= 0;
+		if (reopening) {
 			// a restart: re-open the file being read and skip what was already staged from it
 			fileIndex--;
 		}
@@ -107,6 +109,12 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 
 	@Override
 	public void update(ExecutionContext context) {
+		if (reopening) {
+			// restarted but not yet back in the file: keep the position it was restarted from
+			context.putInt(key("file.index"), fileIndex + 2);
+			context.putLong(key("file.emitted"), skip);
+			return;
+		}
 		context.putInt(key("file.index"), fileIndex + 1);
 		context.putLong(key("file.emitted"), emittedInFile);
 	}
@@ -164,6 +172,7 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 		while (fileIndex + 1 < files.size()) {
 			fileIndex++;
 			emittedInFile = 0;
+			reopening = false;
 			current = files.get(fileIndex);
 			if (current.ignored()) {
 				buffer.add(new SourceFile(current.name(), "ignored", null, size(current.path()), 0, 0, 0, 0,

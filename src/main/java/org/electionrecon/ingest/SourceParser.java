@@ -154,7 +154,12 @@ public abstract class SourceParser {
 		RowCursor rows = file.rows(sheet);
 		List<SheetRow> top = new ArrayList<>();
 		SheetRow row;
-		while (top.size() < HEADER_SEARCH_ROWS && (row = rows.next()) != null) {
+		SheetRow beyond = null;
+		while ((row = rows.next()) != null) {
+			if (row.number() > HEADER_SEARCH_ROWS) {
+				beyond = row; // blank rows count: the header must be within the first 30 rows of the sheet
+				break;
+			}
 			top.add(row);
 		}
 		int header = findHeader(sheet, top);
@@ -167,6 +172,9 @@ public abstract class SourceParser {
 		startTable(sheet, top.subList(0, header), out);
 		lastRowNumber = top.get(header).number();
 		pending.addAll(top.subList(header + 1, top.size()));
+		if (beyond != null) {
+			pending.add(beyond);
+		}
 		cursor = rows;
 	}
 

@@ -60,6 +60,8 @@ public final class VerificationParser extends SourceParser {
 	private Map<String, Integer> header;
 	private Constituency sheetConstituency;
 	private String sheetFailure;
+	/** Whether the table already has its Total row, so a "Total postal" below it is not a second one. */
+	private boolean endedAtTotalRow;
 
 	public VerificationParser(String fileName, TabularFile file, ParseContext context) {
 		super(fileName, file, context);
@@ -88,6 +90,7 @@ public final class VerificationParser extends SourceParser {
 	protected void startTable(SheetInfo sheet, List<SheetRow> rowsAbove, List<Staged> out) {
 		sheetConstituency = null;
 		sheetFailure = null;
+		endedAtTotalRow = false;
 		KeyValue constituencyKey = null;
 		KeyValue electorate = null;
 		KeyValue total = null;
@@ -183,7 +186,11 @@ public final class VerificationParser extends SourceParser {
 	protected boolean row(SheetInfo sheet, SheetRow row, List<Staged> out) {
 		if (isTotalRow(row)) {
 			totalRow(sheet, row, out);
-			return false;
+			// in a one-table layout a constituency's Total row is followed by the next constituency's boxes
+			boolean perConstituency = sheetConstituency == null && sheetFailure == null
+					&& header.containsKey("constituency") && text(row, "constituency") != null;
+			endedAtTotalRow = !perConstituency;
+			return perConstituency;
 		}
 		int issuedColumn = header.get("issued");
 		int verifiedColumn = header.get("verified");
@@ -250,8 +257,9 @@ public final class VerificationParser extends SourceParser {
 
 	@Override
 	protected boolean afterTable(SheetInfo sheet, SheetRow row, int tableEndRow, List<Staged> out) {
-		if (row.number() <= tableEndRow + TOTAL_ROW_LOOKAHEAD && isTotalRow(row)) {
+		if (!endedAtTotalRow && row.number() <= tableEndRow + TOTAL_ROW_LOOKAHEAD && isTotalRow(row)) {
 			totalRow(sheet, row, out);
+			endedAtTotalRow = true;
 			return true;
 		}
 		return false;

@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Name and header normal forms, and the register lookups built on them (inputs.md, register/). The
- * {@code \\u2013}-style escapes in the sources below are turned into the characters by the Java
- * compiler, so the tests see real en dashes, non-breaking spaces and combining accents.
+ * Unicode escapes in the sources below are turned into characters by the Java compiler, so the
+ * tests see real en dashes, non-breaking spaces and combining accents.
  */
 class NamesTests {
 

@@ -72,6 +72,12 @@ public final class TabularFiles {
 			return new XlsFile(file);
 		}
 		catch (IOException | RuntimeException ex) {
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				if (cause instanceof org.apache.poi.EncryptedDocumentException) {
+					throw new UnreadableSourceException("the workbook is password-protected: ask for an unprotected copy",
+							ex);
+				}
+			}
 			throw new UnreadableSourceException("a damaged or unsupported .xls workbook (" + rootMessage(ex) + ")", ex);
 		}
 	}
