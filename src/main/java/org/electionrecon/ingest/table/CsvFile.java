@@ -29,6 +29,8 @@ import org.apache.commons.csv.CSVRecord;
 public final class CsvFile implements TabularFile {
 
 	public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+	/** DOS code page 850, which some "Windows" CSV exports really are (the HoC Excel export is). */
+	public static final Charset CP850 = Charset.forName("IBM850");
 
 	private static final SheetInfo ONLY_SHEET = new SheetInfo(null, false, "csv");
 
@@ -40,7 +42,7 @@ public final class CsvFile implements TabularFile {
 	public CsvFile(Path file) throws IOException {
 		this.file = file;
 		this.bom = startsWithUtf8Bom(file);
-		this.charset = bom || isValidUtf8(file) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+		this.charset = bom || isValidUtf8(file) ? StandardCharsets.UTF_8 : singleByteCharset(file);
 	}
 
 	public Charset charset() {
@@ -107,6 +109,33 @@ public final class CsvFile implements TabularFile {
 			byte[] head = in.readNBytes(3);
 			return head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
 		}
+	}
+
+	/**
+	 * Windows-1252, unless the file is in DOS code page 850: there bytes 0x80-0x9F are accented
+	 * letters ("Ynys M\u0093n" is "Ynys Môn"), where in Windows-1252 they are quotes and dashes,
+	 * which do not stand between two letters (but for the apostrophe).
+	 */
+	static Charset singleByteCharset(Path file) throws IOException {
+		try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+			int before = -1;
+			int current = in.read();
+			while (current >= 0) {
+				int after = in.read();
+				boolean betweenLetters = isAsciiLetter(before) && isAsciiLetter(after);
+				// 0x92 is Windows-1252's apostrophe, often between letters ("St Mary\u2019s"); not evidence
+				if (betweenLetters && current != 0x92 && ((current >= 0x80 && current <= 0x9F) || current == 0xA0)) {
+					return CP850;
+				}
+				before = current;
+				current = after;
+			}
+		}
+		return WINDOWS_1252;
+	}
+
+	private static boolean isAsciiLetter(int b) {
+		return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
 	}
 
 	/** Decodes the whole file once, streaming, to see whether it is valid UTF-8. */
