@@ -64,12 +64,14 @@ public final class SourceMerger {
 
 	/**
 	 * Candidates are the same when surname and first forename agree, with case, accents and
-	 * punctuation ignored ("Oliver Joseph" is "Oliver").
+	 * punctuation ignored ("Oliver Joseph" is "Oliver"), and so does the party: Mid Buckinghamshire
+	 * had two candidates called Greg Smith in 2024, a Conservative and a Green.
 	 */
 	static String candidateKey(CandidateVotes c) {
 		String first = c.firstName() == null ? "" : Names.normalise(c.firstName());
 		int space = first.indexOf(' ');
-		return Names.normalise(c.surname()) + "|" + (space < 0 ? first : first.substring(0, space));
+		return Names.normalise(c.surname()) + "|" + (space < 0 ? first : first.substring(0, space)) + "|"
+				+ (c.party() == null ? "" : Names.header(c.party()));
 	}
 
 	private static List<CandidateVotes> mergeCandidates(List<CandidateVotes> candidates, FindingFactory factory,
