@@ -58,22 +58,20 @@ public final class NotionalParser extends SourceParser {
 
 	@Override
 	protected int findHeader(SheetInfo sheet, List<SheetRow> rows) {
-		for (int i = 0; i < rows.size(); i++) {
-			Map<String, Integer> found = Field.locate(rows.get(i), fields);
-			if (found != null) {
-				columns = found;
-				votesColumns = new LinkedHashMap<>();
-				for (Cell cell : rows.get(i).cells()) {
-					String text = cell.text() == null ? "" : cell.text().strip();
-					if (VOTES_COLUMN.matcher(text).matches() && !AGGREGATES.contains(text)) {
-						String party = context.parties().abbreviation(text.substring(0, text.length() - 1));
-						votesColumns.putIfAbsent(party, cell.column());
-					}
-				}
-				return i;
+		HeaderRow header = locateHeader(rows, fields);
+		if (header == null) {
+			return -1;
+		}
+		columns = header.columns();
+		votesColumns = new LinkedHashMap<>();
+		for (Cell cell : rows.get(header.index()).cells()) {
+			String text = cell.text() == null ? "" : cell.text().strip();
+			if (VOTES_COLUMN.matcher(text).matches() && !AGGREGATES.contains(text)) {
+				String party = context.parties().abbreviation(text.substring(0, text.length() - 1));
+				votesColumns.putIfAbsent(party, cell.column());
 			}
 		}
-		return -1;
+		return header.index();
 	}
 
 	@Override

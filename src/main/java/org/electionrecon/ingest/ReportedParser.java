@@ -40,14 +40,12 @@ public final class ReportedParser extends SourceParser {
 
 	@Override
 	protected int findHeader(SheetInfo sheet, List<SheetRow> rows) {
-		for (int i = 0; i < rows.size(); i++) {
-			Map<String, Integer> found = Field.locate(rows.get(i), fields);
-			if (found != null) {
-				columns = found;
-				return i;
-			}
+		HeaderRow header = locateHeader(rows, fields);
+		if (header == null) {
+			return -1;
 		}
-		return -1;
+		columns = header.columns();
+		return header.index();
 	}
 
 	@Override

@@ -67,6 +67,24 @@ public abstract class SourceParser {
 	 */
 	protected abstract int findHeader(SheetInfo sheet, List<SheetRow> rows);
 
+	/**
+	 * The index among {@code rows} of the first row that has every required field, and its columns;
+	 * {@code null} when none has.
+	 */
+	protected static HeaderRow locateHeader(List<SheetRow> rows, List<Field> fields) {
+		for (int i = 0; i < rows.size(); i++) {
+			java.util.Map<String, Integer> columns = Field.locate(rows.get(i), fields);
+			if (columns != null) {
+				return new HeaderRow(i, columns);
+			}
+		}
+		return null;
+	}
+
+	/** A table's header row: its index among the rows searched, and the column of each field found. */
+	protected record HeaderRow(int index, java.util.Map<String, Integer> columns) {
+	}
+
 	/** Called once the header is found, with the rows above it (a key-value block, titles). */
 	protected void startTable(SheetInfo sheet, List<SheetRow> rowsAbove, List<Staged> out) {
 	}

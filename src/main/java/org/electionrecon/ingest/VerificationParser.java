@@ -76,14 +76,12 @@ public final class VerificationParser extends SourceParser {
 
 	@Override
 	protected int findHeader(SheetInfo sheet, List<SheetRow> rows) {
-		for (int i = 0; i < rows.size(); i++) {
-			Map<String, Integer> found = Field.locate(rows.get(i), columns);
-			if (found != null) {
-				header = found;
-				return i;
-			}
+		HeaderRow found = locateHeader(rows, columns);
+		if (found == null) {
+			return -1;
 		}
-		return -1;
+		header = found.columns();
+		return found.index();
 	}
 
 	@Override

@@ -103,7 +103,9 @@ public class StagedAreaReport implements AreaReportData {
 				+ " F.ACTUAL, F.DIFF, F.MESSAGE, F.SOURCE, F.NOTE FROM RECON_FINDING F"
 				+ " LEFT JOIN RECON_CONSTITUENCY C ON C.RUN_ID = F.RUN_ID AND C.CODE = F.CONSTITUENCY_CODE"
 				+ " WHERE F.RUN_ID = ? AND (C.AREA = ? OR C.CODE IS NULL)"
-				+ " ORDER BY " + SEVERITY_ORDER + ", COALESCE(F.CONSTITUENCY_NAME, ''), F.CHECK_CODE, F.SOURCE, F.BOX",
+				+ " ORDER BY " + SEVERITY_ORDER + ", COALESCE(F.CONSTITUENCY_NAME, ''), F.CHECK_CODE,"
+				// COALESCE: HSQLDB sorts NULLs first, PostgreSQL last; this way both put them first
+				+ " COALESCE(F.SOURCE, ''), COALESCE(F.BOX, '')",
 				rs -> {
 					BigDecimal difference = rs.getBigDecimal(9);
 					consumer.accept(new Finding(Severity.valueOf(rs.getString(1)), CheckCode.valueOf(rs.getString(2)),

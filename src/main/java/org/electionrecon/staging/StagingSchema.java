@@ -73,8 +73,11 @@ public final class StagingSchema {
 
 	private static boolean tableExists(Connection connection, String table) throws SQLException {
 		DatabaseMetaData meta = connection.getMetaData();
+		// only the schema the job's tables are created in: a shared PostgreSQL server may hold another
+		// application's BATCH_ tables in another schema (PostgreSQL folds the names to lower case)
+		String schema = connection.getSchema();
 		for (String name : new String[] { table, table.toLowerCase(Locale.ROOT) }) {
-			try (ResultSet tables = meta.getTables(null, null, name, new String[] { "TABLE" })) {
+			try (ResultSet tables = meta.getTables(null, schema, name, new String[] { "TABLE" })) {
 				if (tables.next()) {
 					return true;
 				}
