@@ -50,9 +50,21 @@ public class ElectionReconApplication {
 			return ExitCodes.FAILED;
 		}
 		catch (RuntimeException ex) {
-			System.err.println("election-recon: " + ExitCodes.oneLine(ex));
+			System.err.println("election-recon: " + describe(ex));
 			return ExitCodes.FAILED;
 		}
+	}
+
+	/** A failure to start, on one line: the database in use by another run is the common one. */
+	static String describe(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			String message = String.valueOf(cause.getMessage());
+			if (message.contains("lockFile") || message.contains("Database lock acquisition failure")) {
+				return "the job database is in use by another run of election-recon; wait for it to finish"
+						+ " (status shows it). If no such process exists, try again in a minute: a stale lock expires";
+			}
+		}
+		return "could not start: " + ExitCodes.oneLine(ex);
 	}
 
 	private static int generate(CommandLine line) {
