@@ -22,24 +22,19 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.electionrecon.ingest.ConstituencyDirectory;
+import org.electionrecon.ingest.IngestFixtures;
 import org.electionrecon.ingest.ParseContext;
 import org.electionrecon.ingest.PartyNames;
-import org.electionrecon.ingest.SourceFolderReader;
 import org.electionrecon.ingest.SourceKind;
 import org.electionrecon.model.Constituency;
 import org.electionrecon.model.Finding;
 import org.electionrecon.model.RejectedRow;
 import org.electionrecon.model.SourceFile;
 import org.electionrecon.sample.SampleInputGenerator;
-import org.electionrecon.staging.StagedItem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.test.MetaDataInstanceFactory;
 
 /**
  * Randomly damaged copies of valid workbooks and CSV files (truncated, bytes flipped, cells blanked
@@ -103,20 +98,9 @@ class DamagedInputPropertyTests {
 	}
 
 	private static List<Object> readAll(Path input) throws Exception {
-		SourceFolderReader reader = new SourceFolderReader("ingestStep",
-				List.of(SourceKind.VERIFICATION, SourceKind.DECLARATIONS, SourceKind.NOTIONAL),
-				runId -> new ParseContext(new ConstituencyDirectory(register), PartyNames.defaults(), Map.of()));
-		StepExecution step = MetaDataInstanceFactory.createStepExecution(
-				new JobParametersBuilder().addString("input", input.toString()).toJobParameters());
-		reader.beforeStep(step);
-		reader.open(new ExecutionContext());
-		List<Object> records = new ArrayList<>();
-		StagedItem item;
-		while ((item = reader.read()) != null) {
-			records.add(item.record());
-		}
-		reader.close();
-		return records;
+		ParseContext context = new ParseContext(new ConstituencyDirectory(register), PartyNames.defaults(), Map.of());
+		return new ArrayList<>(IngestFixtures.records(IngestFixtures.readAll(input, context,
+				List.of(SourceKind.VERIFICATION, SourceKind.DECLARATIONS, SourceKind.NOTIONAL))));
 	}
 
 	private static Path pick(Path input, Random random) throws IOException {

@@ -86,13 +86,4 @@ public class RunHistory {
 				}, runId, FindingStatus.OPEN.name());
 		return counts;
 	}
-
-	/** The latest earlier completed run of the same election, whose inputs a new run is compared with. */
-	public Long previousCompleted(long runId, String election) {
-		return jdbc.queryForObject("SELECT MAX(I.JOB_INSTANCE_ID) FROM BATCH_JOB_INSTANCE I JOIN BATCH_JOB_EXECUTION E"
-				+ " ON E.JOB_INSTANCE_ID = I.JOB_INSTANCE_ID JOIN BATCH_JOB_EXECUTION_PARAMS P"
-				+ " ON P.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID WHERE I.JOB_NAME = ? AND E.STATUS = 'COMPLETED'"
-				+ " AND P.PARAMETER_NAME = 'election' AND P.PARAMETER_VALUE = ? AND I.JOB_INSTANCE_ID < ?", Long.class,
-				ReconciliationJobConfiguration.JOB_NAME, election, runId);
-	}
 }

@@ -38,6 +38,18 @@ public class ConstituencyFactsRepository {
 				+ " ORDER BY C.AREA, C.NAME, C.CODE", String.class, runId, runId);
 	}
 
+	/**
+	 * The latest earlier completed run of the same election, whose inputs a new run is compared
+	 * with for {@code INPUT_REVISED}; {@code null} when there is none.
+	 */
+	public Long previousCompletedRun(long runId, String election) {
+		return jdbc.queryForObject("SELECT MAX(I.JOB_INSTANCE_ID) FROM BATCH_JOB_INSTANCE I JOIN BATCH_JOB_EXECUTION E"
+				+ " ON E.JOB_INSTANCE_ID = I.JOB_INSTANCE_ID JOIN BATCH_JOB_EXECUTION_PARAMS P"
+				+ " ON P.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID WHERE I.JOB_NAME = ? AND E.STATUS = 'COMPLETED'"
+				+ " AND P.PARAMETER_NAME = 'election' AND P.PARAMETER_VALUE = ? AND I.JOB_INSTANCE_ID < ?", Long.class,
+				org.electionrecon.ReconciliationJobConfiguration.JOB_NAME, election, runId);
+	}
+
 	public List<Constituency> register(long runId) {
 		return jdbc.query("SELECT CODE, NAME, REGION, COUNTY, AREA, ALIASES FROM RECON_CONSTITUENCY WHERE RUN_ID = ?"
 				+ " ORDER BY CODE", (rs, i) -> new Constituency(rs.getString(1), rs.getString(2), rs.getString(3),

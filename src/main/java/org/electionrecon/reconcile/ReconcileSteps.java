@@ -80,8 +80,7 @@ public class ReconcileSteps {
 		public void beforeStep(StepExecution stepExecution) {
 			this.runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
 			String election = stepExecution.getJobExecution().getJobParameters().getString("election");
-			this.previousRun = election == null ? null
-					: new org.electionrecon.operate.RunHistory(tables.jdbc()).previousCompleted(runId, election);
+			this.previousRun = election == null ? null : facts.previousCompletedRun(runId, election);
 			if (previousRun != null) {
 				log.info("Comparing the inputs with run {}, the previous completed run of {}", previousRun, election);
 			}
