@@ -18,15 +18,16 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 	public static final String RESTART = "restart";
 	public static final String RECOVER = "recover";
 	public static final String REPORT = "report";
+	public static final String BENCHMARK = "benchmark";
 
-	static final Set<String> COMMANDS = Set.of(RUN, GENERATE, STATUS, RESTART, RECOVER, REPORT);
+	static final Set<String> COMMANDS = Set.of(RUN, GENERATE, STATUS, RESTART, RECOVER, REPORT, BENCHMARK);
 
 	/** Options that take no value. */
 	static final Set<String> FLAGS = Set.of("rerun", "help");
 
 	/** Options of the job itself; {@code spring.*} and {@code recon.*} settings pass through to Spring. */
 	static final Set<String> OPTIONS = Set.of("input", "output", "election", "database-dir", "preset", "seed", "run",
-			"rerun", "help");
+			"rerun", "help", "workload", "runs", "work", "heap", "jar");
 
 	public static final class UsageException extends Exception {
 		public UsageException(String message) {
@@ -75,7 +76,7 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 			}
 			if (!COMMANDS.contains(arg)) {
 				throw new UsageException("unknown command '" + arg
-						+ "' (commands: run, status, restart, recover, report, generate; see --help)");
+						+ "' (commands: run, status, restart, recover, report, generate, benchmark; see --help)");
 			}
 			command = arg;
 		}
@@ -117,6 +118,8 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 				  java -jar target/election-recon.jar [run] [--input=DIR] [--output=DIR] [--election=DATE] [--rerun]
 				  java -jar target/election-recon.jar status|restart|recover|report [--run=N] [--output=DIR]
 				  java -jar target/election-recon.jar generate --preset=sample|national|million [--seed=N] [--input=DIR]
+				  java -jar target/election-recon.jar benchmark [--workload=NAME] [--runs=N] [--seed=N] [--work=DIR]
+				                                      [--heap=SIZE] [--jar=PATH]
 				  java -jar target/election-recon.jar --help
 
 				Commands:
@@ -129,7 +132,11 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 				  report     rebuild the workbooks of the last completed run (or --run=N) from the database
 				  generate   build a synthetic input folder from the bundled real HoC and notional data:
 				             sample (Staffordshire and Cheshire, as in input/), national (650 seats,
-				             ~45,000 boxes) or million (650 seats, ~1,000,000 boxes)
+				             ~42,000 boxes) or million (650 seats, ~1,000,000 boxes)
+				  benchmark  generate a workload, run the job on it as a whole process --runs times (each
+				             with an empty database) and print wall time, box rows/s, peak RSS, each
+				             step's share and the ratio to the floor (inflating and scanning the sheet
+				             XML of the same files); see docs/performance.md
 
 				Options:
 				  --input=DIR         input folder with register/, verification/, declarations/, notional/
@@ -140,7 +147,13 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 				  --rerun             with run: reconcile inputs again although a completed run has them
 				  --run=N             with status, restart, recover, report: the run (as status lists it)
 				  --preset=NAME       with generate: sample, national or million
-				  --seed=N            with generate: the random seed (default: 20240704)
+				  --seed=N            with generate, benchmark: the random seed (default: 20240704)
+				  --workload=NAME     with benchmark: sample, national or million (default: national)
+				  --runs=N            with benchmark: runs of the job (default: 5)
+				  --work=DIR          with benchmark: where workloads, outputs and logs go
+				                      (default: target/benchmark)
+				  --heap=SIZE         with benchmark: the job's -Xmx (default: 256m)
+				  --jar=PATH          with benchmark: the jar to run (default: the one running)
 				  --recon.checks.NAME=VALUE, --spring.datasource.url=URL, ...
 				                      any setting of application.yml (thresholds, database)
 				  -h, --help          show this help

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.electionrecon.bench.Benchmark;
 import org.electionrecon.operate.OperatorCommands;
 import org.electionrecon.sample.SampleInputGenerator;
 import org.springframework.boot.SpringApplication;
@@ -19,7 +20,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class ElectionReconApplication {
 
 	public static void main(String[] args) {
-		System.exit(run(args));
+		int code;
+		try {
+			code = run(args);
+		}
+		catch (Throwable fatal) {
+			// an OutOfMemoryError, say: the run did not complete, whatever the JVM would otherwise exit with
+			System.err.println("election-recon: the run failed: " + fatal);
+			code = ExitCodes.FAILED;
+		}
+		System.exit(code);
 	}
 
 	/** Runs the command line and returns the exit code. */
@@ -35,6 +45,9 @@ public class ElectionReconApplication {
 		if (line.help()) {
 			System.out.print(CommandLine.usage());
 			return ExitCodes.CLEAN;
+		}
+		if (CommandLine.BENCHMARK.equals(line.command())) {
+			return Benchmark.run(args); // starts no Spring context: the job runs in child processes
 		}
 		try {
 			if (CommandLine.GENERATE.equals(line.command())) {

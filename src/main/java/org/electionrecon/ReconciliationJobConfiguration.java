@@ -10,6 +10,7 @@ import org.electionrecon.ingest.PartyNames;
 import org.electionrecon.ingest.SourceFolderReader;
 import org.electionrecon.ingest.SourceKind;
 import org.electionrecon.ingest.StagingWriter;
+import org.electionrecon.operate.FailureRecorder;
 import org.electionrecon.operate.OperatorCommands;
 import org.electionrecon.operate.RunHistory;
 import org.electionrecon.reconcile.ConstituencyFactsRepository;
@@ -54,23 +55,29 @@ public class ReconciliationJobConfiguration {
 	}
 
 	@Bean
+	public FailureRecorder failureRecorder(DataSource dataSource) {
+		return new FailureRecorder(new JdbcTemplate(dataSource));
+	}
+
+	@Bean
 	public Step registerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StagingTables stagingTables, ReconProperties properties) {
+			StagingTables stagingTables, ReconProperties properties, FailureRecorder failureRecorder) {
 		ParseContext empty = new ParseContext(new ConstituencyDirectory(List.of()), partyNames(properties),
 				properties.headerSynonyms());
 		return ingestStep("registerStep", List.of(SourceKind.REGISTER), runId -> empty, 0, jobRepository,
-				transactionManager, stagingTables, properties);
+				transactionManager, stagingTables, properties, failureRecorder);
 	}
 
 	@Bean
 	public Step ingestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StagingTables stagingTables, ConstituencyFactsRepository facts, ReconProperties properties) {
+			StagingTables stagingTables, ConstituencyFactsRepository facts, ReconProperties properties,
+			FailureRecorder failureRecorder) {
 		PartyNames parties = partyNames(properties);
 		return ingestStep("ingestStep", List.of(SourceKind.VERIFICATION, SourceKind.DECLARATIONS, SourceKind.NOTIONAL,
 				SourceKind.REPORTED, SourceKind.EXPLANATIONS),
 				runId -> new ParseContext(new ConstituencyDirectory(facts.register(runId)), parties,
 						properties.headerSynonyms()),
-				INGEST_SEQ_BASE, jobRepository, transactionManager, stagingTables, properties);
+				INGEST_SEQ_BASE, jobRepository, transactionManager, stagingTables, properties, failureRecorder);
 	}
 
 	/** The ingest step's rows sort after the register step's: a million register files would be needed to meet them. */
@@ -78,7 +85,8 @@ public class ReconciliationJobConfiguration {
 
 	private static Step ingestStep(String name, List<SourceKind> kinds,
 			java.util.function.LongFunction<ParseContext> contexts, long seqBase, JobRepository jobRepository,
-			PlatformTransactionManager transactionManager, StagingTables stagingTables, ReconProperties properties) {
+			PlatformTransactionManager transactionManager, StagingTables stagingTables, ReconProperties properties,
+			FailureRecorder failureRecorder) {
 		SourceFolderReader reader = new SourceFolderReader(name, kinds, contexts, seqBase);
 		StagingWriter writer = new StagingWriter(stagingTables);
 		return new StepBuilder(name, jobRepository).<StagedItem, StagedItem>chunk(properties.chunkSize())
@@ -87,26 +95,30 @@ public class ReconciliationJobConfiguration {
 			.writer(writer)
 			.listener(reader)
 			.listener(writer)
+			.listener(failureRecorder)
 			.build();
 	}
 
 	@Bean
 	public Step reconcileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ReconcileSteps reconcileSteps) {
-		return reconcileSteps.reconcileStep(jobRepository, transactionManager);
+			ReconcileSteps reconcileSteps, FailureRecorder failureRecorder) {
+		return reconcileSteps.reconcileStep(jobRepository, transactionManager, failureRecorder);
 	}
 
 	@Bean
 	public Step areaChecksStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ReconcileSteps reconcileSteps) {
+			ReconcileSteps reconcileSteps, FailureRecorder failureRecorder) {
 		return new StepBuilder("areaChecksStep", jobRepository).tasklet(reconcileSteps.areaChecks(), transactionManager)
+			.listener(failureRecorder)
 			.build();
 	}
 
 	@Bean
 	public Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ReportTasklet reportTasklet) {
-		return new StepBuilder("reportStep", jobRepository).tasklet(reportTasklet, transactionManager).build();
+			ReportTasklet reportTasklet, FailureRecorder failureRecorder) {
+		return new StepBuilder("reportStep", jobRepository).tasklet(reportTasklet, transactionManager)
+			.listener(failureRecorder)
+			.build();
 	}
 
 	@Bean
@@ -134,9 +146,9 @@ public class ReconciliationJobConfiguration {
 	@Bean
 	public OperatorCommands operatorCommands(DataSource dataSource, JobRepository jobRepository,
 			org.springframework.batch.core.launch.JobOperator jobOperator, ReconciliationRunner runner,
-			ReportTasklet reportTasklet) {
+			ReportTasklet reportTasklet, FailureRecorder failureRecorder) {
 		return new OperatorCommands(new RunHistory(new JdbcTemplate(dataSource)), jobRepository, jobOperator, runner,
-				reportTasklet);
+				reportTasklet, failureRecorder);
 	}
 
 	private static PartyNames partyNames(ReconProperties properties) {

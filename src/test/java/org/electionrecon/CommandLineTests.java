@@ -49,7 +49,7 @@ class CommandLineTests {
 		@Test
 		void shouldRefuseAnUnknownCommand() {
 			assertThatThrownBy(() -> CommandLine.parse(new String[] { "frobnicate" }))
-				.hasMessage("unknown command 'frobnicate' (commands: run, status, restart, recover, report, generate; see --help)");
+				.hasMessage("unknown command 'frobnicate' (commands: run, status, restart, recover, report, generate, benchmark; see --help)");
 		}
 	}
 

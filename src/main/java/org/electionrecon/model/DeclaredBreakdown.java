@@ -13,7 +13,7 @@ public record DeclaredBreakdown(String constituencyCode, String file, Long votes
 		Map<String, Long> rejectedByCategory, String rejectedSource) implements Staged {
 
 	public DeclaredBreakdown {
-		rejectedByCategory = Map.copyOf(rejectedByCategory);
+		rejectedByCategory = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rejectedByCategory));
 	}
 
 	/** The categories' sum, or {@code null} when no category is given. */

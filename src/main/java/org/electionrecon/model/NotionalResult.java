@@ -14,6 +14,7 @@ public record NotionalResult(String constituencyCode, long electorate, BigDecima
 		Map<String, Long> partyVotes, String winner, String second, String source) implements Staged {
 
 	public NotionalResult {
-		partyVotes = Map.copyOf(partyVotes);
+		// insertion order kept (Map.copyOf would not), so staged text is the same in every JVM
+		partyVotes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(partyVotes));
 	}
 }

@@ -32,9 +32,11 @@ public class OperatorCommands {
 	private final JobOperator jobOperator;
 	private final ReconciliationRunner runner;
 	private final ReportTasklet reports;
+	private final FailureRecorder failures;
 
 	public OperatorCommands(RunHistory history, JobRepository jobRepository, JobOperator jobOperator,
-			ReconciliationRunner runner, ReportTasklet reports) {
+			ReconciliationRunner runner, ReportTasklet reports, FailureRecorder failures) {
+		this.failures = failures;
 		this.history = history;
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
@@ -60,7 +62,11 @@ public class OperatorCommands {
 					run.start() == null ? "" : TIME.format(run.start()), run.end() == null ? "" : TIME.format(run.end()),
 					run.election(), open.get(Severity.ERROR), open.get(Severity.WARNING), open.get(Severity.INFO),
 					run.input(), run.fingerprint() == null ? "" : run.fingerprint().substring(0, 12));
-			if (run.failedStep() != null || ("FAILED".equals(run.status()) && run.exitDescription() != null)) {
+			if (BatchStatus.valueOf(run.status()).isRunning()) {
+				out.printf("      running in %s (if its process is gone, use recover)%n",
+						run.failedStep() == null ? "the job" : run.failedStep());
+			}
+			else if (run.failedStep() != null || ("FAILED".equals(run.status()) && run.exitDescription() != null)) {
 				out.printf("      failed in %s: %s%n", run.failedStep() == null ? "the job" : run.failedStep(),
 						run.exitDescription() == null ? "(no message recorded)" : run.exitDescription());
 			}
@@ -87,6 +93,19 @@ public class OperatorCommands {
 					BatchStatus.valueOf(run.status()).isRunning() ? " (use recover first if its process is gone)" : "");
 			return ExitCodes.FAILED;
 		}
+		if (run.input() != null && run.fingerprint() != null) {
+			try {
+				if (!run.fingerprint().equals(InputFingerprint.of(Path.of(run.input())))) {
+					log.error("The inputs in {} have changed since run {} failed: a restart would mix old and new files."
+							+ " Run the job on them instead (a new run).", run.input(), run.runId());
+					return ExitCodes.FAILED;
+				}
+			}
+			catch (java.io.IOException ex) {
+				log.error("Cannot read the inputs of run {} in {}: {}", run.runId(), run.input(), ExitCodes.oneLine(ex));
+				return ExitCodes.FAILED;
+			}
+		}
 		log.info("Restarting run {} (failed in {})", run.runId(), run.failedStep());
 		return runner.restart(jobRepository.getJobExecution(run.executionId()));
 	}
@@ -109,6 +128,8 @@ public class OperatorCommands {
 		for (RunHistory.Run run : runs) {
 			JobExecution execution = jobRepository.getJobExecution(run.executionId());
 			jobOperator.recover(execution);
+			failures.record(run.runId(), run.executionId(), run.failedStep() == null ? "the job" : run.failedStep(),
+					"the process died while running this step (marked failed by recover)");
 			log.info("Run {} marked FAILED; run the same command again, or restart, to resume it", run.runId());
 		}
 		return ExitCodes.CLEAN;

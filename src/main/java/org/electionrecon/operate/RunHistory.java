@@ -61,7 +61,10 @@ public class RunHistory {
 				+ " WHERE JOB_EXECUTION_ID = ? AND STATUS <> 'COMPLETED' ORDER BY STEP_EXECUTION_ID",
 				(rs, i) -> new String[] { rs.getString(1), rs.getString(2) }, executionId);
 		String failedStep = failed.isEmpty() ? null : failed.get(0)[0];
-		String why = failed.isEmpty() ? exitMessage : failed.get(0)[1];
+		List<String> recorded = failedStep == null ? List.of()
+				: jdbc.queryForList("SELECT REASON FROM RECON_RUN_FAILURE WHERE JOB_EXECUTION_ID = ? AND STEP_NAME = ?",
+						String.class, executionId, failedStep);
+		String why = !recorded.isEmpty() ? recorded.get(0) : failed.isEmpty() ? exitMessage : failed.get(0)[1];
 		return new Run(runId, executionId, status, start == null ? null : start.toLocalDateTime(),
 				end == null ? null : end.toLocalDateTime(), parameters.get("election"), parameters.get("input"),
 				parameters.get("inputs.sha256"), failedStep, firstLine(why));

@@ -48,7 +48,8 @@ public class ReconcileSteps {
 		this.areaRules = new AreaRules(thresholds);
 	}
 
-	public Step reconcileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+	public Step reconcileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			StepExecutionListener failures) {
 		ConstituencyReader reader = new ConstituencyReader();
 		OutcomeWriter writer = new OutcomeWriter();
 		return new StepBuilder("reconcileStep", jobRepository)
@@ -61,6 +62,7 @@ public class ReconcileSteps {
 			.writer(writer)
 			.listener(reader)
 			.listener(writer)
+			.listener(failures)
 			.build();
 	}
 

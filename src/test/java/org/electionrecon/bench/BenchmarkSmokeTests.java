@@ -1,0 +1,125 @@
+package org.electionrecon.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.electionrecon.ElectionReconApplication;
+import org.electionrecon.ExitCodes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark at the smallest scale, as CI runs it: the sample workload, one run of the job in a
+ * child JVM on this test's class path (no jar exists during {@code mvn test}). It checks that the
+ * report is there and plausible, not how fast anything is.
+ */
+class BenchmarkSmokeTests {
+
+	@Test
+	void shouldReportTheSampleWorkload(@TempDir Path work) {
+		ByteArrayOutputStream captured = new ByteArrayOutputStream();
+		PrintStream original = System.out;
+		int exit;
+		System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+		try {
+			exit = Benchmark.run(new String[] { "benchmark", "--workload=sample", "--runs=1", "--work=" + work });
+		}
+		finally {
+			System.setOut(original);
+		}
+		String report = captured.toString(StandardCharsets.UTF_8);
+		System.out.print(report);
+
+		assertThat(exit).as(report).isEqualTo(ExitCodes.CLEAN);
+		assertThat(report).contains("election-recon benchmark", "-cp", ElectionReconApplication.class.getName());
+		assertThat(value(report, "boxes")).isEqualTo("435");
+		assertThat(value(report, "runs")).matches("1 of 1 completed; job exit codes \\[[012]\\]");
+		assertThat(seconds(report, "wall time", "median")).isPositive();
+		double job = seconds(report, "job time", "median");
+		assertThat(job).isPositive().isLessThan(seconds(report, "wall time", "median"));
+		assertThat(seconds(report, "floor", "median")).isPositive();
+		assertThat(value(report, "box rows/s")).matches("[0-9,]+ \\(boxes / median job time\\).*");
+		assertThat(value(report, "ratio job/floor")).matches("[0-9.]+ \\(median job time / median floor time\\)");
+		assertThat(value(report, "peak RSS")).matches("(\\d+ MiB|n/a) .*");
+		for (String step : List.of("registerStep", "ingestStep", "reconcileStep", "areaChecksStep", "reportStep")) {
+			assertThat(report).containsPattern("\\n    " + step + " +[0-9.]+ +[0-9.]+%");
+		}
+		assertThat(value(report, "bottleneck")).matches("\\w+Step \\([0-9.]+% of the job time\\)");
+	}
+
+	@Test
+	void shouldReadTheStepTimesAndTheJobTimeFromTheLog() {
+		JobLog log = JobLog.parse(List.of(
+				"23:59:58.100 INFO  Started ElectionReconApplication in 3.1 seconds",
+				"23:59:58.500 INFO  Executing step: [registerStep]",
+				"23:59:59.000 INFO  Step: [registerStep] executed in 403ms",
+				"23:59:59.100 INFO  Executing step: [ingestStep]",
+				"00:01:01.298 INFO  Step: [ingestStep] executed in 1m1s198ms",
+				"00:01:01.300 INFO  Executing step: [reportStep]",
+				"00:01:01.300 INFO  Step: [reportStep] executed in ",
+				"00:01:01.500 INFO  Run 7 completed: 1 open errors, 5 open warnings; exit code 2"));
+		assertThat(log.jobMillis()).isEqualTo(63_000L);
+		assertThat(log.stepMillis()).containsExactly(Map.entry("registerStep", 403L),
+				Map.entry("ingestStep", 61_198L), Map.entry("reportStep", 0L));
+		assertThat(log.runExitCode()).isEqualTo(2);
+		assertThat(log.lastStep()).isEqualTo("reportStep");
+		assertThat(log.failure()).isNull();
+		assertThat(JobLog.durationMillis("2h3m4s5ms")).isEqualTo(7_384_005L);
+	}
+
+	@Test
+	void shouldSayHowAFailedRunEnded() {
+		JobLog log = JobLog.parse(List.of(
+				"23:11:48.005 INFO  Executing step: [ingestStep]",
+				"23:12:19.935 INFO  Read verification/north-west-count-33.xlsx: 1508 rows (1508 accepted, 0 rejected, 0 out of scope)",
+				"23:12:31.496 INFO  Read verification/north-west-count-34.xlsx: 4612 rows (4612 accepted, 0 rejected, 0 out of scope)",
+				"23:12:53.268 ERROR Encountered an error executing step ingestStep in job reconciliationJob",
+				"java.lang.OutOfMemoryError: Java heap space",
+				"\tat org.electionrecon.staging.StagingTables.insert(StagingTables.java:51)",
+				"23:12:53.275 INFO  Step: [ingestStep] executed in 1m5s275ms",
+				"23:12:53.601 ERROR Run 0 FAILED: Java heap space. Fix the cause, then run the same command again"));
+		assertThat(log.jobMillis()).isNull();
+		assertThat(log.lastStep()).isEqualTo("ingestStep");
+		assertThat(log.verificationRows()).isEqualTo(6120);
+		assertThat(log.failure()).isEqualTo("java.lang.OutOfMemoryError: Java heap space");
+		assertThat(log.stepMillis()).containsEntry("ingestStep", 65_275L);
+	}
+
+	@Test
+	void shouldCountRowElementsOnly() throws Exception {
+		byte[] xml = "<sheetData><row r=\"1\"><c/></row><row>x</row><row/></sheetData><rowBreaks/>"
+			.getBytes(StandardCharsets.UTF_8);
+		long[] counted = SheetScan.countRows(new java.io.ByteArrayInputStream(xml), new byte[3]);
+		assertThat(counted[0]).isEqualTo(3);
+		assertThat(counted[1]).isEqualTo(xml.length);
+	}
+
+	@Test
+	void shouldFindTheJarInASpringBootLocation(@TempDir Path dir) throws Exception {
+		Path jar = java.nio.file.Files.createFile(dir.resolve("election recon.jar"));
+		String url = jar.toUri().toString();
+		assertThat(Benchmark.jarOf(url)).isEqualTo(jar);
+		assertThat(Benchmark.jarOf("jar:nested:" + jar.toUri().getRawPath() + "/!BOOT-INF/classes/!/")).isEqualTo(jar);
+		assertThat(Benchmark.jarOf(dir.toUri().toString())).isNull();
+	}
+
+	private static String value(String report, String key) {
+		Matcher m = Pattern.compile("(?m)^  " + Pattern.quote(key + ":") + " +(.*)$").matcher(report);
+		assertThat(m.find()).as("a line '%s:' in%n%s", key, report).isTrue();
+		return m.group(1).strip();
+	}
+
+	private static double seconds(String report, String key, String word) {
+		Matcher m = Pattern.compile(Pattern.quote(word) + " ([0-9.]+) s").matcher(value(report, key));
+		assertThat(m.find()).as("'%s <seconds> s' in the line '%s:'", word, key).isTrue();
+		return Double.parseDouble(m.group(1));
+	}
+}

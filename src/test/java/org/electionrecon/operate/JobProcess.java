@@ -1,0 +1,111 @@
+package org.electionrecon.operate;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.electionrecon.ElectionReconApplication;
+import org.electionrecon.FaultInjection;
+
+/**
+ * The job in a JVM of its own, as an operator starts it, which a test can kill like the kernel's
+ * OOM killer or a power cut would: SIGKILL, no shutdown hook, no finally block, no rollback but
+ * the database's own recovery.
+ */
+final class JobProcess implements AutoCloseable {
+
+	private final Process process;
+	private final StringBuffer stdout = new StringBuffer();
+	private final StringBuffer stderr = new StringBuffer();
+	private final CountDownLatch pausedOrGone = new CountDownLatch(1);
+	private volatile String pausedAt;
+
+	private JobProcess(Process process) {
+		this.process = process;
+		drain(process.getInputStream(), stdout, true);
+		drain(process.getErrorStream(), stderr, false);
+	}
+
+	/**
+	 * Starts {@code java -cp <this test's classpath> org.electionrecon.ElectionReconApplication <args>}
+	 * with the fault-injection hook that pauses at the n-th chunk of a step.
+	 */
+	static JobProcess startPausingAt(String step, int chunk, List<String> args) throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-XX:TieredStopAtLevel=1");
+		command.add("-Xshare:auto");
+		command.add("-D" + FaultInjection.PAUSE_PROPERTY + "=" + step + ":" + chunk);
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add(ElectionReconApplication.class.getName());
+		command.addAll(args);
+		ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE);
+		return new JobProcess(builder.start());
+	}
+
+	private void drain(InputStream stream, StringBuffer into, boolean watchForMarker) {
+		Thread reader = new Thread(() -> {
+			try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+				String line;
+				while ((line = lines.readLine()) != null) {
+					into.append(line).append('\n');
+					if (watchForMarker && line.startsWith(FaultInjection.PAUSED_MARKER)) {
+						pausedAt = line.substring(FaultInjection.PAUSED_MARKER.length()).strip();
+						pausedOrGone.countDown();
+					}
+				}
+			}
+			catch (IOException ex) {
+				into.append("(reading the job's output failed: ").append(ex).append(")\n");
+			}
+			finally {
+				if (watchForMarker) {
+					pausedOrGone.countDown();
+				}
+			}
+		}, "job-process-" + (watchForMarker ? "stdout" : "stderr"));
+		reader.setDaemon(true);
+		reader.start();
+	}
+
+	/** Waits until the job prints the pause marker (or exits, or the time is up); the step it paused in, or null. */
+	String awaitPause(Duration timeout) throws InterruptedException {
+		pausedOrGone.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		return pausedAt;
+	}
+
+	/** SIGKILL on Linux and macOS (Process.destroyForcibly), then waits for the JVM to be gone; its exit value. */
+	int kill() throws InterruptedException {
+		process.destroyForcibly();
+		if (!process.waitFor(60, TimeUnit.SECONDS)) {
+			throw new IllegalStateException("the job's JVM " + process.pid() + " did not die within 60 s of SIGKILL");
+		}
+		return process.exitValue();
+	}
+
+	long pid() {
+		return process.pid();
+	}
+
+	/** What the job printed, for a failure message. */
+	String output() {
+		return "--- stdout of the job's JVM ---\n" + stdout + "--- stderr of the job's JVM ---\n" + stderr;
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		if (process.isAlive()) {
+			process.destroyForcibly();
+			process.waitFor(60, TimeUnit.SECONDS);
+		}
+	}
+}

@@ -1,0 +1,83 @@
+package org.electionrecon.operate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.electionrecon.ExitCodes;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The operator's commands on an empty database and on one with a completed run of the sample. */
+class OperatorCommandsTests {
+
+	@TempDir
+	static Path completed;
+
+	private static Path output;
+
+	@BeforeAll
+	static void reconcileTheSample() throws Exception {
+		Path input = Cli.copySample(completed.resolve("input"));
+		output = completed.resolve("output");
+		Cli.Result run = Cli.run("--input=" + input, "--output=" + output);
+		assertThat(run.exitCode()).as("the sample: %s", run).isEqualTo(ExitCodes.ERRORS);
+	}
+
+	@Test
+	void shouldSayThereIsNoRunYetInANewDatabase(@TempDir Path empty) {
+		Cli.Result status = Cli.run("status", "--output=" + empty);
+		assertThat(status.exitCode()).isEqualTo(ExitCodes.CLEAN);
+		assertThat(status.printed()).contains("No runs in this job database yet.");
+	}
+
+	@Test
+	void shouldListTheCompletedRunWithItsOpenFindings() {
+		Cli.Result status = Cli.run("status", "--output=" + output);
+		assertThat(status.exitCode()).isEqualTo(ExitCodes.CLEAN);
+		// 3 open errors, 4 open warnings, 6 open infos (the Stafford box variance is explained)
+		assertThat(status.printed()).containsPattern("(?m)^0\\s+COMPLETED\\s+\\S+ \\S+\\s+\\S+ \\S+\\s+2024-07-04\\s+3\\s+4\\s+6\\s")
+			.doesNotContain("failed in");
+	}
+
+	@Test
+	void shouldSayWhenAskedForARunThatDoesNotExist() {
+		Cli.Result status = Cli.run("status", "--run=99", "--output=" + output);
+		assertThat(status.exitCode()).isEqualTo(ExitCodes.FAILED);
+		assertThat(status.printed()).contains("There is no run 99.");
+	}
+
+	@Test
+	void shouldRecoverNothingWhenNoRunIsRunning() {
+		Cli.Result recover = Cli.run("recover", "--output=" + output);
+		assertThat(recover.exitCode()).isEqualTo(ExitCodes.CLEAN);
+		assertThat(recover.printed()).contains("No run is marked as running: nothing to recover.");
+		assertThat(Cli.run("status", "--output=" + output).printed()).containsPattern("(?m)^0\\s+COMPLETED\\s");
+	}
+
+	@Test
+	void shouldRestartNothingWhenNoRunFailed() {
+		Cli.Result restart = Cli.run("restart", "--output=" + output);
+		assertThat(restart.exitCode()).isEqualTo(ExitCodes.FAILED);
+		assertThat(restart.printed()).contains("There is no failed run to restart.");
+	}
+
+	@Test
+	void shouldRebuildTheLastCompletedRunsWorkbookIntoAnotherFolder(@TempDir Path elsewhere) throws Exception {
+		Path rebuilt = elsewhere.resolve("rebuilt");
+		Cli.Result report = Cli.run("report", "--output=" + rebuilt,
+				"--database-dir=" + output.resolve(".election-recon-db"));
+		assertThat(report.exitCode()).as("report: %s", report).isEqualTo(ExitCodes.ERRORS);
+		assertThat(Cli.names(rebuilt)).containsExactly(Cli.WORKBOOK);
+		// the same run: its id, parameters and start are the same; only the end of the writing differs
+		WorkbookComparison.Result comparison = WorkbookComparison.compare(output.resolve(Cli.WORKBOOK),
+				rebuilt.resolve(Cli.WORKBOOK), Set.of("End"));
+		assertThat(comparison.differences()).as(comparison.describe()).isEmpty();
+		assertThat(comparison.cellsCompared()).isGreaterThan(4000);
+		assertThat(comparison.cellsExcluded()).isEqualTo(1);
+		assertThat(Files.exists(output.resolve(Cli.WORKBOOK))).isTrue();
+	}
+}

@@ -1,0 +1,145 @@
+package org.electionrecon.operate;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Compares two report workbooks cell by cell: the same sheets in the same order, and in every sheet
+ * the same cells with the same type, value and number format. The only cells left out are the
+ * facts of the run itself, which differ between two runs of the same inputs: the label/value rows
+ * whose label (column A) is one of the excluded labels have their value (column B) skipped, in the
+ * Summary sheet and in the run facts below the Provenance table.
+ */
+final class WorkbookComparison {
+
+	/**
+	 * What differs between two runs of the same inputs: the job execution id, the input and output
+	 * folders (the other parameters, the election and the inputs' SHA-256, must be equal), the
+	 * start and end of the run, and the Summary's run time.
+	 */
+	static final Set<String> RUN_FACTS = Set.of("Run time", "Job execution id", "Parameter input",
+			"Parameter output", "Start", "End");
+
+	private WorkbookComparison() {
+	}
+
+	/**
+	 * @param differences one line per difference, empty when the workbooks match
+	 * @param cellsCompared how many cells were compared (so an empty workbook cannot pass unnoticed)
+	 */
+	record Result(List<String> differences, int cellsCompared, int cellsExcluded) {
+
+		String describe() {
+			return differences.size() + " differences (" + cellsCompared + " cells compared, " + cellsExcluded
+					+ " excluded):\n  " + String.join("\n  ", differences.subList(0, Math.min(40, differences.size())));
+		}
+	}
+
+	static Result compare(Path expected, Path actual) throws Exception {
+		return compare(expected, actual, RUN_FACTS);
+	}
+
+	static Result compare(Path expected, Path actual, Set<String> excludedLabels) throws Exception {
+		OPCPackage expectedPackage = OPCPackage.open(expected.toFile(), PackageAccess.READ);
+		OPCPackage actualPackage = OPCPackage.open(actual.toFile(), PackageAccess.READ);
+		try {
+			return compare(new XSSFWorkbook(expectedPackage), new XSSFWorkbook(actualPackage), excludedLabels);
+		}
+		finally {
+			expectedPackage.revert();
+			actualPackage.revert();
+		}
+	}
+
+	private static Result compare(XSSFWorkbook expected, XSSFWorkbook actual, Set<String> excludedLabels) {
+		List<String> differences = new ArrayList<>();
+		int compared = 0;
+		int excluded = 0;
+		List<String> expectedSheets = sheetNames(expected);
+		List<String> actualSheets = sheetNames(actual);
+		if (!expectedSheets.equals(actualSheets)) {
+			differences.add("sheets: expected " + expectedSheets + " but was " + actualSheets);
+		}
+		for (String name : expectedSheets) {
+			Sheet left = expected.getSheet(name);
+			Sheet right = actual.getSheet(name);
+			if (right == null) {
+				continue;
+			}
+			if (left.getLastRowNum() != right.getLastRowNum()) {
+				differences.add(name + ": last row " + (left.getLastRowNum() + 1) + " expected but was "
+						+ (right.getLastRowNum() + 1));
+			}
+			boolean labelled = name.equals("Summary");
+			for (int r = 0; r <= Math.max(left.getLastRowNum(), right.getLastRowNum()); r++) {
+				Row leftRow = left.getRow(r);
+				Row rightRow = right.getRow(r);
+				if (name.equals("Provenance") && isBlank(leftRow)) {
+					// the run facts follow the files table after one blank row
+					labelled = true;
+				}
+				int lastCell = Math.max(leftRow == null ? 0 : leftRow.getLastCellNum(),
+						rightRow == null ? 0 : rightRow.getLastCellNum());
+				String label = leftRow == null ? null : text(leftRow.getCell(0));
+				for (int c = 0; c < lastCell; c++) {
+					Cell leftCell = leftRow == null ? null : leftRow.getCell(c);
+					Cell rightCell = rightRow == null ? null : rightRow.getCell(c);
+					if (labelled && c == 1 && label != null && excludedLabels.contains(label)
+							&& Objects.equals(label, rightRow == null ? null : text(rightRow.getCell(0)))) {
+						excluded++;
+						continue;
+					}
+					compared++;
+					String want = describe(leftCell);
+					String got = describe(rightCell);
+					if (!want.equals(got)) {
+						differences.add(name + "!" + new org.apache.poi.ss.util.CellReference(r, c).formatAsString()
+								+ ": expected " + want + " but was " + got);
+					}
+				}
+			}
+		}
+		return new Result(differences, compared, excluded);
+	}
+
+	private static List<String> sheetNames(XSSFWorkbook workbook) {
+		List<String> names = new ArrayList<>();
+		workbook.forEach(sheet -> names.add(sheet.getSheetName()));
+		return names;
+	}
+
+	private static boolean isBlank(Row row) {
+		return row == null || row.getPhysicalNumberOfCells() == 0;
+	}
+
+	private static String text(Cell cell) {
+		return cell == null || cell.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING ? null
+				: cell.getStringCellValue();
+	}
+
+	/** A cell's type, value and number format; a missing cell and an empty blank one read the same. */
+	private static String describe(Cell cell) {
+		if (cell == null) {
+			return "(none)";
+		}
+		String format = cell.getCellStyle() == null ? "" : " [" + cell.getCellStyle().getDataFormatString() + "]";
+		return switch (cell.getCellType()) {
+			case NUMERIC -> "number " + cell.getNumericCellValue() + format;
+			case STRING -> cell.getStringCellValue().isEmpty() ? "(none)" : "text '" + cell.getStringCellValue() + "'" + format;
+			case BOOLEAN -> "boolean " + cell.getBooleanCellValue() + format;
+			case FORMULA -> "formula " + cell.getCellFormula() + format;
+			case ERROR -> "error " + cell.getErrorCellValue();
+			default -> "(none)";
+		};
+	}
+}
