@@ -3,18 +3,15 @@ package org.electionrecon.ingest;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import org.electionrecon.ingest.ConstituencyDirectory.Match;
-import org.electionrecon.ingest.table.SheetInfo;
-import org.electionrecon.ingest.table.SheetRow;
 import org.electionrecon.ingest.table.TabularFile;
 import org.electionrecon.model.ReportedFigure;
 import org.electionrecon.model.Staged;
 
 /** {@code reported/}: figures a newsroom published on the night. */
-public final class ReportedParser extends SourceParser {
+public final class ReportedParser extends SingleTableParser {
 
 	static final List<Field> FIELDS = List.of(
 			Field.required("constituency", "Constituency name", "Constituency code", "Seat"),
@@ -25,51 +22,28 @@ public final class ReportedParser extends SourceParser {
 
 	static final Set<String> FIGURES = Set.of("verified", "turnout", "electorate", "rejected", "turnout_2019");
 
-	private final List<Field> fields;
-	private Map<String, Integer> columns;
-
 	public ReportedParser(String fileName, TabularFile file, ParseContext context) {
-		super(fileName, file, context);
-		this.fields = Field.withExtras("reported", FIELDS, context.extraSynonyms());
+		super(fileName, file, context, "reported", FIELDS, "reported figures");
 	}
 
 	@Override
-	protected String describe() {
-		return "reported figures";
-	}
-
-	@Override
-	protected int findHeader(SheetInfo sheet, List<SheetRow> rows) {
-		HeaderRow header = locateHeader(rows, fields);
-		if (header == null) {
-			return -1;
-		}
-		columns = header.columns();
-		return header.index();
-	}
-
-	@Override
-	protected boolean row(SheetInfo sheet, SheetRow row, List<Staged> out) {
-		if (row.isBlank()) {
-			return false;
-		}
-		RowValues values = new RowValues(row, columns, column -> ref(sheet, row.number(), column));
+	protected void record(RowValues values, List<Staged> out) {
 		String named = values.text("constituency");
 		if (named == null) {
 			reject(values.source("constituency"), null, "constituency is blank", out);
-			return true;
+			return;
 		}
 		Match match = Constituencies.match(context.directory(), named);
 		if (!match.found()) {
 			reject(values.source("constituency"), named, "unknown constituency: " + match.failure(), out);
-			return true;
+			return;
 		}
 		String figure = values.text("figure");
 		String normal = figure == null ? null : normaliseFigure(figure);
 		if (normal == null) {
 			reject(values.source("figure"), figure, "figure must be one of verified, turnout, electorate, rejected,"
 					+ " turnout_2019 or votes:<party>", out);
-			return true;
+			return;
 		}
 		BigDecimal value;
 		int decimals = 0;
@@ -87,12 +61,11 @@ public final class ReportedParser extends SourceParser {
 		}
 		if (values.failed()) {
 			reject(values.problemCell(), values.problemValue(), values.problem(), out);
-			return true;
+			return;
 		}
 		out.add(new ReportedFigure(match.constituency().code(), normal, value, decimals, values.text("reported_at"),
 				values.text("source"), values.sourceText("value")));
 		accept();
-		return true;
 	}
 
 	/** {@code votes:Con}, with the party in HoC abbreviations; {@code null} for an unknown figure. */
