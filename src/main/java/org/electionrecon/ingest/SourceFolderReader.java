@@ -53,6 +53,7 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 	private long emittedInFile;
 	private long skip;
 	private boolean reopening;
+	private ParseContext parseContext;
 	private SourceParser parser;
 	private TabularFile openFile;
 	private InputFile current;
@@ -99,6 +100,7 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 		skip = context.getLong(key("file.emitted"), 0);
 		emittedInFile = 0;
 		parser = null;
+		parseContext = null;
 		buffer.clear();
 		reopening = fileIndex >= 0;
 		if (reopening) {
@@ -125,7 +127,6 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 
 	@Override
 	public StagedItem read() throws IOException {
-		ParseContext parseContext = null;
 		while (true) {
 			if (!buffer.isEmpty()) {
 				Staged record = buffer.poll();
@@ -138,7 +139,11 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 				return new StagedItem(seq, record);
 			}
 			if (parser == null) {
-				if (!openNextFile(parseContext == null ? (parseContext = contexts.apply(runId).withElection(election)) : parseContext)) {
+				if (parseContext == null) {
+					// built once per step execution: the register does not change while a step reads
+					parseContext = contexts.apply(runId).withElection(election);
+				}
+				if (!openNextFile(parseContext)) {
 					return null;
 				}
 				continue;
