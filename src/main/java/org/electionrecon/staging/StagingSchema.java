@@ -30,6 +30,9 @@ public final class StagingSchema {
 			"RECON_REJECTED_ROW", "RECON_SOURCE_FILE", "RECON_FINDING", "RECON_FIGURES", "RECON_DECLARED_BREAKDOWN",
 			"RECON_REPORTED", "RECON_EXPLANATION", "RECON_RUN_FAILURE", "RECON_SCHEMA");
 
+	/** Tables whose rows grow with the input's rows rather than with its constituencies. */
+	static final List<String> GROWING_TABLES = List.of("RECON_BOX", "RECON_FINDING", "RECON_REJECTED_ROW");
+
 	private static final Logger log = LoggerFactory.getLogger(StagingSchema.class);
 
 	private StagingSchema() {
@@ -67,6 +70,14 @@ public final class StagingSchema {
 			}
 			if (!tableExists(connection, "RECON_FINDING")) {
 				new ResourceDatabasePopulator(new ClassPathResource("db/staging-schema.sql")).populate(connection);
+				if ("hsqldb".equals(platform)) {
+					// the tables that grow with the rows of the input live on disk, not in the heap
+					for (String table : GROWING_TABLES) {
+						try (Statement cached = connection.createStatement()) {
+							cached.execute("SET TABLE " + table + " TYPE CACHED");
+						}
+					}
+				}
 			}
 		}
 	}
