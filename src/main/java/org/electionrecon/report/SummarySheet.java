@@ -65,21 +65,8 @@ final class SummarySheet {
 		row = labelled(out, "Run time");
 		out.text(row, 1, facts == null || facts.start() == null ? null : facts.start().toString());
 
-		out.blankRow();
-		out.header("Seats by party", "Seats");
-		seatsByParty(seats).forEach((party, count) -> {
-			Row partyRow = out.row();
-			out.text(partyRow, 0, party);
-			out.integer(partyRow, 1, count);
-		});
-
-		out.blankRow();
-		out.header("Gains by party", "Gains");
-		gainsByParty(seats).forEach((party, count) -> {
-			Row partyRow = out.row();
-			out.text(partyRow, 0, party);
-			out.integer(partyRow, 1, count);
-		});
+		partyTable(out, "Seats by party", "Seats", seatsByParty(seats));
+		partyTable(out, "Gains by party", "Gains", gainsByParty(seats));
 
 		out.blankRow();
 		Totals totals = Totals.of(seats);
@@ -125,6 +112,16 @@ final class SummarySheet {
 	}
 
 	/** Seats won, by party, most first; a constituency with no computed winner (a tie) counts for none. */
+	private static void partyTable(SheetWriter out, String title, String column, Map<String, Long> counts) {
+		out.blankRow();
+		out.header(title, column);
+		counts.forEach((party, count) -> {
+			Row partyRow = out.row();
+			out.text(partyRow, 0, party);
+			out.integer(partyRow, 1, count);
+		});
+	}
+
 	static Map<String, Long> seatsByParty(List<ConstituencyFigures> seats) {
 		Map<String, Long> counts = new TreeMap<>();
 		for (ConstituencyFigures seat : seats) {
