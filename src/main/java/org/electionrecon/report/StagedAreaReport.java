@@ -85,16 +85,26 @@ public class StagedAreaReport implements AreaReportData {
 		return rs.getObject(column, Long.class);
 	}
 
+	/**
+	 * One indexed query per constituency, in name order: each box row is read once, in index order,
+	 * where one join over the area would sort all of its boxes (and, on the embedded database,
+	 * walk every box of the run once per area).
+	 */
 	@Override
 	public void forEachBox(Consumer<BoxLine> consumer) {
-		jdbc.query("SELECT C.NAME, B.CONSTITUENCY_CODE, B.BOX, B.STATION, B.BOX_TYPE, B.ISSUED, B.VERIFIED,"
-				+ " B.ISSUED_SOURCE, B.VERIFIED_SOURCE FROM RECON_BOX B JOIN RECON_CONSTITUENCY C"
-				+ " ON C.RUN_ID = B.RUN_ID AND C.CODE = B.CONSTITUENCY_CODE WHERE B.RUN_ID = ? AND C.AREA = ?"
-				+ " ORDER BY C.NAME, B.SEQ", rs -> {
-					consumer.accept(new BoxLine(rs.getString(1), new BallotBox(rs.getString(2), rs.getString(3),
-							rs.getString(4), BoxType.valueOf(rs.getString(5)), rs.getLong(6), rs.getLong(7),
-							rs.getString(8), rs.getString(9))));
-				}, runId, area);
+		List<Map.Entry<String, String>> seats = jdbc.query(
+				"SELECT CODE, NAME FROM RECON_CONSTITUENCY WHERE RUN_ID = ? AND AREA = ? ORDER BY NAME, CODE",
+				(rs, i) -> Map.entry(rs.getString(1), rs.getString(2)), runId, area);
+		for (Map.Entry<String, String> seat : seats) {
+			String code = seat.getKey();
+			String name = seat.getValue();
+			jdbc.query("SELECT BOX, STATION, BOX_TYPE, ISSUED, VERIFIED, ISSUED_SOURCE, VERIFIED_SOURCE FROM RECON_BOX"
+					+ " WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ? ORDER BY SEQ", rs -> {
+						consumer.accept(new BoxLine(name, new BallotBox(code, rs.getString(1), rs.getString(2),
+								BoxType.valueOf(rs.getString(3)), rs.getLong(4), rs.getLong(5), rs.getString(6),
+								rs.getString(7))));
+					}, runId, code);
+		}
 	}
 
 	@Override
