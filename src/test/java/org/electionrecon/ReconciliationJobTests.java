@@ -79,7 +79,8 @@ class ReconciliationJobTests {
 
 		long runId = execution.getJobInstance().getInstanceId();
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-		assertThat(count(jdbc, "RECON_BOX", runId)).isEqualTo(435);
+		assertThat(jdbc.queryForObject("SELECT SUM(BOXES) FROM RECON_BOX_BLOCK WHERE RUN_ID = ?", Long.class, runId))
+			.isEqualTo(435);
 		assertThat(count(jdbc, "RECON_CANDIDATE", runId)).isEqualTo(90);
 		assertThat(count(jdbc, "RECON_DECLARATION", runId)).isEqualTo(14);
 		assertThat(count(jdbc, "RECON_NOTIONAL", runId)).isEqualTo(14);

@@ -32,7 +32,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * unreadable file (or one that breaks part-way) becomes a {@code SOURCE_UNREADABLE} finding and
  * the run goes on. Restartable: the execution context holds the file and the number of records
  * already handed out from it, and a restart re-reads that file and skips them, so nothing is
- * staged twice and nothing is lost.
+ * staged twice and nothing is lost. A second thread parses ahead of the step (a bounded queue
+ * of records), so reading the files and staging them run on both cores.
  */
 public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExecutionListener {
 
@@ -52,12 +53,15 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 	private int fileIndex;
 	private long emittedInFile;
 	private long skip;
-	private boolean reopening;
 	private ParseContext parseContext;
 	private SourceParser parser;
 	private TabularFile openFile;
 	private InputFile current;
 	private final Deque<Staged> buffer = new ArrayDeque<>();
+	private int savedFileIndex;
+	private long savedEmitted;
+	private volatile Produced consumed;
+	private Prefetch prefetch;
 
 	public SourceFolderReader(String name, List<SourceKind> kinds, LongFunction<ParseContext> contexts) {
 		this(name, kinds, contexts, 0);
@@ -96,37 +100,71 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 		catch (IOException ex) {
 			throw new ItemStreamException("cannot list the input folder " + inputRoot + ": " + ex.getMessage(), ex);
 		}
-		fileIndex = context.getInt(key("file.index"), 0) - 1;
-		skip = context.getLong(key("file.emitted"), 0);
+		stopPrefetch();
+		savedFileIndex = context.getInt(key("file.index"), 0);
+		savedEmitted = context.getLong(key("file.emitted"), 0);
+		consumed = null;
+		fileIndex = savedFileIndex - 1;
+		skip = savedEmitted;
 		emittedInFile = 0;
 		parser = null;
 		parseContext = null;
 		buffer.clear();
-		reopening = fileIndex >= 0;
-		if (reopening) {
+		if (fileIndex >= 0) {
 			// a restart: re-open the file being read and skip what was already staged from it
 			fileIndex--;
 		}
 	}
 
+	/**
+	 * Saves the position after the last record handed out: the prefetching thread may be further on,
+	 * but only what the step has read counts.
+	 */
 	@Override
 	public void update(ExecutionContext context) {
-		if (reopening) {
-			// restarted but not yet back in the file: keep the position it was restarted from
-			context.putInt(key("file.index"), fileIndex + 2);
-			context.putLong(key("file.emitted"), skip);
+		if (consumed == null) {
+			// nothing read since the step (re)started: keep the position it started from
+			context.putInt(key("file.index"), savedFileIndex);
+			context.putLong(key("file.emitted"), savedEmitted);
 			return;
 		}
-		context.putInt(key("file.index"), fileIndex + 1);
-		context.putLong(key("file.emitted"), emittedInFile);
+		context.putInt(key("file.index"), consumed.fileIndex() + 1);
+		context.putLong(key("file.emitted"), consumed.emittedInFile());
 	}
 
 	private String key(String suffix) {
 		return name + "." + suffix;
 	}
 
+	/**
+	 * The next record, from the prefetching thread. Files are parsed there while this thread stages
+	 * what was parsed before, so both cores work; the records, their sequence numbers and the
+	 * failures come in exactly the order a single thread would give them.
+	 */
 	@Override
 	public StagedItem read() throws IOException {
+		if (prefetch == null) {
+			prefetch = new Prefetch();
+		}
+		Produced next = prefetch.take();
+		if (next.failure() != null) {
+			if (next.failure() instanceof IOException io) {
+				throw io;
+			}
+			if (next.failure() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw (Error) next.failure();
+		}
+		if (next.item() == null) {
+			return null;
+		}
+		consumed = next;
+		return next.item();
+	}
+
+	/** The next record in the reading thread, the position after it recorded with it. */
+	private StagedItem produce() throws IOException {
 		while (true) {
 			if (!buffer.isEmpty()) {
 				Staged record = buffer.poll();
@@ -177,7 +215,6 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 		while (fileIndex + 1 < files.size()) {
 			fileIndex++;
 			emittedInFile = 0;
-			reopening = false;
 			current = files.get(fileIndex);
 			if (current.ignored()) {
 				buffer.add(new SourceFile(current.name(), "ignored", null, size(current.path()), 0, 0, 0, 0,
@@ -240,6 +277,86 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 
 	@Override
 	public void close() {
+		stopPrefetch();
 		closeFile();
+	}
+
+	private void stopPrefetch() {
+		if (prefetch != null) {
+			prefetch.stop();
+			prefetch = null;
+		}
+	}
+
+	/**
+	 * A record (or the end, as a null item, or what stopped the reading) with the reader's position
+	 * right after it.
+	 */
+	private record Produced(StagedItem item, Throwable failure, int fileIndex, long emittedInFile) {
+	}
+
+	/** Records handed out ahead of the step; bounded, so memory does not grow with the input. */
+	private static final int PREFETCHED = 4096;
+
+	/** The thread that runs {@link #produce()} and the queue it fills. */
+	private final class Prefetch {
+
+		private final java.util.concurrent.BlockingQueue<Produced> queue = new java.util.concurrent.ArrayBlockingQueue<>(
+				PREFETCHED);
+		private final Thread thread;
+		private volatile boolean stopped;
+
+		Prefetch() {
+			thread = new Thread(this::run, name + "-reader");
+			thread.setDaemon(true);
+			thread.start();
+		}
+
+		private void run() {
+			try {
+				while (!stopped) {
+					StagedItem item;
+					try {
+						item = produce();
+					}
+					catch (IOException | RuntimeException | Error failure) {
+						queue.put(new Produced(null, failure, fileIndex, emittedInFile));
+						return;
+					}
+					queue.put(new Produced(item, null, fileIndex, emittedInFile));
+					if (item == null) {
+						return;
+					}
+				}
+			}
+			catch (InterruptedException stop) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				closeFile();
+			}
+		}
+
+		Produced take() throws IOException {
+			try {
+				return queue.take();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new java.io.InterruptedIOException("interrupted while waiting for the next record");
+			}
+		}
+
+		void stop() {
+			stopped = true;
+			thread.interrupt();
+			queue.clear();
+			try {
+				thread.join(10_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 }

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.electionrecon.model.BallotBox;
-import org.electionrecon.model.BoxType;
 import org.electionrecon.model.CandidateVotes;
 import org.electionrecon.model.Constituency;
 import org.electionrecon.model.DeclaredBreakdown;
@@ -13,6 +12,7 @@ import org.electionrecon.model.DeclaredResult;
 import org.electionrecon.model.NotionalResult;
 import org.electionrecon.model.ReportedFigure;
 import org.electionrecon.model.StatedFigure;
+import org.electionrecon.staging.BoxBlocks;
 import org.electionrecon.staging.PartyVotesText;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -75,11 +75,8 @@ public class ConstituencyFactsRepository {
 				runId, code);
 		List<String> sheets = jdbc.queryForList("SELECT SOURCE FROM RECON_VERIFICATION_SHEET WHERE RUN_ID = ?"
 				+ " AND CONSTITUENCY_CODE = ? ORDER BY SOURCE", String.class, runId, code);
-		List<BallotBox> boxes = jdbc.query("SELECT BOX, STATION, BOX_TYPE, ISSUED, VERIFIED, ISSUED_SOURCE, VERIFIED_SOURCE"
-				+ " FROM RECON_BOX WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ? ORDER BY SEQ",
-				(rs, i) -> new BallotBox(code, rs.getString(1), rs.getString(2), BoxType.valueOf(rs.getString(3)),
-						rs.getLong(4), rs.getLong(5), rs.getString(6), rs.getString(7)),
-				runId, code);
+		List<BallotBox> boxes = new java.util.ArrayList<>();
+		BoxBlocks.forEachBox(jdbc, runId, code, boxes::add);
 		List<StatedFigure> stated = jdbc.query("SELECT KIND, FIGURE_VALUE, DECIMALS, SOURCE FROM RECON_STATED_FIGURE"
 				+ " WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ? ORDER BY SOURCE",
 				(rs, i) -> new StatedFigure(code, StatedFigure.Kind.valueOf(rs.getString(1)),

@@ -60,13 +60,55 @@ public class ReportTasklet implements Tasklet {
 		if (areas.isEmpty()) {
 			log.warn("No report area is in this run: no constituency has a verification statement or a declaration");
 		}
+		// areas are independent workbooks: written side by side, one per core
+		int threads = Math.max(1, Math.min(areas.size(), Runtime.getRuntime().availableProcessors()));
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, task -> {
+			Thread thread = new Thread(task, "report-writer");
+			thread.setDaemon(true);
+			return thread;
+		});
 		List<Path> written = new java.util.ArrayList<>();
-		for (String area : areas) {
-			Path file = writer.write(new StagedAreaReport(jdbc, runId, area, election, facts), output);
-			log.info("Wrote {}", file);
-			written.add(file);
-			org.electionrecon.FaultInjection.pauseIfRequested("reportStep");
+		try {
+			List<java.util.concurrent.Future<Path>> files = new java.util.ArrayList<>();
+			for (String area : areas) {
+				files.add(pool.submit(() -> {
+					Path file = writer.write(new StagedAreaReport(jdbc, runId, area, election, facts), output);
+					log.info("Wrote {}", file);
+					org.electionrecon.FaultInjection.pauseIfRequested("reportStep");
+					return file;
+				}));
+			}
+			for (java.util.concurrent.Future<Path> file : files) {
+				written.add(await(file));
+			}
+		}
+		finally {
+			pool.shutdownNow();
 		}
 		return written;
+	}
+
+	/** The workbook's path, or what stopped it, as it was thrown. */
+	private static Path await(java.util.concurrent.Future<Path> file) throws java.io.IOException {
+		try {
+			return file.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new java.io.InterruptedIOException("interrupted while writing the reports");
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof java.io.IOException io) {
+				throw io;
+			}
+			if (cause instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (cause instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(cause);
+		}
 	}
 }

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.electionrecon.model.BallotBox;
-import org.electionrecon.model.BoxType;
 import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.ConstituencyFigures;
 import org.electionrecon.model.Finding;
@@ -18,6 +16,7 @@ import org.electionrecon.model.FindingStatus;
 import org.electionrecon.model.RejectedRow;
 import org.electionrecon.model.Severity;
 import org.electionrecon.model.SourceFile;
+import org.electionrecon.staging.BoxBlocks;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -86,8 +85,8 @@ public class StagedAreaReport implements AreaReportData {
 	}
 
 	/**
-	 * One indexed query per constituency, in name order: each box row is read once, in index order,
-	 * where one join over the area would sort all of its boxes (and, on the embedded database,
+	 * One indexed query per constituency, in name order: each block of boxes is read once, in index
+	 * order, where one join over the area would sort all of its boxes (and, on the embedded database,
 	 * walk every box of the run once per area).
 	 */
 	@Override
@@ -98,12 +97,7 @@ public class StagedAreaReport implements AreaReportData {
 		for (Map.Entry<String, String> seat : seats) {
 			String code = seat.getKey();
 			String name = seat.getValue();
-			jdbc.query("SELECT BOX, STATION, BOX_TYPE, ISSUED, VERIFIED, ISSUED_SOURCE, VERIFIED_SOURCE FROM RECON_BOX"
-					+ " WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ? ORDER BY SEQ", rs -> {
-						consumer.accept(new BoxLine(name, new BallotBox(code, rs.getString(1), rs.getString(2),
-								BoxType.valueOf(rs.getString(3)), rs.getLong(4), rs.getLong(5), rs.getString(6),
-								rs.getString(7))));
-					}, runId, code);
+			BoxBlocks.forEachBox(jdbc, runId, code, box -> consumer.accept(new BoxLine(name, box)));
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.electionrecon.staging;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
@@ -23,15 +25,21 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 public final class StagingSchema {
 
 	/** The staging schema's version; staging-schema.sql inserts it into RECON_SCHEMA. */
-	static final int VERSION = 3;
+	static final int VERSION = 4;
 
-	static final List<String> TABLES = List.of("RECON_CONSTITUENCY", "RECON_BOX", "RECON_VERIFICATION_SHEET",
+	static final List<String> TABLES = List.of("RECON_CONSTITUENCY", "RECON_BOX_BLOCK", "RECON_VERIFICATION_SHEET",
 			"RECON_STATED_FIGURE", "RECON_DECLARATION", "RECON_DECLARED_PARTY_VOTES", "RECON_CANDIDATE", "RECON_NOTIONAL",
 			"RECON_REJECTED_ROW", "RECON_SOURCE_FILE", "RECON_FINDING", "RECON_FIGURES", "RECON_DECLARED_BREAKDOWN",
 			"RECON_REPORTED", "RECON_EXPLANATION", "RECON_RUN_FAILURE", "RECON_SCHEMA");
 
+	/** Tables of older schema versions, dropped when an older database is rebuilt. */
+	static final List<String> RETIRED_TABLES = List.of("RECON_BOX");
+
 	/** Tables whose rows grow with the input's rows rather than with its constituencies. */
-	static final List<String> GROWING_TABLES = List.of("RECON_BOX", "RECON_FINDING", "RECON_REJECTED_ROW");
+	static final List<String> GROWING_TABLES = List.of("RECON_BOX_BLOCK", "RECON_FINDING", "RECON_REJECTED_ROW");
+
+	/** How staging-schema.sql declares a binary column; PostgreSQL's name for it is BYTEA. */
+	private static final String BINARY_COLUMN = "VARBINARY(16777216)";
 
 	private static final Logger log = LoggerFactory.getLogger(StagingSchema.class);
 
@@ -60,7 +68,7 @@ public final class StagingSchema {
 			if (tableExists(connection, "RECON_FINDING") && version(connection) != VERSION) {
 				// staging tables of an older build: they hold only per-run working data, so they are rebuilt
 				log.warn("Rebuilding the staging tables for schema version {}", VERSION);
-				for (String table : TABLES) {
+				for (String table : java.util.stream.Stream.concat(TABLES.stream(), RETIRED_TABLES.stream()).toList()) {
 					if (tableExists(connection, table)) {
 						try (Statement drop = connection.createStatement()) {
 							drop.execute("DROP TABLE " + table);
@@ -69,7 +77,7 @@ public final class StagingSchema {
 				}
 			}
 			if (!tableExists(connection, "RECON_FINDING")) {
-				new ResourceDatabasePopulator(new ClassPathResource("db/staging-schema.sql")).populate(connection);
+				new ResourceDatabasePopulator(schemaScript(platform)).populate(connection);
 				if ("hsqldb".equals(platform)) {
 					// the tables that grow with the rows of the input live on disk, not in the heap
 					for (String table : GROWING_TABLES) {
@@ -79,6 +87,20 @@ public final class StagingSchema {
 					}
 				}
 			}
+		}
+	}
+
+	/** The staging schema in the platform's dialect: binary columns are BYTEA in PostgreSQL. */
+	private static org.springframework.core.io.Resource schemaScript(String platform) throws SQLException {
+		try {
+			String script = new ClassPathResource("db/staging-schema.sql").getContentAsString(StandardCharsets.UTF_8);
+			if ("postgresql".equals(platform)) {
+				script = script.replace(BINARY_COLUMN, "BYTEA");
+			}
+			return new ByteArrayResource(script.getBytes(StandardCharsets.UTF_8), "db/staging-schema.sql");
+		}
+		catch (java.io.IOException ex) {
+			throw new SQLException("cannot read the staging schema: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -194,7 +194,7 @@ class FailedRunTests {
 			assertThat(ingested.get(1L)).as("committed before the source vanished").isPositive();
 			assertThat(ingested.get(1L) + ingested.get(2L)).as("the restart resumed after the last commit")
 				.isEqualTo(referenceIngested);
-			assertThat(database.single("SELECT COUNT(*) FROM RECON_BOX WHERE RUN_ID = 1")).isEqualTo(435);
+			assertThat(database.single("SELECT SUM(BOXES) FROM RECON_BOX_BLOCK WHERE RUN_ID = 1")).isEqualTo(435);
 		}
 	}
 

@@ -60,11 +60,12 @@ class KilledRunRestartTests {
 		try (StagingDatabase database = StagingDatabase.open(output)) {
 			assertThat(database.duplicates()).as("duplicates in the uninterrupted run's staging tables").isEmpty();
 			expectedCounts = database.rowCounts();
+			assertThat(database.single("SELECT SUM(BOXES) FROM RECON_BOX_BLOCK")).isEqualTo(435);
 			expectedRows = database.contents();
 			expectedWrites = new java.util.HashMap<>();
 			database.stepExecutions().forEach(s -> expectedWrites.put(s.step(), s.writeCount()));
 		}
-		assertThat(expectedCounts).containsEntry("RECON_BOX", 435L).containsEntry("RECON_FIGURES", 14L);
+		assertThat(expectedCounts).containsEntry("RECON_FIGURES", 14L);
 		assertThat(expectedWrites).containsEntry("registerStep", 15L).containsEntry("reconcileStep", 14L);
 	}
 

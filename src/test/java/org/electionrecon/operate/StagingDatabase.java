@@ -20,7 +20,7 @@ import java.util.TreeMap;
 final class StagingDatabase implements AutoCloseable {
 
 	/** Staging tables whose rows carry the sequence number of the record they staged. */
-	static final List<String> SEQUENCED = List.of("RECON_BOX", "RECON_CANDIDATE", "RECON_REJECTED_ROW",
+	static final List<String> SEQUENCED = List.of("RECON_BOX_BLOCK", "RECON_CANDIDATE", "RECON_REJECTED_ROW",
 			"RECON_SOURCE_FILE", "RECON_DECLARATION", "RECON_REPORTED", "RECON_EXPLANATION");
 
 	/** Staging tables with one row per constituency code. */
