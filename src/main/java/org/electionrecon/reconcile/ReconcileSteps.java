@@ -60,11 +60,21 @@ public class ReconcileSteps {
 					reader.previousRun == null ? null : facts.loadIfStaged(reader.previousRun, code),
 					reader.previousRun == null ? 0 : reader.previousRun))
 			.writer(writer)
+			// constituencies are independent: each is loaded and checked on one of the cores, and the
+			// chunk's outcomes are written in reading order, in the chunk's transaction
+			.taskExecutor(RECONCILERS)
 			.listener(reader)
 			.listener(writer)
 			.listener(failures)
 			.build();
 	}
+
+	private static final org.springframework.core.task.AsyncTaskExecutor RECONCILERS = new org.springframework.core.task.support.TaskExecutorAdapter(
+			java.util.concurrent.Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+				Thread thread = new Thread(task, "reconciler");
+				thread.setDaemon(true);
+				return thread;
+			}));
 
 	/** The run's constituencies in a fixed order; restarts resume after the last committed chunk. */
 	final class ConstituencyReader extends AbstractItemCountingItemStreamItemReader<String>
