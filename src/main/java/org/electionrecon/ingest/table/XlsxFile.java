@@ -2,86 +2,590 @@ package org.electionrecon.ingest.table;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.poi.openxml4j.opc.internal.InvalidZipException;
+import org.apache.poi.openxml4j.opc.internal.ZipHelper;
+import org.apache.poi.openxml4j.util.ZipEntrySource;
+import org.apache.poi.openxml4j.util.ZipFileZipEntrySource;
+import org.apache.poi.openxml4j.util.ZipInputStreamZipEntrySource;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.SharedStrings;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
 /**
  * Streams an .xlsx/.xlsm workbook with StAX over the sheet XML: one row in memory at a time,
- * formulas read as their cached values and never evaluated. POI's zip-bomb limits stay on, and
- * the XML factory comes from POI's {@link XMLHelper}, which refuses DTDs and external entities.
+ * formulas read as their cached values and never evaluated.
+ * <p>
+ * The package is read straight from the zip, without POI's OPC package model (which costs more to
+ * open than small workbooks cost to read): POI's {@link ZipSecureFile} keeps its zip-bomb limits
+ * (inflate ratio, entry size, entry count) on, and every XML part is parsed with the StAX factory of
+ * POI's {@link XMLHelper}, which refuses DTDs and external entities. The parts are found as POI finds
+ * them: the workbook by the package's officeDocument relationship, the sheets, shared strings and
+ * styles by the workbook's relationships; part names are matched ignoring case, as OPC allows.
+ * Shared strings and number formats are read as POI's {@code ReadOnlySharedStringsTable} (without
+ * phonetic runs) and {@code StylesTable}/{@code XSSFCellStyle} read them, so cells come out the same.
  */
 public final class XlsxFile implements TabularFile {
 
 	private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-	private final OPCPackage pkg;
-	private final XSSFReader reader;
-	private final SharedStrings sharedStrings;
-	private final StylesTable styles;
+	private static final String OFFICE_DOCUMENT = RELATIONSHIPS + "/officeDocument";
+
+	private static final String STRICT_OFFICE_DOCUMENT = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
+
+	private static final String SHARED_STRINGS = RELATIONSHIPS + "/sharedStrings";
+
+	private static final String STYLES = RELATIONSHIPS + "/styles";
+
+	private static final String SHARED_STRINGS_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
+
+	private static final String STYLES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+
+	private static final String CONTENT_TYPES = "[Content_Types].xml";
+
+	private static final String SPREADSHEETML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+	private static final String DEFAULT_WORKBOOK = "xl/workbook.xml";
+
+	/** As {@code XSSFRichTextString.utfDecode}: {@code _xHHHH_} stands for the character U+HHHH. */
+	private static final Pattern UTF_ESCAPE = Pattern.compile("_x([0-9A-Fa-f]{4})_");
+
+	/**
+	 * POI's secure factory, made once per thread rather than per workbook: making one looks the
+	 * StAX implementation up on the class path, which costs more than reading a small part.
+	 */
+	private static final ThreadLocal<XMLInputFactory> XML_INPUT_FACTORY = ThreadLocal
+		.withInitial(XMLHelper::newXMLInputFactory);
+
+	private final XMLInputFactory xmlInputFactory = XML_INPUT_FACTORY.get();
+
+	private final ZipEntrySource zip;
+
+	/** The zip's entries by lower-case name (OPC part names are case-insensitive). */
+	private final Map<String, ZipArchiveEntry> entries;
+
+	/** The workbook part's relationships: id to target part name (null for an external target). */
+	private final Map<String, String> workbookRelationships = new HashMap<>();
+
+	/**
+	 * The shared strings, when the workbook has a shared strings part ({@code null} items when that
+	 * part holds no table: every shared string cell is then damaged, as with POI).
+	 */
+	private boolean hasSharedStrings;
+
+	private List<String> sharedStrings;
+
+	/** Per cellXfs entry (a cell's s attribute): its number format's id and code; null without styles. */
+	private short[] formatIndexes;
+
+	private String[] formatCodes;
+
 	private final List<SheetInfo> sheets;
-	private final XMLInputFactory xmlInputFactory = XMLHelper.newXMLInputFactory();
-	private final DataFormatter formatter = new DataFormatter(java.util.Locale.UK);
+
+	private DataFormatter formatter;
+
 	private XMLStreamReader openSheet;
+
 	private InputStream openStream;
+
+	private int lastRowNumber;
+
+	/** A cell's value and inline string text, reused from cell to cell. */
+	private final Text value = new Text();
+
+	private final Text inline = new Text();
 
 	public XlsxFile(Path file) throws IOException {
 		try {
-			this.pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+			this.zip = openZip(file);
 		}
-		catch (InvalidFormatException | RuntimeException ex) {
+		catch (IOException | RuntimeException ex) {
 			throw new IOException("not a readable .xlsx workbook: " + TabularFiles.rootMessage(ex), ex);
 		}
 		try {
-			this.reader = new XSSFReader(pkg);
-			this.sharedStrings = pkg.getPartsByContentType(
-					"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml").isEmpty()
-							? null : new ReadOnlySharedStringsTable(pkg, false);
-			this.styles = reader.getStylesTable();
-			this.sheets = readSheetList();
+			this.entries = indexEntries(zip);
+			if (entry(CONTENT_TYPES) == null) {
+				// as POI's ZipPackage: without it the zip is not an Office Open XML package
+				throw new IOException(entries.isEmpty()
+						? "No valid entries or contents found, this is not a valid OOXML (Office Open XML) file"
+						: "Package should contain a content type part [M1.13]");
+			}
+			String workbook = workbookPart();
+			readWorkbookParts(workbook);
+			this.sheets = readSheetList(workbook);
 		}
-		catch (IOException ex) {
-			pkg.revert();
-			throw ex;
-		}
-		catch (OpenXML4JException | org.xml.sax.SAXException | XMLStreamException | RuntimeException ex) {
-			pkg.revert();
+		catch (IOException | XMLStreamException | RuntimeException ex) {
+			closeQuietly(zip);
 			throw new IOException("not a readable .xlsx workbook: " + TabularFiles.rootMessage(ex), ex);
 		}
 	}
 
-	private List<SheetInfo> readSheetList() throws IOException, InvalidFormatException, XMLStreamException {
-		List<SheetInfo> list = new ArrayList<>();
-		try (InputStream in = reader.getWorkbookData()) {
+	/** The workbook's relationships, and the shared strings and styles parts they name. */
+	private void readWorkbookParts(String workbook) throws IOException, XMLStreamException {
+		String sharedStringsPart = null;
+		String stylesPart = null;
+		for (Map.Entry<String, String[]> relationship : readRelationships(workbook).entrySet()) {
+			String type = relationship.getValue()[0];
+			String target = relationship.getValue()[1];
+			workbookRelationships.put(relationship.getKey(), target);
+			if (target != null && sharedStringsPart == null && SHARED_STRINGS.equals(type)) {
+				sharedStringsPart = target;
+			}
+			if (target != null && stylesPart == null && STYLES.equals(type)) {
+				stylesPart = target;
+			}
+		}
+		// a part the workbook names but the zip lacks (a damaged entry name): reading on without it
+		// would drop every shared string cell, or every number format, without a word
+		for (String part : new String[] { sharedStringsPart, stylesPart }) {
+			if (part != null && entry(part) == null) {
+				throw new IOException("the part " + part + " is missing");
+			}
+		}
+		// without a relationship (a writer's slip) POI still found them by their content type
+		if (sharedStringsPart == null) {
+			sharedStringsPart = partByContentType(SHARED_STRINGS_CONTENT_TYPE);
+		}
+		if (stylesPart == null) {
+			stylesPart = partByContentType(STYLES_CONTENT_TYPE);
+		}
+		if (sharedStringsPart != null) {
+			hasSharedStrings = true;
+			sharedStrings = readSharedStrings(sharedStringsPart);
+		}
+		if (stylesPart != null) {
+			List<Long> xfs = new ArrayList<>();
+			Map<Short, String> numberFormats = new HashMap<>();
+			readStyles(stylesPart, xfs, numberFormats);
+			formatIndexes = new short[xfs.size()];
+			formatCodes = new String[xfs.size()];
+			for (int i = 0; i < formatIndexes.length; i++) {
+				// as XSSFCellStyle.getDataFormat() and getDataFormatString(): the workbook's own format
+				// first (it may redefine a built-in id), else the built-in one, else none (General)
+				short index = (short) xfs.get(i).longValue();
+				formatIndexes[i] = index;
+				String code = numberFormats.get(index);
+				formatCodes[i] = code != null ? code : BuiltinFormats.getBuiltinFormat(index);
+			}
+		}
+	}
+
+	/**
+	 * The zip, by its central directory; when that is damaged (a truncated download), by its local
+	 * headers from the start, as POI's {@code ZipPackage} falls back to. Both keep POI's limits.
+	 */
+	private static ZipEntrySource openZip(Path file) throws IOException {
+		ZipSecureFile zipFile;
+		try {
+			zipFile = new ZipSecureFile(file.toFile());
+		}
+		catch (InvalidZipException ex) {
+			throw ex;
+		}
+		catch (IOException ex) {
+			InputStream in = Files.newInputStream(file);
+			try {
+				return new ZipInputStreamZipEntrySource(ZipHelper.openZipStream(in));
+			}
+			catch (IOException | RuntimeException again) {
+				closeQuietly(in);
+				throw again;
+			}
+		}
+		return new ZipFileZipEntrySource(zipFile);
+	}
+
+	private static Map<String, ZipArchiveEntry> indexEntries(ZipEntrySource zip) throws IOException {
+		List<? extends ZipArchiveEntry> list = Collections.list(zip.getEntries());
+		if (list.size() > ZipSecureFile.getMaxFileCount()) {
+			throw new IOException(String.format(Locale.ROOT, ZipSecureFile.MAX_FILE_COUNT_MSG, ZipSecureFile.getMaxFileCount()));
+		}
+		Map<String, ZipArchiveEntry> byName = new HashMap<>(list.size() * 2);
+		for (ZipArchiveEntry entry : list) {
+			String name = entry.getName();
+			if (name.startsWith("[trash]") || name.endsWith("/")) {
+				continue; // not parts (OPC)
+			}
+			String key = normalise(name).toLowerCase(Locale.ROOT);
+			if (byName.putIfAbsent(key, entry) != null) {
+				throw new IOException("Input file contains more than 1 entry with the name " + name);
+			}
+		}
+		return byName;
+	}
+
+	private static String normalise(String name) {
+		String path = name.replace('\\', '/');
+		return path.startsWith("/") ? path.substring(1) : path;
+	}
+
+	private ZipArchiveEntry entry(String partName) {
+		return entries.get(partName.toLowerCase(Locale.ROOT));
+	}
+
+	private InputStream open(String partName) throws IOException {
+		ZipArchiveEntry entry = entry(partName);
+		if (entry == null) {
+			throw new IOException("the part " + partName + " is missing");
+		}
+		return zip.getInputStream(entry);
+	}
+
+	/** The officeDocument relationship's target, or {@code xl/workbook.xml} when there is none. */
+	private String workbookPart() throws IOException, XMLStreamException {
+		String workbook = null;
+		boolean strict = false;
+		if (entry("_rels/.rels") != null) {
+			for (String[] relationship : readRelationships("").values()) {
+				if (workbook == null && OFFICE_DOCUMENT.equals(relationship[0]) && relationship[1] != null) {
+					workbook = relationship[1];
+				}
+				strict |= STRICT_OFFICE_DOCUMENT.equals(relationship[0]);
+			}
+		}
+		if (workbook == null && strict) {
+			throw new IOException("Strict OOXML isn't currently supported, please see bug #57699");
+		}
+		if (workbook != null && entry(workbook) != null) {
+			return workbook;
+		}
+		if (entry(DEFAULT_WORKBOOK) != null) {
+			return DEFAULT_WORKBOOK;
+		}
+		throw new IOException(workbook == null ? "OOXML file structure broken/invalid - no core document found!"
+				: "the workbook part " + workbook + " is missing");
+	}
+
+	/**
+	 * The relationships of a part (the package's own for {@code ""}): id to {type, target part name},
+	 * the target null when it is external or not a part name; none when the part has no .rels.
+	 */
+	private Map<String, String[]> readRelationships(String sourcePart) throws IOException, XMLStreamException {
+		int slash = sourcePart.lastIndexOf('/');
+		String folder = sourcePart.substring(0, slash + 1);
+		String relsPart = folder + "_rels/" + sourcePart.substring(slash + 1) + ".rels";
+		Map<String, String[]> relationships = new LinkedHashMap<>();
+		if (entry(relsPart) == null) {
+			return relationships;
+		}
+		try (InputStream in = open(relsPart)) {
 			XMLStreamReader xml = xmlInputFactory.createXMLStreamReader(in);
-			while (xml.hasNext()) {
-				if (xml.next() == XMLStreamConstants.START_ELEMENT && "sheet".equals(xml.getLocalName())) {
-					String name = xml.getAttributeValue(null, "name");
-					String state = xml.getAttributeValue(null, "state");
-					String id = xml.getAttributeValue(RELATIONSHIPS, "id");
-					boolean hidden = state != null && !"visible".equalsIgnoreCase(state);
-					list.add(new SheetInfo(name, hidden, id));
+			try {
+				while (xml.hasNext()) {
+					if (xml.next() == XMLStreamConstants.START_ELEMENT && "Relationship".equals(xml.getLocalName())) {
+						String id = attribute(xml, "Id");
+						String type = attribute(xml, "Type");
+						String target = attribute(xml, "Target");
+						boolean external = "External".equals(attribute(xml, "TargetMode"));
+						if (id != null) { // a repeated id replaces the earlier one, as in POI
+							relationships.put(id,
+									new String[] { type, external || target == null ? null : resolve(folder, target) });
+						}
+					}
 				}
 			}
-			xml.close();
+			finally {
+				xml.close();
+			}
+		}
+		return relationships;
+	}
+
+	/** The first part (by name) that [Content_Types].xml gives the content type, or {@code null}. */
+	private String partByContentType(String contentType) throws IOException, XMLStreamException {
+		if (entry(CONTENT_TYPES) == null) {
+			return null;
+		}
+		String found = null;
+		try (InputStream in = open(CONTENT_TYPES)) {
+			XMLStreamReader xml = xmlInputFactory.createXMLStreamReader(in);
+			try {
+				while (xml.hasNext()) {
+					if (xml.next() == XMLStreamConstants.START_ELEMENT && "Override".equals(xml.getLocalName())
+							&& contentType.equalsIgnoreCase(attribute(xml, "ContentType"))) {
+						String partName = attribute(xml, "PartName");
+						if (partName != null && entry(normalise(partName)) != null
+								&& (found == null || normalise(partName).compareToIgnoreCase(found) < 0)) {
+							found = normalise(partName);
+						}
+					}
+				}
+			}
+			finally {
+				xml.close();
+			}
+		}
+		return found;
+	}
+
+	/** A relationship target as a part name: relative to the source part's folder unless it starts with /. */
+	private String resolve(String folder, String target) {
+		String path = target.replace('\\', '/');
+		int end = indexOfAny(path, '#', '?');
+		if (end >= 0) {
+			path = path.substring(0, end);
+		}
+		path = path.startsWith("/") ? path.substring(1) : folder + path;
+		if (path.contains("./")) {
+			Deque<String> segments = new ArrayDeque<>();
+			for (String segment : path.split("/", -1)) {
+				if ("..".equals(segment)) {
+					segments.pollLast();
+				}
+				else if (!".".equals(segment)) {
+					segments.addLast(segment);
+				}
+			}
+			path = String.join("/", segments);
+		}
+		if (entry(path) == null && path.indexOf('%') >= 0) {
+			String decoded = percentDecode(path);
+			if (decoded != null && entry(decoded) != null) {
+				return decoded;
+			}
+		}
+		return path;
+	}
+
+	private static int indexOfAny(String text, char a, char b) {
+		for (int i = 0; i < text.length(); i++) {
+			char ch = text.charAt(i);
+			if (ch == a || ch == b) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** A part name with its %HH escapes decoded (as a URI path); {@code null} when it is not a URI. */
+	private static String percentDecode(String path) {
+		try {
+			return new URI(path).getPath();
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
+	}
+
+	/** An attribute in no namespace (as in relationships and styles parts). */
+	private static String attribute(XMLStreamReader xml, String localName) {
+		for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
+			if (localName.equals(xml.getAttributeLocalName(i))) {
+				String namespace = xml.getAttributeNamespace(i);
+				if (namespace == null || namespace.isEmpty()) {
+					return xml.getAttributeValue(i);
+				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * As {@code ReadOnlySharedStringsTable(pkg, false)}: per {@code <si>}, the text of its
+	 * {@code <t>} elements (plain or in rich text runs) but not of phonetic runs ({@code <rPh>});
+	 * elements outside the spreadsheetml namespace ignored; {@code _xHHHH_} escapes decoded as
+	 * {@code XSSFRichTextString.getString()} decodes them. {@code null} for an empty part or one
+	 * without an {@code <sst>} element (every shared string cell is then damaged, as with POI).
+	 */
+	private List<String> readSharedStrings(String part) throws IOException, XMLStreamException {
+		try (PushbackInputStream in = new PushbackInputStream(open(part), 1)) {
+			int first = in.read();
+			if (first < 0) {
+				return null;
+			}
+			in.unread(first);
+			XMLStreamReader xml = xmlInputFactory.createXMLStreamReader(in);
+			try {
+				List<String> strings = null;
+				StringBuilder text = null;
+				boolean inT = false;
+				boolean inPhonetic = false;
+				while (xml.hasNext()) {
+					int event = xml.next();
+					if (event == XMLStreamConstants.START_ELEMENT) {
+						if (!SPREADSHEETML.equals(xml.getNamespaceURI())) {
+							continue;
+						}
+						switch (xml.getLocalName()) {
+							case "sst" -> {
+								String count = attribute(xml, "count");
+								if (count != null) {
+									Long.parseLong(count); // POI fails on a count that is not a number
+								}
+								String unique = attribute(xml, "uniqueCount");
+								int capacity = unique == null ? 0 : (int) Long.parseLong(unique);
+								strings = new ArrayList<>(Math.max(0, Math.min(capacity, 1 << 16)));
+								text = new StringBuilder(64);
+							}
+							case "si" -> {
+								if (text != null) {
+									text.setLength(0);
+								}
+							}
+							case "t" -> inT = true;
+							case "rPh" -> inPhonetic = true;
+							default -> {
+							}
+						}
+					}
+					else if (event == XMLStreamConstants.END_ELEMENT) {
+						if (!SPREADSHEETML.equals(xml.getNamespaceURI())) {
+							continue;
+						}
+						switch (xml.getLocalName()) {
+							case "si" -> {
+								if (strings != null && text != null) {
+									strings.add(utfDecode(text.toString()));
+								}
+							}
+							case "t" -> inT = false;
+							case "rPh" -> inPhonetic = false;
+							default -> {
+							}
+						}
+					}
+					else if ((event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+							|| event == XMLStreamConstants.SPACE) && inT && !inPhonetic && text != null) {
+						text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+					}
+				}
+				return strings;
+			}
+			finally {
+				xml.close();
+			}
+		}
+	}
+
+	private static String utfDecode(String value) {
+		if (value.indexOf("_x") < 0) {
+			return value;
+		}
+		Matcher m = UTF_ESCAPE.matcher(value);
+		StringBuilder out = new StringBuilder(value.length());
+		int done = 0;
+		while (m.find()) {
+			out.append(value, done, m.start()).append((char) Integer.parseInt(m.group(1), 16));
+			done = m.end();
+		}
+		return done == 0 ? value : out.append(value, done, value.length()).toString();
+	}
+
+	/**
+	 * As POI's {@code StylesTable}: the number formats of the stylesheet's {@code <numFmts>} (a later
+	 * id replacing an earlier one) and, per {@code <cellXfs>} entry, its numFmtId (0 when absent).
+	 * Only these direct children of the root count: not cellStyleXfs, nor the numFmt of a dxf.
+	 */
+	private void readStyles(String part, List<Long> xfs, Map<Short, String> numberFormats)
+			throws IOException, XMLStreamException {
+		try (InputStream in = open(part)) {
+			XMLStreamReader xml = xmlInputFactory.createXMLStreamReader(in);
+			try {
+				int depth = 0;
+				boolean seenNumFmts = false;
+				boolean seenCellXfs = false;
+				boolean inNumFmts = false;
+				boolean inCellXfs = false;
+				while (xml.hasNext()) {
+					int event = xml.next();
+					if (event == XMLStreamConstants.START_ELEMENT) {
+						depth++;
+						boolean main = SPREADSHEETML.equals(xml.getNamespaceURI());
+						String name = xml.getLocalName();
+						if (depth == 1) {
+							if (!main || !"styleSheet".equals(name)) {
+								throw new IOException("the styles part " + part + " is not a spreadsheetml styleSheet");
+							}
+						}
+						else if (depth == 2 && main) {
+							if ("numFmts".equals(name) && !seenNumFmts) {
+								seenNumFmts = true;
+								inNumFmts = true;
+							}
+							else if ("cellXfs".equals(name) && !seenCellXfs) {
+								seenCellXfs = true;
+								inCellXfs = true;
+							}
+						}
+						else if (depth == 3 && main) {
+							if (inNumFmts && "numFmt".equals(name)) {
+								numberFormats.put((short) unsignedInt(attribute(xml, "numFmtId")), attribute(xml, "formatCode"));
+							}
+							else if (inCellXfs && "xf".equals(name)) {
+								xfs.add(unsignedInt(attribute(xml, "numFmtId")));
+							}
+						}
+					}
+					else if (event == XMLStreamConstants.END_ELEMENT) {
+						if (depth == 2) {
+							inNumFmts = false;
+							inCellXfs = false;
+						}
+						depth--;
+					}
+				}
+			}
+			finally {
+				xml.close();
+			}
+		}
+	}
+
+	/** An xsd:unsignedInt attribute as XMLBeans reads it: 0 when absent. */
+	private static long unsignedInt(String value) {
+		if (value == null) {
+			return 0;
+		}
+		long number = Long.parseLong(value.strip());
+		if (number < 0 || number > 0xFFFF_FFFFL) {
+			throw new NumberFormatException("numFmtId out of range: " + value);
+		}
+		return number;
+	}
+
+	private List<SheetInfo> readSheetList(String workbook) throws IOException, XMLStreamException {
+		List<SheetInfo> list = new ArrayList<>();
+		try (InputStream in = open(workbook)) {
+			XMLStreamReader xml = xmlInputFactory.createXMLStreamReader(in);
+			try {
+				while (xml.hasNext()) {
+					if (xml.next() == XMLStreamConstants.START_ELEMENT && "sheet".equals(xml.getLocalName())) {
+						String name = xml.getAttributeValue(null, "name");
+						String state = xml.getAttributeValue(null, "state");
+						String id = xml.getAttributeValue(RELATIONSHIPS, "id");
+						boolean hidden = state != null && !"visible".equalsIgnoreCase(state);
+						list.add(new SheetInfo(name, hidden, id));
+					}
+				}
+			}
+			finally {
+				xml.close();
+			}
 		}
 		return List.copyOf(list);
 	}
@@ -100,10 +604,11 @@ public final class XlsxFile implements TabularFile {
 	public RowCursor rows(SheetInfo sheet) throws IOException {
 		closeOpenSheet();
 		try {
-			openStream = reader.getSheet(sheet.reference());
+			openStream = zip.getInputStream(sheetEntry(sheet.reference()));
 			openSheet = xmlInputFactory.createXMLStreamReader(openStream);
 		}
-		catch (InvalidFormatException | XMLStreamException | RuntimeException ex) {
+		catch (XMLStreamException | RuntimeException ex) {
+			closeOpenSheet();
 			throw new IOException("sheet '" + sheet.name() + "' cannot be opened: " + TabularFiles.rootMessage(ex), ex);
 		}
 		XMLStreamReader xml = openSheet;
@@ -117,7 +622,18 @@ public final class XlsxFile implements TabularFile {
 		};
 	}
 
-	private int lastRowNumber;
+	/** As {@code XSSFReader.getSheet(relId)}. */
+	private ZipArchiveEntry sheetEntry(String relationshipId) {
+		String target = relationshipId == null ? null : workbookRelationships.get(relationshipId);
+		if (target == null) {
+			throw new IllegalArgumentException("No Sheet found with r:id " + relationshipId);
+		}
+		ZipArchiveEntry entry = entry(target);
+		if (entry == null) {
+			throw new IllegalArgumentException("No data found for Sheet with r:id " + relationshipId);
+		}
+		return entry;
+	}
 
 	private SheetRow nextRow(XMLStreamReader xml) throws XMLStreamException {
 		while (xml.hasNext()) {
@@ -135,6 +651,11 @@ public final class XlsxFile implements TabularFile {
 		return null;
 	}
 
+	/**
+	 * The cells up to the row's end. A {@code <v>} (value) or {@code <is>} (inline string) starts
+	 * its text again; the text of an inline string is that of every {@code <t>} in it. Text that
+	 * comes in one piece (nearly always) is kept as the parser's string, with no buffer.
+	 */
 	private List<Cell> readCells(XMLStreamReader xml) throws XMLStreamException {
 		List<Cell> cells = new ArrayList<>();
 		int nextColumn = 0;
@@ -142,8 +663,10 @@ public final class XlsxFile implements TabularFile {
 		String style = null;
 		int column = 0;
 		boolean formula = false;
-		StringBuilder value = null;
-		StringBuilder inline = null;
+		boolean hasValue = false;
+		boolean hasInline = false;
+		Text value = this.value;
+		Text inline = this.inline;
 		boolean inValue = false;
 		boolean inInlineText = false;
 		while (xml.hasNext()) {
@@ -151,31 +674,48 @@ public final class XlsxFile implements TabularFile {
 			if (event == XMLStreamConstants.START_ELEMENT) {
 				switch (xml.getLocalName()) {
 					case "c" -> {
-						String ref = xml.getAttributeValue(null, "r");
-						column = ref != null ? new CellReference(ref).getCol() : nextColumn;
-						type = xml.getAttributeValue(null, "t");
-						style = xml.getAttributeValue(null, "s");
+						// one pass over the attributes; the first of a name counts, as getAttributeValue(null, name)
+						String ref = null;
+						type = null;
+						style = null;
+						for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
+							String attribute = xml.getAttributeLocalName(i);
+							if (ref == null && "r".equals(attribute)) {
+								ref = xml.getAttributeValue(i);
+							}
+							else if (type == null && "t".equals(attribute)) {
+								type = xml.getAttributeValue(i);
+							}
+							else if (style == null && "s".equals(attribute)) {
+								style = xml.getAttributeValue(i);
+							}
+						}
+						column = ref != null ? column(ref) : nextColumn;
 						formula = false;
-						value = null;
-						inline = null;
+						hasValue = false;
+						hasInline = false;
 					}
 					case "v" -> {
 						inValue = true;
-						value = new StringBuilder();
+						hasValue = true;
+						value.clear();
 					}
 					case "f" -> formula = true;
-					case "is" -> inline = new StringBuilder();
-					case "t" -> inInlineText = inline != null;
+					case "is" -> {
+						hasInline = true;
+						inline.clear();
+					}
+					case "t" -> inInlineText = hasInline;
 					default -> {
 					}
 				}
 			}
 			else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
 				if (inValue) {
-					value.append(xml.getText());
+					value.add(xml.getText());
 				}
 				else if (inInlineText) {
-					inline.append(xml.getText());
+					inline.add(xml.getText());
 				}
 			}
 			else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -183,7 +723,8 @@ public final class XlsxFile implements TabularFile {
 					case "v" -> inValue = false;
 					case "t" -> inInlineText = false;
 					case "c" -> {
-						Cell cell = toCell(column, type, style, formula, value, inline);
+						Cell cell = toCell(column, type, style, formula, hasValue ? value.get() : null,
+								hasInline ? inline.get() : null);
 						if (cell != null) {
 							cells.add(cell);
 						}
@@ -200,15 +741,74 @@ public final class XlsxFile implements TabularFile {
 		return cells;
 	}
 
-	private Cell toCell(int column, String type, String style, boolean formula, StringBuilder value,
-			StringBuilder inline) {
-		if ("inlineStr".equals(type)) {
-			return inline == null ? null : new Cell(column, inline.toString(), null, null, formula);
+	/** Text that may come in several parser events; one event's string is kept as it is. */
+	private static final class Text {
+
+		private String first;
+
+		private StringBuilder more;
+
+		private boolean joined;
+
+		void clear() {
+			first = null;
+			joined = false;
 		}
-		if (value == null) {
+
+		void add(String text) {
+			if (first == null && !joined) {
+				first = text;
+				return;
+			}
+			if (!joined) {
+				if (more == null) {
+					more = new StringBuilder(64);
+				}
+				more.setLength(0);
+				more.append(first);
+				joined = true;
+			}
+			more.append(text);
+		}
+
+		String get() {
+			return joined ? more.toString() : first == null ? "" : first;
+		}
+	}
+
+	/** The 0-based column of a cell reference: by hand for the usual A1 form, else as POI parses it. */
+	static int column(String ref) {
+		int length = ref.length();
+		int letters = 0;
+		int column = 0;
+		while (letters < length && letters < 4) {
+			char ch = ref.charAt(letters);
+			if (ch < 'A' || ch > 'Z') {
+				break;
+			}
+			column = column * 26 + (ch - 'A' + 1);
+			letters++;
+		}
+		int digits = length - letters;
+		if (letters == 0 || letters > 3 || digits == 0 || digits > 9) {
+			return new CellReference(ref).getCol();
+		}
+		for (int i = letters; i < length; i++) {
+			char ch = ref.charAt(i);
+			if (ch < '0' || ch > '9') {
+				return new CellReference(ref).getCol();
+			}
+		}
+		return column - 1;
+	}
+
+	private Cell toCell(int column, String type, String style, boolean formula, String raw, String inline) {
+		if ("inlineStr".equals(type)) {
+			return inline == null ? null : new Cell(column, inline, null, null, formula);
+		}
+		if (raw == null) {
 			return null;
 		}
-		String raw = value.toString();
 		if (type == null || "n".equals(type)) {
 			if (raw.isEmpty()) {
 				return null;
@@ -222,28 +822,77 @@ public final class XlsxFile implements TabularFile {
 			}
 			String format = null;
 			int formatIndex = 0;
-			if (style != null && styles != null) {
-				XSSFCellStyle cellStyle = styles.getStyleAt(Integer.parseInt(style));
-				if (cellStyle != null) {
-					formatIndex = cellStyle.getDataFormat();
-					format = cellStyle.getDataFormatString();
+			if (style != null && formatIndexes != null) {
+				int xf = Integer.parseInt(style);
+				if (xf >= 0 && xf < formatIndexes.length) {
+					formatIndex = formatIndexes[xf];
+					format = formatCodes[xf];
 				}
 			}
-			String text = formatter.formatRawCellContents(number, formatIndex, format == null ? "General" : format);
-			return new Cell(column, text, number, format == null ? "General" : format, formula);
+			if (format == null) {
+				format = "General";
+			}
+			String text = formatInteger(number, formatIndex, format);
+			if (text == null) {
+				if (formatter == null) {
+					formatter = new DataFormatter(Locale.UK);
+				}
+				text = formatter.formatRawCellContents(number, formatIndex, format);
+			}
+			return new Cell(column, text, number, format, formula);
 		}
 		return switch (type) {
 			case "s" -> {
-				if (sharedStrings == null || raw.isBlank()) {
+				if (!hasSharedStrings || raw.isBlank()) {
 					yield null;
 				}
-				yield new Cell(column, sharedStrings.getItemAt(Integer.parseInt(raw.trim())).getString(), null, null,
-						formula);
+				yield new Cell(column, sharedString(Integer.parseInt(raw.trim())), null, null, formula);
 			}
 			case "b" -> new Cell(column, "1".equals(raw) ? "TRUE" : "FALSE", null, null, formula);
 			case "e" -> new Cell(column, raw, null, null, formula);
 			default -> new Cell(column, raw, null, null, formula); // "str": a formula's cached text
 		};
+	}
+
+	private String sharedString(int index) {
+		if (sharedStrings == null || index >= sharedStrings.size()) {
+			throw new IllegalStateException("shared string " + index + " does not exist: the workbook has "
+					+ (sharedStrings == null ? "no shared strings table" : sharedStrings.size() + " shared strings"));
+		}
+		return sharedStrings.get(index);
+	}
+
+	/**
+	 * What {@link DataFormatter#formatRawCellContents} (Locale.UK) gives for a whole number under
+	 * 10^10 in magnitude in the formats General, 0 and #,##0, without it; {@code null} for any other
+	 * value or format, and for a format id that Excel reserves for dates (DataFormatter formats
+	 * those as dates whatever their format code says).
+	 */
+	static String formatInteger(double number, int formatIndex, String format) {
+		if (!(Math.abs(number) < 1e10) || number != Math.rint(number) || DateUtil.isInternalDateFormat(formatIndex)) {
+			return null;
+		}
+		long whole = (long) number;
+		if ("General".equals(format) || "0".equals(format)) {
+			return Long.toString(whole);
+		}
+		if ("#,##0".equals(format)) {
+			if (whole > -1000 && whole < 1000) {
+				return Long.toString(whole);
+			}
+			String digits = Long.toString(Math.abs(whole));
+			StringBuilder out = new StringBuilder(digits.length() + 4);
+			if (whole < 0) {
+				out.append('-');
+			}
+			int lead = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+			out.append(digits, 0, lead);
+			for (int i = lead; i < digits.length(); i += 3) {
+				out.append(',').append(digits, i, i + 3);
+			}
+			return out.toString();
+		}
+		return null;
 	}
 
 	private void closeOpenSheet() throws IOException {
@@ -258,14 +907,28 @@ public final class XlsxFile implements TabularFile {
 			openSheet = null;
 		}
 		if (openStream != null) {
-			openStream.close();
+			InputStream stream = openStream;
 			openStream = null;
+			stream.close();
+		}
+	}
+
+	private static void closeQuietly(AutoCloseable closeable) {
+		try {
+			closeable.close();
+		}
+		catch (Exception ex) {
+			// already failing: the first problem is the one reported
 		}
 	}
 
 	@Override
 	public void close() throws IOException {
-		closeOpenSheet();
-		pkg.revert();
+		try {
+			closeOpenSheet();
+		}
+		finally {
+			zip.close();
+		}
 	}
 }
