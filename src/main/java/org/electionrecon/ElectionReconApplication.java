@@ -18,7 +18,6 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizationAutoConfiguration;
-import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -27,15 +26,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * generator) and exits with the code the README documents.
  * <p>
  * The context is built from the job's two classes and only the auto-configurations the job uses
- * (data source, transactions, JDBC, the Batch job repository, property validation): evaluating
+ * (data source, transactions, JDBC, the Batch job repository): evaluating
  * every auto-configuration on the class path took about a second of each run's start-up.
  */
 @SpringBootConfiguration
 @Import({ ReconciliationJobConfiguration.class, ReconciliationRunner.class })
 @ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, DataSourceAutoConfiguration.class,
 		DataSourceTransactionManagerAutoConfiguration.class, TransactionManagerCustomizationAutoConfiguration.class,
-		TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, BatchJdbcAutoConfiguration.class,
-		ValidationAutoConfiguration.class })
+		TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, BatchJdbcAutoConfiguration.class })
 public class ElectionReconApplication {
 
 	public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package org.electionrecon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -41,5 +42,29 @@ class ReconPropertiesTests {
 				"recon.parties[Scottish Greens]", "Green"));
 
 		assertThat(new PartyNames(properties.parties()).abbreviation("Scottish Greens")).isEqualTo("Green");
+	}
+
+	@Test
+	void shouldRefuseAChunkSizeBelowOneNamingTheProperty() {
+		assertThatThrownBy(() -> bind(Map.of("recon.chunk-size", "0", "recon.reconcile-chunk-size", "25")))
+			.rootCause()
+			.hasMessage("recon.chunk-size must be 1 or more, not 0");
+	}
+
+	@Test
+	void shouldRefuseAMissingReconcileChunkSize() {
+		assertThatThrownBy(() -> bind(Map.of("recon.chunk-size", "1000"))).rootCause()
+			.hasMessage("recon.reconcile-chunk-size must be set");
+	}
+
+	@Test
+	void shouldRefuseANegativeThresholdNamingTheProperty() {
+		Map<String, String> checks = new java.util.HashMap<>(Map.of("recon.checks.box-variance-error-at", "5",
+				"recon.checks.count-vs-verified-error-at", "10", "recon.checks.rejected-rate-max-percent", "-0.5",
+				"recon.checks.turnout-change-max-points", "5", "recon.checks.electorate-change-max-percent", "10"));
+
+		assertThatThrownBy(() -> new Binder(new MapConfigurationPropertySource(checks))
+			.bind("recon.checks", org.electionrecon.reconcile.Thresholds.class)
+			.get()).rootCause().hasMessage("recon.checks.rejected-rate-max-percent must be zero or more, not -0.5");
 	}
 }

@@ -4,11 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * The thresholds of checks.md, from {@code recon.checks.*} (defaults in application.yml). Counts
@@ -20,13 +16,27 @@ import org.springframework.validation.annotation.Validated;
  * @param turnoutChangeMaxPoints a turnout change further than this from the area median, in points, is an outlier
  * @param electorateChangeMaxPercent an electorate differing from the notional one by more than this, in percent, is an outlier
  */
-@Validated
 @ConfigurationProperties("recon.checks")
-public record Thresholds(@NotNull @PositiveOrZero Long boxVarianceErrorAt,
-		@NotNull @PositiveOrZero Long countVsVerifiedErrorAt,
-		@NotNull @PositiveOrZero BigDecimal rejectedRateMaxPercent,
-		@NotNull @PositiveOrZero BigDecimal turnoutChangeMaxPoints,
-		@NotNull @PositiveOrZero BigDecimal electorateChangeMaxPercent) {
+public record Thresholds(Long boxVarianceErrorAt, Long countVsVerifiedErrorAt, BigDecimal rejectedRateMaxPercent,
+		BigDecimal turnoutChangeMaxPoints, BigDecimal electorateChangeMaxPercent) {
+
+	/** Every threshold is required and none may be negative; the message names the property. */
+	public Thresholds {
+		requireZeroOrMore("recon.checks.box-variance-error-at", boxVarianceErrorAt);
+		requireZeroOrMore("recon.checks.count-vs-verified-error-at", countVsVerifiedErrorAt);
+		requireZeroOrMore("recon.checks.rejected-rate-max-percent", rejectedRateMaxPercent);
+		requireZeroOrMore("recon.checks.turnout-change-max-points", turnoutChangeMaxPoints);
+		requireZeroOrMore("recon.checks.electorate-change-max-percent", electorateChangeMaxPercent);
+	}
+
+	private static void requireZeroOrMore(String property, Number value) {
+		if (value == null) {
+			throw new IllegalArgumentException(property + " must be set");
+		}
+		if (new BigDecimal(value.toString()).signum() < 0) {
+			throw new IllegalArgumentException(property + " must be zero or more, not " + value);
+		}
+	}
 
 	public static Thresholds defaults() {
 		return new Thresholds(5L, 10L, new BigDecimal("1.0"), new BigDecimal("5"), new BigDecimal("10"));
