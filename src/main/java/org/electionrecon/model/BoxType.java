@@ -22,7 +22,14 @@ public enum BoxType {
 	 */
 	public static BoxType of(String typeText, String box, String station) {
 		if (typeText != null && !typeText.isBlank()) {
-			String t = typeText.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+			StringBuilder letters = new StringBuilder(typeText.length());
+			for (int i = 0; i < typeText.length(); i++) {
+				char c = Character.toLowerCase(typeText.charAt(i));
+				if (c >= 'a' && c <= 'z') {
+					letters.append(c);
+				}
+			}
+			String t = letters.toString();
 			return switch (t) {
 				case "pollingstation", "ps", "polling", "station", "pollingplace" -> POLLING_STATION;
 				case "postal", "pv", "postalvote", "postalvotes", "postalballot" -> POSTAL;

@@ -162,4 +162,19 @@ class NamesTests {
 				"sheet name 'Kingswinford and South Stafford' is the start of more than one constituency name");
 	}
 
+	@Test
+	void shouldFoldAsciiNamesInOnePassExactlyAsTheGeneralFormDoes() {
+		java.util.Random random = new java.util.Random(20240704);
+		String alphabet = "aZ09 -&',.\t\n()/_!\u001F\u007F";
+		for (int n = 0; n < 20_000; n++) {
+			StringBuilder name = new StringBuilder();
+			int length = random.nextInt(12);
+			for (int i = 0; i < length; i++) {
+				name.append(random.nextInt(4) == 0 ? (char) random.nextInt(128)
+						: alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			assertThat(Names.normalise(name.toString())).as("'%s'", name).isEqualTo(Names.normaliseAnyText(name.toString()));
+		}
+		assertThat(Names.normalise("  O'Brien & Sons - Stoke-on-Trent  ")).isEqualTo("obrien and sons stoke on trent");
+	}
 }
