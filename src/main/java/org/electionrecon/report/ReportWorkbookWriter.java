@@ -146,7 +146,6 @@ public final class ReportWorkbookWriter {
 	}
 
 	private void writeWorkbook(AreaReportData data, OutputStream out) throws IOException {
-		// Compressed temporary files: a large area's sheets can take far more disk than the .xlsx.
 		try (SXSSFWorkbook workbook = new StreamingWorkbook(ROW_WINDOW)) {
 			try {
 				ReportStyles styles = new ReportStyles(workbook);
