@@ -70,7 +70,7 @@ public class ReconcileSteps {
 	}
 
 	private static final org.springframework.core.task.AsyncTaskExecutor RECONCILERS = new org.springframework.core.task.support.TaskExecutorAdapter(
-			java.util.concurrent.Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+			java.util.concurrent.Executors.newFixedThreadPool(org.electionrecon.Parallelism.workers(), task -> {
 				Thread thread = new Thread(task, "reconciler");
 				thread.setDaemon(true);
 				return thread;

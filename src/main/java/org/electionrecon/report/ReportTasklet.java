@@ -61,7 +61,7 @@ public class ReportTasklet implements Tasklet {
 			log.warn("No report area is in this run: no constituency has a verification statement or a declaration");
 		}
 		// areas are independent workbooks: written side by side, one per core
-		int threads = Math.max(1, Math.min(areas.size(), Runtime.getRuntime().availableProcessors()));
+		int threads = Math.max(1, Math.min(areas.size(), org.electionrecon.Parallelism.workers()));
 		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, task -> {
 			Thread thread = new Thread(task, "report-writer");
 			thread.setDaemon(true);
