@@ -27,7 +27,7 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 
 	/** Options of the job itself; {@code spring.*} and {@code recon.*} settings pass through to Spring. */
 	static final Set<String> OPTIONS = Set.of("input", "output", "election", "database-dir", "preset", "seed", "run",
-			"rerun", "help", "workload", "runs", "work", "heap", "jar");
+			"rerun", "help", "workload", "runs", "work", "heap", "jar", "jvm");
 
 	public static final class UsageException extends Exception {
 		public UsageException(String message) {
@@ -119,7 +119,7 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 				  java -jar target/election-recon.jar status|restart|recover|report [--run=N] [--output=DIR]
 				  java -jar target/election-recon.jar generate --preset=sample|national|million [--seed=N] [--input=DIR]
 				  java -jar target/election-recon.jar benchmark [--workload=NAME] [--runs=N] [--seed=N] [--work=DIR]
-				                                      [--heap=SIZE] [--jar=PATH]
+				                                      [--heap=SIZE] [--jvm="OPTIONS"] [--jar=PATH]
 				  java -jar target/election-recon.jar --help
 
 				Commands:
@@ -153,6 +153,8 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 				  --work=DIR          with benchmark: where workloads, outputs and logs go
 				                      (default: target/benchmark)
 				  --heap=SIZE         with benchmark: the job's -Xmx (default: 256m)
+				  --jvm="OPTIONS"     with benchmark: more JVM options for the job, such as
+				                      --jvm=-XX:TieredStopAtLevel=1 (default: none)
 				  --jar=PATH          with benchmark: the jar to run (default: the one running)
 				  --recon.checks.NAME=VALUE, --spring.datasource.url=URL, ...
 				                      any setting of application.yml (thresholds, database)

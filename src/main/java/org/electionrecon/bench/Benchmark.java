@@ -48,11 +48,12 @@ public final class Benchmark {
 	static final long POLL_MILLIS = 20;
 
 	/** The options the benchmark takes; anything else is a usage error. */
-	private static final Set<String> OWN_OPTIONS = Set.of("workload", "runs", "seed", "work", "heap", "jar");
+	private static final Set<String> OWN_OPTIONS = Set.of("workload", "runs", "seed", "work", "heap", "jar", "jvm");
 	private static final Pattern HEAP = Pattern.compile("\\d+[kKmMgG]?");
 
 	/** What the command line asked for; {@code springArguments} are passed on to the job. */
-	record Options(String workload, int runs, long seed, Path work, String heap, Path jar, List<String> springArguments) {
+	record Options(String workload, int runs, long seed, Path work, String heap, Path jar, List<String> jvmOptions,
+			List<String> springArguments) {
 	}
 
 	/** One run of the job. */
@@ -134,7 +135,19 @@ public final class Benchmark {
 				throw new CommandLine.UsageException("--jar: no such file " + jar);
 			}
 		}
-		return new Options(workload, runs, seed, Path.of(line.option("work", DEFAULT_WORK)), heap, jar,
+		List<String> jvmOptions = List.of(line.option("jvm", "").trim().split("\\s+")).stream()
+			.filter(option -> !option.isEmpty())
+			.toList();
+		for (String option : jvmOptions) {
+			if (!option.startsWith("-X") && !option.startsWith("-D")) {
+				throw new CommandLine.UsageException("--jvm takes JVM options such as -XX:TieredStopAtLevel=1, not '"
+						+ option + "'");
+			}
+			if (option.startsWith("-Xmx")) {
+				throw new CommandLine.UsageException("--jvm: give the heap with --heap, not " + option);
+			}
+		}
+		return new Options(workload, runs, seed, Path.of(line.option("work", DEFAULT_WORK)), heap, jar, jvmOptions,
 				line.springArguments());
 	}
 
@@ -214,11 +227,15 @@ public final class Benchmark {
 		return new Run(index, process.exitValue(), wall, peak, startup, log, logFile);
 	}
 
-	/** {@code java -Xmx<heap> -jar <jar>}, or {@code java -Xmx<heap> -cp <class path> <main class>} without a jar. */
+	/**
+	 * {@code java -Xmx<heap> [--jvm options] -jar <jar>}, or {@code java -Xmx<heap> [--jvm options] -cp <class path>
+	 * <main class>} without a jar.
+	 */
 	private List<String> launcher() {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx" + options.heap());
+		command.addAll(options.jvmOptions());
 		Path jar = options.jar() != null ? options.jar() : ownJar();
 		if (jar != null) {
 			command.add("-jar");

@@ -94,6 +94,23 @@ class BenchmarkSmokeTests {
 	}
 
 	@Test
+	void shouldPassExtraJvmOptionsToTheJobAndRefuseAnythingElse() throws Exception {
+		Benchmark.Options options = Benchmark.parse(
+				new String[] { "benchmark", "--jvm=-XX:TieredStopAtLevel=1  -Dfile.encoding=UTF-8", "--heap=512m" });
+
+		org.assertj.core.api.Assertions.assertThat(options.jvmOptions())
+			.containsExactly("-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8");
+		org.assertj.core.api.Assertions.assertThat(options.heap()).isEqualTo("512m");
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> Benchmark.parse(new String[] { "benchmark", "--jvm=--rerun" }))
+			.isInstanceOf(org.electionrecon.CommandLine.UsageException.class)
+			.hasMessage("--jvm takes JVM options such as -XX:TieredStopAtLevel=1, not '--rerun'");
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> Benchmark.parse(new String[] { "benchmark", "--jvm=-Xmx2g" }))
+			.hasMessage("--jvm: give the heap with --heap, not -Xmx2g");
+	}
+
+	@Test
 	void shouldCountRowElementsOnly() throws Exception {
 		byte[] xml = "<sheetData><row r=\"1\"><c/></row><row>x</row><row/></sheetData><rowBreaks/>"
 			.getBytes(StandardCharsets.UTF_8);
