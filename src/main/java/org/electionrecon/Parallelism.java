@@ -1,19 +1,27 @@
 package org.electionrecon;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+
 /**
- * How many threads the steps that work side by side use (reconciliation, report writing): one per
- * core, but never more than the connection pool can serve beside the step's own transaction, so
- * that no worker waits for a connection (the pool holds 4 by default).
+ * How many worker threads the steps that work side by side use (reconciliation, report writing):
+ * one per core, but never more than the connection pool serves beside the connection the step's
+ * own transaction holds, so that no worker waits for a connection. With fewer than two
+ * connections there is no worker: the step does the work in its own thread, as it did before.
  */
 public final class Parallelism {
 
-	/** Connections a worker may hold at once, with one left for the step's transaction. */
-	private static final int CONNECTIONS_FOR_WORKERS = 3;
+	/** Spring Boot's pool size when the data source does not say (HikariCP's default is 10). */
+	private static final int ASSUMED_CONNECTIONS = 4;
 
 	private Parallelism() {
 	}
 
-	public static int workers() {
-		return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), CONNECTIONS_FOR_WORKERS));
+	public static int workers(DataSource dataSource) {
+		int connections = dataSource instanceof HikariDataSource hikari ? hikari.getMaximumPoolSize()
+				: ASSUMED_CONNECTIONS;
+		int workers = Math.min(Runtime.getRuntime().availableProcessors(), connections - 1);
+		return workers < 2 ? 0 : workers;
 	}
 }

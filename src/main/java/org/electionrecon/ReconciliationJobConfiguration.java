@@ -133,14 +133,15 @@ public class ReconciliationJobConfiguration {
 
 	@Bean
 	public ReconcileSteps reconcileSteps(ConstituencyFactsRepository facts, StagingTables stagingTables,
-			Thresholds thresholds, ReconProperties properties) {
+			Thresholds thresholds, ReconProperties properties, DataSource dataSource) {
 		return new ReconcileSteps(facts, stagingTables, new ConstituencyReconciler(thresholds), thresholds,
-				properties.reconcileChunkSize());
+				properties.reconcileChunkSize(), Parallelism.workers(dataSource));
 	}
 
 	@Bean
 	public ReportTasklet reportTasklet(DataSource dataSource, Thresholds thresholds) {
-		return new ReportTasklet(new JdbcTemplate(dataSource), new ReportWorkbookWriter(), thresholds);
+		return new ReportTasklet(new JdbcTemplate(dataSource), new ReportWorkbookWriter(), thresholds,
+				Parallelism.workers(dataSource));
 	}
 
 	@Bean

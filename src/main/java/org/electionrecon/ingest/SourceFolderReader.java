@@ -144,6 +144,11 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 	@Override
 	public StagedItem read() throws IOException {
 		if (prefetch == null) {
+			if (parseContext == null) {
+				// built here, in the step's transaction, not by the reading thread: it needs no
+				// connection of its own, so even a pool of one connection serves the step
+				parseContext = contexts.apply(runId).withElection(election);
+			}
 			prefetch = new Prefetch();
 		}
 		Produced next = prefetch.take();

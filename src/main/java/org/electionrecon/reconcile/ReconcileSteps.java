@@ -38,10 +38,16 @@ public class ReconcileSteps {
 	private final ConstituencyReconciler reconciler;
 	private final AreaRules areaRules;
 	private final int constituenciesPerChunk;
+	private final int workers;
 
+	/**
+	 * @param workers threads that reconcile a chunk's constituencies side by side; 0 reconciles them
+	 *     in the step's own thread
+	 */
 	public ReconcileSteps(ConstituencyFactsRepository facts, StagingTables tables, ConstituencyReconciler reconciler,
-			Thresholds thresholds, int constituenciesPerChunk) {
+			Thresholds thresholds, int constituenciesPerChunk, int workers) {
 		this.constituenciesPerChunk = constituenciesPerChunk;
+		this.workers = workers;
 		this.facts = facts;
 		this.tables = tables;
 		this.reconciler = reconciler;
@@ -52,29 +58,26 @@ public class ReconcileSteps {
 			StepExecutionListener failures) {
 		ConstituencyReader reader = new ConstituencyReader();
 		OutcomeWriter writer = new OutcomeWriter();
-		return new StepBuilder("reconcileStep", jobRepository)
+		var step = new StepBuilder("reconcileStep", jobRepository)
 			.<String, ConstituencyReconciler.Outcome>chunk(constituenciesPerChunk)
 			.transactionManager(transactionManager)
 			.reader(reader)
 			.processor(code -> reconciler.reconcile(facts.load(reader.runId, code),
 					reader.previousRun == null ? null : facts.loadIfStaged(reader.previousRun, code),
 					reader.previousRun == null ? 0 : reader.previousRun))
-			.writer(writer)
+			.writer(writer);
+		if (workers > 0) {
 			// constituencies are independent: each is loaded and checked on one of the cores, and the
 			// chunk's outcomes are written in reading order, in the chunk's transaction
-			.taskExecutor(RECONCILERS)
-			.listener(reader)
-			.listener(writer)
-			.listener(failures)
-			.build();
+			step.taskExecutor(new org.springframework.core.task.support.TaskExecutorAdapter(
+					java.util.concurrent.Executors.newFixedThreadPool(workers, task -> {
+						Thread thread = new Thread(task, "reconciler");
+						thread.setDaemon(true);
+						return thread;
+					})));
+		}
+		return step.listener(reader).listener(writer).listener(failures).build();
 	}
-
-	private static final org.springframework.core.task.AsyncTaskExecutor RECONCILERS = new org.springframework.core.task.support.TaskExecutorAdapter(
-			java.util.concurrent.Executors.newFixedThreadPool(org.electionrecon.Parallelism.workers(), task -> {
-				Thread thread = new Thread(task, "reconciler");
-				thread.setDaemon(true);
-				return thread;
-			}));
 
 	/** The run's constituencies in a fixed order; restarts resume after the last committed chunk. */
 	final class ConstituencyReader extends AbstractItemCountingItemStreamItemReader<String>

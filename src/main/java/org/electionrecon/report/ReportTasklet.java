@@ -30,8 +30,14 @@ public class ReportTasklet implements Tasklet {
 	private final JdbcTemplate jdbc;
 	private final ReportWorkbookWriter writer;
 	private final Thresholds thresholds;
+	private final int workers;
 
-	public ReportTasklet(JdbcTemplate jdbc, ReportWorkbookWriter writer, Thresholds thresholds) {
+	/**
+	 * @param workers threads that write areas' workbooks side by side; 0 writes them one by one in
+	 *     the step's own thread
+	 */
+	public ReportTasklet(JdbcTemplate jdbc, ReportWorkbookWriter writer, Thresholds thresholds, int workers) {
+		this.workers = workers;
 		this.jdbc = jdbc;
 		this.writer = writer;
 		this.thresholds = thresholds;
@@ -60,23 +66,24 @@ public class ReportTasklet implements Tasklet {
 		if (areas.isEmpty()) {
 			log.warn("No report area is in this run: no constituency has a verification statement or a declaration");
 		}
-		// areas are independent workbooks: written side by side, one per core
-		int threads = Math.max(1, Math.min(areas.size(), org.electionrecon.Parallelism.workers()));
-		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, task -> {
-			Thread thread = new Thread(task, "report-writer");
-			thread.setDaemon(true);
-			return thread;
-		});
 		List<Path> written = new java.util.ArrayList<>();
+		if (workers == 0 || areas.size() < 2) {
+			for (String area : areas) {
+				written.add(write(runId, area, election, facts, output));
+			}
+			return written;
+		}
+		// areas are independent workbooks: written side by side, one per worker
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
+			.newFixedThreadPool(Math.min(areas.size(), workers), task -> {
+				Thread thread = new Thread(task, "report-writer");
+				thread.setDaemon(true);
+				return thread;
+			});
 		try {
 			List<java.util.concurrent.Future<Path>> files = new java.util.ArrayList<>();
 			for (String area : areas) {
-				files.add(pool.submit(() -> {
-					Path file = writer.write(new StagedAreaReport(jdbc, runId, area, election, facts), output);
-					log.info("Wrote {}", file);
-					org.electionrecon.FaultInjection.pauseIfRequested("reportStep");
-					return file;
-				}));
+				files.add(pool.submit(() -> write(runId, area, election, facts, output)));
 			}
 			for (java.util.concurrent.Future<Path> file : files) {
 				written.add(await(file));
@@ -86,6 +93,14 @@ public class ReportTasklet implements Tasklet {
 			pool.shutdownNow();
 		}
 		return written;
+	}
+
+	private Path write(long runId, String area, String election, AreaReportData.RunFacts facts, Path output)
+			throws java.io.IOException {
+		Path file = writer.write(new StagedAreaReport(jdbc, runId, area, election, facts), output);
+		log.info("Wrote {}", file);
+		org.electionrecon.FaultInjection.pauseIfRequested("reportStep");
+		return file;
 	}
 
 	/** The workbook's path, or what stopped it, as it was thrown. */
