@@ -24,4 +24,13 @@ public final class Parallelism {
 		int workers = Math.min(Runtime.getRuntime().availableProcessors(), connections - 1);
 		return workers < 2 ? 0 : workers;
 	}
+
+	/** A pool of that many daemon threads of that name: a stuck worker never keeps the JVM alive. */
+	public static java.util.concurrent.ExecutorService pool(int threads, String name) {
+		return java.util.concurrent.Executors.newFixedThreadPool(threads, task -> {
+			Thread thread = new Thread(task, name);
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
 }

@@ -57,6 +57,8 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 	private SourceParser parser;
 	private TabularFile openFile;
 	private InputFile current;
+	private String currentSha;
+	private long currentBytes;
 	private final Deque<Staged> buffer = new ArrayDeque<>();
 	private int savedFileIndex;
 	private long savedEmitted;
@@ -144,11 +146,10 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 	@Override
 	public StagedItem read() throws IOException {
 		if (prefetch == null) {
-			if (parseContext == null) {
-				// built here, in the step's transaction, not by the reading thread: it needs no
-				// connection of its own, so even a pool of one connection serves the step
-				parseContext = contexts.apply(runId).withElection(election);
-			}
+			// built once per step execution (the register does not change while a step reads), here in
+			// the step's transaction rather than by the reading thread: it needs no connection of its
+			// own, so even a pool of one connection serves the step
+			parseContext = contexts.apply(runId).withElection(election);
 			prefetch = new Prefetch();
 		}
 		Produced next = prefetch.take();
@@ -182,10 +183,6 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 				return new StagedItem(seq, record);
 			}
 			if (parser == null) {
-				if (parseContext == null) {
-					// built once per step execution: the register does not change while a step reads
-					parseContext = contexts.apply(runId).withElection(election);
-				}
 				if (!openNextFile(parseContext)) {
 					return null;
 				}
@@ -227,8 +224,8 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 				return true;
 			}
 			log.info("Reading {} source {}", current.kind().folder(), current.name());
-			String sha = InputFolder.sha256(current.path());
-			long bytes = size(current.path());
+			currentSha = InputFolder.sha256(current.path());
+			currentBytes = size(current.path());
 			try {
 				openFile = TabularFiles.open(current.path());
 				parser = current.kind().parser(current.name(), openFile, context);
@@ -240,7 +237,7 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 						: org.electionrecon.ingest.table.TabularFiles.rootMessage(ex);
 				log.warn("{} is unreadable: {}", current.name(), reason);
 				buffer.add(unreadable(current.name(), reason));
-				buffer.add(new SourceFile(current.name(), current.kind().folder(), sha, bytes, 0, 0, 0, 0,
+				buffer.add(new SourceFile(current.name(), current.kind().folder(), currentSha, currentBytes, 0, 0, 0, 0,
 						"unreadable: " + reason));
 				return true;
 			}
@@ -248,12 +245,13 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 		return false;
 	}
 
-	private SourceFile provenance(InputFile file, SourceParser parser, String failure) throws IOException {
+	/** The file's provenance, with the hash and size taken when it was opened: each file is hashed once. */
+	private SourceFile provenance(InputFile file, SourceParser parser, String failure) {
 		List<String> notes = new ArrayList<>(parser.notes());
 		if (failure != null) {
 			notes.add(failure);
 		}
-		return new SourceFile(file.name(), file.kind().folder(), InputFolder.sha256(file.path()), size(file.path()),
+		return new SourceFile(file.name(), file.kind().folder(), currentSha, currentBytes,
 				parser.rowsRead(), parser.rowsAccepted(), parser.rowsRejected(), parser.rowsOutOfScope(),
 				String.join("; ", notes));
 	}

@@ -70,11 +70,7 @@ public class ReconcileSteps {
 			// constituencies are independent: each is loaded and checked on one of the cores, and the
 			// chunk's outcomes are written in reading order, in the chunk's transaction
 			step.taskExecutor(new org.springframework.core.task.support.TaskExecutorAdapter(
-					java.util.concurrent.Executors.newFixedThreadPool(workers, task -> {
-						Thread thread = new Thread(task, "reconciler");
-						thread.setDaemon(true);
-						return thread;
-					})));
+					org.electionrecon.Parallelism.pool(workers, "reconciler")));
 		}
 		return step.listener(reader).listener(writer).listener(failures).build();
 	}

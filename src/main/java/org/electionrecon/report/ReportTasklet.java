@@ -74,12 +74,8 @@ public class ReportTasklet implements Tasklet {
 			return written;
 		}
 		// areas are independent workbooks: written side by side, one per worker
-		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
-			.newFixedThreadPool(Math.min(areas.size(), workers), task -> {
-				Thread thread = new Thread(task, "report-writer");
-				thread.setDaemon(true);
-				return thread;
-			});
+		java.util.concurrent.ExecutorService pool = org.electionrecon.Parallelism.pool(Math.min(areas.size(), workers),
+				"report-writer");
 		try {
 			List<java.util.concurrent.Future<Path>> files = new java.util.ArrayList<>();
 			for (String area : areas) {
