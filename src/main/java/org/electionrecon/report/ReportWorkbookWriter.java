@@ -19,12 +19,11 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.electionrecon.model.BallotBox;
 import org.electionrecon.model.ConstituencyFigures;
 import org.electionrecon.model.RejectedRow;
 import org.electionrecon.model.SourceFile;
+import org.electionrecon.report.SheetWriter.SheetRow;
 
 /**
  * Writes one report area's reconciliation workbook as report.md lays it out. The workbook is
@@ -146,7 +145,7 @@ public final class ReportWorkbookWriter {
 	}
 
 	private void writeWorkbook(AreaReportData data, OutputStream out) throws IOException {
-		try (SXSSFWorkbook workbook = new StreamingWorkbook(ROW_WINDOW)) {
+		try (StreamingWorkbook workbook = new StreamingWorkbook(ROW_WINDOW)) {
 			try {
 				ReportStyles styles = new ReportStyles(workbook);
 				SummarySheet.write(sheet(workbook, SUMMARY, styles), data);
@@ -163,15 +162,15 @@ public final class ReportWorkbookWriter {
 		}
 	}
 
-	private SheetWriter sheet(SXSSFWorkbook workbook, String name, ReportStyles styles) {
-		return new SheetWriter(workbook.createSheet(name), styles, lastRowIndex);
+	private SheetWriter sheet(StreamingWorkbook workbook, String name, ReportStyles styles) {
+		return new SheetWriter(workbook.createStreamingSheet(name), styles, lastRowIndex);
 	}
 
 	private static void writeConstituencies(SheetWriter out, List<ConstituencyFigures> seats) {
 		out.header(CONSTITUENCY_HEADERS.toArray(String[]::new));
 		out.widths(11, 34, 12, 12, 12, 10, 10, 12, 12, 26, 8, 10, 9, 10, 22, 12, 10, 8, 9, 10, 12, 10, 10, 8, 8);
 		for (ConstituencyFigures seat : seats) {
-			Row row = out.row();
+			SheetRow row = out.row();
 			out.text(row, 0, seat.code());
 			out.text(row, 1, seat.name());
 			out.integer(row, 2, seat.electorate());
@@ -206,7 +205,7 @@ public final class ReportWorkbookWriter {
 		out.widths(11, 34, 14, 34, 16, 10, 10, 11, 60);
 		data.forEachBox(line -> {
 			BallotBox box = line.box();
-			Row row = out.row();
+			SheetRow row = out.row();
 			out.text(row, 0, box.constituencyCode());
 			out.text(row, 1, line.constituencyName());
 			out.text(row, 2, box.box());
@@ -235,7 +234,7 @@ public final class ReportWorkbookWriter {
 		out.header(FINDING_HEADERS.toArray(String[]::new));
 		out.widths(10, 28, 11, 11, 30, 14, 14, 14, 11, 80, 60, 40);
 		data.forEachFinding(finding -> {
-			Row row = out.row();
+			SheetRow row = out.row();
 			out.text(row, 0, finding.severity() == null ? null : finding.severity().name());
 			out.text(row, 1, finding.check() == null ? null : finding.check().name());
 			out.text(row, 2, finding.status() == null ? null : finding.status().name());
@@ -256,7 +255,7 @@ public final class ReportWorkbookWriter {
 		out.header(REJECTED_ROW_HEADERS.toArray(String[]::new));
 		out.widths(40, 20, 8, 8, 40, 60);
 		data.forEachRejectedRow((RejectedRow rejected) -> {
-			Row row = out.row();
+			SheetRow row = out.row();
 			out.text(row, 0, rejected.file());
 			out.text(row, 1, rejected.sheet());
 			// Row 0 means the whole file (SourceRef.file): no row to show.
@@ -274,7 +273,7 @@ public final class ReportWorkbookWriter {
 		out.header(PROVENANCE_HEADERS.toArray(String[]::new));
 		out.widths(44, 24, 66, 14, 12, 14, 14, 40, 18);
 		for (SourceFile file : data.sourceFiles()) {
-			Row row = out.row();
+			SheetRow row = out.row();
 			out.text(row, 0, file.file());
 			out.text(row, 1, file.kind());
 			out.text(row, 2, file.sha256());
@@ -292,12 +291,12 @@ public final class ReportWorkbookWriter {
 			return;
 		}
 		out.blankRow();
-		Row row = out.row();
+		SheetRow row = out.row();
 		out.text(row, 0, "Job execution id");
 		out.plainInteger(row, 1, facts.jobExecutionId());
 		// Parameters are the run's identity (paths, dates, ids): shown as given, as text.
 		entries(facts.parameters()).forEach((name, value) -> {
-			Row parameter = out.row();
+			SheetRow parameter = out.row();
 			out.text(parameter, 0, "Parameter " + name);
 			out.text(parameter, 1, value);
 		});
@@ -312,7 +311,7 @@ public final class ReportWorkbookWriter {
 		out.text(row, 1, facts.applicationVersion());
 		// Thresholds are numbers, so a plain number is a numeric cell (report.md: no numbers as text).
 		entries(facts.thresholds()).forEach((name, value) -> {
-			Row threshold = out.row();
+			SheetRow threshold = out.row();
 			out.text(threshold, 0, "Threshold " + name);
 			out.figure(threshold, 1, value);
 		});

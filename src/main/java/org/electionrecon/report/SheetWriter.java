@@ -1,18 +1,21 @@
 package org.electionrecon.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
 import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
 
 /**
  * Appends rows to one sheet. Every value goes in through a typed method: text is always a string
  * cell (never a formula, whatever it starts with), numbers are numeric cells with a number format,
- * and {@code null} leaves the cell blank rather than writing 0.
+ * and {@code null} leaves the cell blank rather than writing 0. Rows are written straight into the
+ * sheet's XML as they are filled ({@link StreamingWorkbook.RowXmlWriter}), so a row's cells go in
+ * column order and only the last row taken can be written to.
  */
 final class SheetWriter {
 
@@ -24,7 +27,9 @@ final class SheetWriter {
 
 	private static final int MAX_TEXT_LENGTH = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
 
-	private final Sheet sheet;
+	private final SXSSFSheet sheet;
+
+	private final StreamingWorkbook.RowXmlWriter rows;
 
 	private final ReportStyles styles;
 
@@ -32,13 +37,14 @@ final class SheetWriter {
 
 	private int nextRow;
 
-	SheetWriter(Sheet sheet, ReportStyles styles, int lastRowIndex) {
-		this.sheet = sheet;
+	SheetWriter(StreamingWorkbook.StreamingSheet sheet, ReportStyles styles, int lastRowIndex) {
+		this.sheet = sheet.sheet();
+		this.rows = sheet.rows();
 		this.styles = styles;
 		this.lastRowIndex = lastRowIndex;
 	}
 
-	Sheet sheet() {
+	SXSSFSheet sheet() {
 		return sheet;
 	}
 
@@ -47,14 +53,25 @@ final class SheetWriter {
 		return nextRow;
 	}
 
-	Row row() {
+	SheetRow row() {
 		if (nextRow > lastRowIndex) {
 			throw new IllegalStateException(String.format(
 					"Sheet '%s' needs more than %,d data rows below its header, more than an Excel worksheet "
 							+ "holds; the report is not written rather than written without some of its rows",
 					sheet.getSheetName(), lastRowIndex));
 		}
-		return sheet.createRow(nextRow++);
+		SheetRow row = new SheetRow(nextRow++);
+		try {
+			rows.startRow(row.index());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return row;
+	}
+
+	/** A row of the sheet, by its 0-based index: cells can be added to the last row taken only. */
+	record SheetRow(int index) {
 	}
 
 	void blankRow() {
@@ -63,11 +80,9 @@ final class SheetWriter {
 
 	/** A bold header in the next row. */
 	void header(String... titles) {
-		Row row = row();
+		SheetRow row = row();
 		for (int i = 0; i < titles.length; i++) {
-			Cell cell = row.createCell(i);
-			cell.setCellValue(titles[i]);
-			cell.setCellStyle(styles.header);
+			textCell(row, i, styles.header, titles[i]);
 		}
 	}
 
@@ -89,63 +104,45 @@ final class SheetWriter {
 	}
 
 	/** Text as given; {@code null} or empty leaves the cell blank. */
-	void text(Row row, int column, String value) {
+	void text(SheetRow row, int column, String value) {
 		if (value == null || value.isEmpty()) {
 			return;
 		}
-		Cell cell = row.createCell(column);
-		// setCellValue(String) always writes a string cell: "=HYPERLINK(...)" stays the text it is.
-		cell.setCellValue(fitted(value));
-		cell.setCellStyle(looksLikeFormula(value) ? styles.quotedText : styles.text);
+		// Always an inline string cell: "=HYPERLINK(...)" stays the text it is.
+		textCell(row, column, looksLikeFormula(value) ? styles.quotedText : styles.text, value);
 	}
 
-	void bold(Row row, int column, String value) {
-		Cell cell = row.createCell(column);
-		cell.setCellValue(fitted(value));
-		cell.setCellStyle(styles.header);
-	}
-
-	void integer(Row row, int column, Long value) {
+	void integer(SheetRow row, int column, Long value) {
 		if (value != null) {
 			integer(row, column, value.longValue());
 		}
 	}
 
-	void integer(Row row, int column, long value) {
-		Cell cell = row.createCell(column);
-		cell.setCellValue(value);
-		cell.setCellStyle(styles.integer);
+	void integer(SheetRow row, int column, long value) {
+		wholeNumberCell(row, column, styles.integer, value);
 	}
 
 	/** An identifier that is a number: no thousands separators. */
-	void plainInteger(Row row, int column, long value) {
-		Cell cell = row.createCell(column);
-		cell.setCellValue(value);
-		cell.setCellStyle(styles.general);
+	void plainInteger(SheetRow row, int column, long value) {
+		wholeNumberCell(row, column, styles.general, value);
 	}
 
 	/** A percentage or a change in points, already a number of percent (65.39). */
-	void percent(Row row, int column, BigDecimal value) {
-		if (value == null) {
-			return;
+	void percent(SheetRow row, int column, BigDecimal value) {
+		if (value != null) {
+			numberCell(row, column, styles.percent, value.doubleValue());
 		}
-		Cell cell = row.createCell(column);
-		cell.setCellValue(value.doubleValue());
-		cell.setCellStyle(styles.percent);
 	}
 
 	/** A number shown with the decimals it has. */
-	void decimal(Row row, int column, BigDecimal value) {
-		if (value == null) {
-			return;
+	void decimal(SheetRow row, int column, BigDecimal value) {
+		if (value != null) {
+			numberCell(row, column, styles.forScale(value.scale()), value.doubleValue());
 		}
-		Cell cell = row.createCell(column);
-		cell.setCellValue(value.doubleValue());
-		cell.setCellStyle(styles.forScale(value.scale()));
 	}
 
 	/** A figure held as text: a numeric cell when it is a plain decimal number, else a text cell. */
-	void figure(Row row, int column, String value) {
+	void figure(SheetRow row, int column, String value) {
 		BigDecimal number = plainNumber(value);
 		if (number != null) {
 			decimal(row, column, number);
@@ -161,6 +158,42 @@ final class SheetWriter {
 		}
 		BigDecimal number = new BigDecimal(value);
 		return number.precision() <= MAX_NUMERIC_DIGITS ? number : null;
+	}
+
+	private void textCell(SheetRow row, int column, CellStyle style, String value) {
+		try {
+			rows.text(column, current(row, style), fitted(value));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private void numberCell(SheetRow row, int column, CellStyle style, double value) {
+		try {
+			rows.number(column, current(row, style), value);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private void wholeNumberCell(SheetRow row, int column, CellStyle style, long value) {
+		try {
+			rows.number(column, current(row, style), value);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The style's index, once it is sure the cell goes in the row being written. */
+	private int current(SheetRow row, CellStyle style) {
+		if (row.index() != nextRow - 1) {
+			throw new IllegalStateException("Row " + (row.index() + 1) + " of sheet '" + sheet.getSheetName()
+					+ "' is already written; cells go in the last row taken (" + nextRow + ")");
+		}
+		return style.getIndex();
 	}
 
 	private static boolean looksLikeFormula(String value) {

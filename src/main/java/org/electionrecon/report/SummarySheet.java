@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xddf.usermodel.PresetColor;
@@ -36,6 +35,7 @@ import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.electionrecon.model.ConstituencyFigures;
 import org.electionrecon.model.Severity;
+import org.electionrecon.report.SheetWriter.SheetRow;
 
 /** The Summary sheet: label/value rows, a turnout table and a chart over it. */
 final class SummarySheet {
@@ -57,7 +57,7 @@ final class SummarySheet {
 		List<ConstituencyFigures> seats = data.constituencies();
 		out.widths(40, 48, 26);
 
-		Row row = labelled(out, "Area");
+		SheetRow row = labelled(out, "Area");
 		out.text(row, 1, data.area());
 		row = labelled(out, "Election");
 		out.text(row, 1, data.election());
@@ -101,12 +101,12 @@ final class SummarySheet {
 			out.percent(row, 2, seat.notionalTurnout());
 		}
 		if (!seats.isEmpty()) {
-			chart((SXSSFSheet) out.sheet(), seats, tableHeader);
+			chart(out.sheet(), seats, tableHeader);
 		}
 	}
 
-	private static Row labelled(SheetWriter out, String label) {
-		Row row = out.row();
+	private static SheetRow labelled(SheetWriter out, String label) {
+		SheetRow row = out.row();
 		out.text(row, 0, label);
 		return row;
 	}
@@ -116,7 +116,7 @@ final class SummarySheet {
 		out.blankRow();
 		out.header(title, column);
 		counts.forEach((party, count) -> {
-			Row partyRow = out.row();
+			SheetRow partyRow = out.row();
 			out.text(partyRow, 0, party);
 			out.integer(partyRow, 1, count);
 		});

@@ -1,17 +1,28 @@
 package org.electionrecon.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.zip.ZipFile;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.electionrecon.report.SheetWriter.SheetRow;
 import org.junit.jupiter.api.Test;
 
 class StreamingWorkbookTests {
@@ -33,10 +44,10 @@ class StreamingWorkbookTests {
 
 	@Test
 	void shouldEscapeOnlyWhatPoiWouldChange() {
-		assertThat(StreamingWorkbook.FastSheetDataWriter.needsEscaping("Newcastle-under-Lyme, St Mary's")).isFalse();
-		assertThat(StreamingWorkbook.FastSheetDataWriter.needsEscaping("Ynys Môn")).isFalse();
+		assertThat(StreamingWorkbook.RowXmlWriter.needsEscaping("Newcastle-under-Lyme, St Mary's")).isFalse();
+		assertThat(StreamingWorkbook.RowXmlWriter.needsEscaping("Ynys Môn")).isFalse();
 		for (String text : List.of("<", ">", "&", "\"", "\n", "\t", "\u00A0", "\u0001", "\uD83D\uDDF3", "\uFFFF")) {
-			assertThat(StreamingWorkbook.FastSheetDataWriter.needsEscaping("a" + text)).as("'%s'", text).isTrue();
+			assertThat(StreamingWorkbook.RowXmlWriter.needsEscaping("a" + text)).as("'%s'", text).isTrue();
 		}
 	}
 
@@ -60,5 +71,109 @@ class StreamingWorkbookTests {
 		}
 		assertThat(texts).hasSize(50 * TEXTS.size());
 		return texts;
+	}
+
+	/** Whole numbers around the point where Double.toString turns to 1.0E7, and beyond a long's double. */
+	private static final List<Long> WHOLE_NUMBERS = List.of(0L, 1L, -1L, 12_345L, 9_999_999L, -9_999_999L,
+			10_000_000L, -10_000_000L, 123_456_789_012L, Long.MAX_VALUE, Long.MIN_VALUE);
+
+	private static final List<BigDecimal> DECIMALS = List.of(new BigDecimal("65.39"), new BigDecimal("0.1"),
+			new BigDecimal("-2.125"), new BigDecimal("12345678.5"), new BigDecimal("0.00001"));
+
+	@Test
+	void shouldWriteTheSameSheetXmlAsPoisRowsAndCells() throws IOException {
+		StreamingWorkbook direct = new StreamingWorkbook(10);
+		ReportStyles directStyles = new ReportStyles(direct);
+		SheetWriter out = new SheetWriter(direct.createStreamingSheet("Boxes"), directStyles, 1_000_000);
+		SXSSFWorkbook poi = new SXSSFWorkbook(10);
+		ReportStyles poiStyles = new ReportStyles(poi);
+		SXSSFSheet sheet = poi.createSheet("Boxes");
+
+		out.header("Code", "Constituency", "Issued");
+		header(sheet.createRow(0), poiStyles, "Code", "Constituency", "Issued");
+		int rowIndex = 1;
+		for (int r = 0; r < 40; r++) {
+			if (r % 7 == 3) {
+				out.blankRow();
+				rowIndex++;
+				continue;
+			}
+			SheetRow row = out.row();
+			Row poiRow = sheet.createRow(rowIndex++);
+			String text = TEXTS.get(r % TEXTS.size());
+			out.text(row, 0, text);
+			if (!text.isEmpty()) {
+				cell(poiRow, 0, poiStyles.text).setCellValue(text);
+			}
+			out.text(row, 1, "=SUM(A1:A2)");
+			cell(poiRow, 1, poiStyles.quotedText).setCellValue("=SUM(A1:A2)");
+			long whole = WHOLE_NUMBERS.get(r % WHOLE_NUMBERS.size());
+			out.integer(row, 2, whole);
+			cell(poiRow, 2, poiStyles.integer).setCellValue(whole);
+			out.plainInteger(row, 4, whole);
+			cell(poiRow, 4, poiStyles.general).setCellValue(whole);
+			BigDecimal decimal = DECIMALS.get(r % DECIMALS.size());
+			out.percent(row, 5, decimal);
+			cell(poiRow, 5, poiStyles.percent).setCellValue(decimal.doubleValue());
+			out.decimal(row, 6, decimal);
+			cell(poiRow, 6, poiStyles.forScale(decimal.scale())).setCellValue(decimal.doubleValue());
+			for (int column : new int[] { 25, 26, 51, 52, 701, 702, 16_383 }) {
+				out.integer(row, column, (long) column);
+				cell(poiRow, column, poiStyles.integer).setCellValue(column);
+			}
+		}
+		out.row();
+		sheet.createRow(rowIndex);
+
+		assertThat(sheetXml(direct)).isEqualTo(sheetXml(poi)).contains("<c r=\"XFD2\"", "1.0E7",
+				"xml:space=\"preserve\"", "&lt;");
+	}
+
+	@Test
+	void shouldRefuseCellsOutOfOrder() throws IOException {
+		try (StreamingWorkbook workbook = new StreamingWorkbook(10)) {
+			SheetWriter out = new SheetWriter(workbook.createStreamingSheet("Boxes"), new ReportStyles(workbook),
+					1_000_000);
+			SheetRow first = out.row();
+			out.integer(first, 3, 1L);
+			assertThatThrownBy(() -> out.integer(first, 3, 2L)).isInstanceOf(IllegalStateException.class)
+				.hasMessage("Cell 4 of row 1 comes after cell 4; a row's cells are written in order");
+			out.row();
+			assertThatThrownBy(() -> out.text(first, 5, "late")).isInstanceOf(IllegalStateException.class)
+				.hasMessage("Row 1 of sheet 'Boxes' is already written; cells go in the last row taken (2)");
+			workbook.dispose();
+		}
+	}
+
+	private static void header(Row row, ReportStyles styles, String... titles) {
+		for (int i = 0; i < titles.length; i++) {
+			cell(row, i, styles.header).setCellValue(titles[i]);
+		}
+	}
+
+	private static Cell cell(Row row, int column, CellStyle style) {
+		Cell cell = row.createCell(column);
+		cell.setCellStyle(style);
+		return cell;
+	}
+
+	/** The first worksheet's XML, as it stands in the written .xlsx. */
+	private static String sheetXml(SXSSFWorkbook workbook) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (workbook) {
+			workbook.write(bytes);
+			workbook.dispose();
+		}
+		Path file = Files.createTempFile("streaming-workbook", ".xlsx");
+		try {
+			Files.write(file, bytes.toByteArray());
+			try (ZipFile zip = new ZipFile(file.toFile()); InputStream sheet = zip.getInputStream(
+					Objects.requireNonNull(zip.getEntry("xl/worksheets/sheet1.xml"), "xl/worksheets/sheet1.xml"))) {
+				return new String(sheet.readAllBytes(), StandardCharsets.UTF_8);
+			}
+		}
+		finally {
+			Files.delete(file);
+		}
 	}
 }
