@@ -8,6 +8,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongFunction;
 
 import org.electionrecon.ingest.InputFolder.InputFile;
@@ -32,8 +37,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * unreadable file (or one that breaks part-way) becomes a {@code SOURCE_UNREADABLE} finding and
  * the run goes on. Restartable: the execution context holds the file and the number of records
  * already handed out from it, and a restart re-reads that file and skips them, so nothing is
- * staged twice and nothing is lost. A second thread parses ahead of the step (a bounded queue
- * of records), so reading the files and staging them run on both cores.
+ * staged twice and nothing is lost. Files are parsed ahead of the step by one thread per core,
+ * each file by one thread into its own bounded queue of records, and the step takes the files'
+ * records in file order: the same records, sequence numbers and failures in the same order as a
+ * single thread, with parsing and staging on every core.
  */
 public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExecutionListener {
 
@@ -41,25 +48,20 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 	/** Records one file may stage; sequence numbers of file n start at n times this. */
 	public static final long SEQ_PER_FILE = 1_000_000_000L;
 
+	/** Records parsed ahead of the step per file being parsed; bounded, so memory does not grow with the input. */
+	private static final int PREFETCHED = 4096;
+
 	private final String name;
 	private final List<SourceKind> kinds;
 	private final LongFunction<ParseContext> contexts;
 	private final long seqBase;
+	private final int parsers;
 
 	private Path inputRoot;
 	private java.time.LocalDate election = ParseContext.DEFAULT_ELECTION;
 	private long runId;
 	private List<InputFile> files;
-	private int fileIndex;
-	private long emittedInFile;
-	private long skip;
 	private ParseContext parseContext;
-	private SourceParser parser;
-	private TabularFile openFile;
-	private InputFile current;
-	private String currentSha;
-	private long currentBytes;
-	private final Deque<Staged> buffer = new ArrayDeque<>();
 	private int savedFileIndex;
 	private long savedEmitted;
 	private volatile Produced consumed;
@@ -74,10 +76,17 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 	 *     sort after an earlier step's
 	 */
 	public SourceFolderReader(String name, List<SourceKind> kinds, LongFunction<ParseContext> contexts, long seqBase) {
+		this(name, kinds, contexts, seqBase, Runtime.getRuntime().availableProcessors());
+	}
+
+	/** @param parsers files parsed at a time, each by its own thread (at least one) */
+	public SourceFolderReader(String name, List<SourceKind> kinds, LongFunction<ParseContext> contexts, long seqBase,
+			int parsers) {
 		this.name = name;
 		this.kinds = List.copyOf(kinds);
 		this.contexts = contexts;
 		this.seqBase = seqBase;
+		this.parsers = Math.max(1, parsers);
 	}
 
 	@Override
@@ -106,20 +115,11 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 		savedFileIndex = context.getInt(key("file.index"), 0);
 		savedEmitted = context.getLong(key("file.emitted"), 0);
 		consumed = null;
-		fileIndex = savedFileIndex - 1;
-		skip = savedEmitted;
-		emittedInFile = 0;
-		parser = null;
 		parseContext = null;
-		buffer.clear();
-		if (fileIndex >= 0) {
-			// a restart: re-open the file being read and skip what was already staged from it
-			fileIndex--;
-		}
 	}
 
 	/**
-	 * Saves the position after the last record handed out: the prefetching thread may be further on,
+	 * Saves the position after the last record handed out: the parsing threads may be further on,
 	 * but only what the step has read counts.
 	 */
 	@Override
@@ -139,18 +139,19 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 	}
 
 	/**
-	 * The next record, from the prefetching thread. Files are parsed there while this thread stages
-	 * what was parsed before, so both cores work; the records, their sequence numbers and the
+	 * The next record, from the parsing threads. Files are parsed there while this thread stages
+	 * what was parsed before, so every core works; the records, their sequence numbers and the
 	 * failures come in exactly the order a single thread would give them.
 	 */
 	@Override
 	public StagedItem read() throws IOException {
 		if (prefetch == null) {
 			// built once per step execution (the register does not change while a step reads), here in
-			// the step's transaction rather than by the reading thread: it needs no connection of its
+			// the step's transaction rather than by a parsing thread: it needs no connection of its
 			// own, so even a pool of one connection serves the step
 			parseContext = contexts.apply(runId).withElection(election);
-			prefetch = new Prefetch();
+			// a restart re-opens the file being read and skips what was already staged from it
+			prefetch = new Prefetch(Math.max(savedFileIndex - 1, 0), savedEmitted);
 		}
 		Produced next = prefetch.take();
 		if (next.failure() != null) {
@@ -169,91 +170,115 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 		return next.item();
 	}
 
-	/** The next record in the reading thread, the position after it recorded with it. */
-	private StagedItem produce() throws IOException {
-		while (true) {
-			if (!buffer.isEmpty()) {
-				Staged record = buffer.poll();
-				long seq = seqBase + (fileIndex + 1L) * SEQ_PER_FILE + emittedInFile;
-				emittedInFile++;
-				if (skip > 0) {
-					skip--;
-					continue;
-				}
-				return new StagedItem(seq, record);
-			}
-			if (parser == null) {
-				if (!openNextFile(parseContext)) {
-					return null;
-				}
-				continue;
-			}
-			List<Staged> out = new ArrayList<>();
-			try {
-				if (!parser.advance(out)) {
-					buffer.addAll(out);
-					buffer.add(provenance(current, parser, null));
-					log.info("Read {}: {} rows ({} accepted, {} rejected, {} out of scope)", current.name(),
-							parser.rowsRead(), parser.rowsAccepted(), parser.rowsRejected(), parser.rowsOutOfScope());
-					closeFile();
-					continue;
-				}
-			}
-			catch (IOException | RuntimeException ex) {
-				String reason = "reading stopped part-way: " + (ex instanceof IOException && ex.getMessage() != null
-						? ex.getMessage() : org.electionrecon.ingest.table.TabularFiles.rootMessage(ex));
-				log.warn("{}: {}", current.name(), reason);
-				buffer.addAll(out);
-				buffer.add(unreadable(current.name(), reason));
-				buffer.add(provenance(current, parser, reason));
-				closeFile();
-				continue;
-			}
-			buffer.addAll(out);
-		}
-	}
+	/** One input file's records, in order, with its findings and provenance; used by one thread. */
+	private final class FileRecords implements AutoCloseable {
 
-	private boolean openNextFile(ParseContext context) throws IOException {
-		while (fileIndex + 1 < files.size()) {
-			fileIndex++;
-			emittedInFile = 0;
-			current = files.get(fileIndex);
-			if (current.ignored()) {
-				buffer.add(new SourceFile(current.name(), "ignored", null, size(current.path()), 0, 0, 0, 0,
-						"ignored: " + current.ignoredBecause()));
-				return true;
+		private final int fileIndex;
+		private final InputFile file;
+		private final Deque<Staged> buffer = new ArrayDeque<>();
+		private long skip;
+		private long emitted;
+		private SourceParser parser;
+		private TabularFile openFile;
+		private String sha;
+		private long bytes;
+
+		FileRecords(int fileIndex, long skip) throws IOException {
+			this.fileIndex = fileIndex;
+			this.file = files.get(fileIndex);
+			this.skip = skip;
+			open();
+		}
+
+		private void open() throws IOException {
+			if (file.ignored()) {
+				buffer.add(new SourceFile(file.name(), "ignored", null, size(file.path()), 0, 0, 0, 0,
+						"ignored: " + file.ignoredBecause()));
+				return;
 			}
-			log.info("Reading {} source {}", current.kind().folder(), current.name());
-			currentSha = InputFolder.sha256(current.path());
-			currentBytes = size(current.path());
+			log.info("Reading {} source {}", file.kind().folder(), file.name());
+			sha = InputFolder.sha256(file.path());
+			bytes = size(file.path());
 			try {
-				openFile = TabularFiles.open(current.path());
-				parser = current.kind().parser(current.name(), openFile, context);
-				return true;
+				openFile = TabularFiles.open(file.path());
+				parser = file.kind().parser(file.name(), openFile, parseContext);
 			}
 			catch (IOException | RuntimeException ex) {
-				closeFile();
+				close();
 				String reason = ex instanceof org.electionrecon.ingest.table.UnreadableSourceException ? ex.getMessage()
 						: org.electionrecon.ingest.table.TabularFiles.rootMessage(ex);
-				log.warn("{} is unreadable: {}", current.name(), reason);
-				buffer.add(unreadable(current.name(), reason));
-				buffer.add(new SourceFile(current.name(), current.kind().folder(), currentSha, currentBytes, 0, 0, 0, 0,
+				log.warn("{} is unreadable: {}", file.name(), reason);
+				buffer.add(unreadable(file.name(), reason));
+				buffer.add(new SourceFile(file.name(), file.kind().folder(), sha, bytes, 0, 0, 0, 0,
 						"unreadable: " + reason));
-				return true;
 			}
 		}
-		return false;
-	}
 
-	/** The file's provenance, with the hash and size taken when it was opened: each file is hashed once. */
-	private SourceFile provenance(InputFile file, SourceParser parser, String failure) {
-		List<String> notes = new ArrayList<>(parser.notes());
-		if (failure != null) {
-			notes.add(failure);
+		/** The file's next record, or {@code null} after its last. */
+		StagedItem next() throws IOException {
+			while (true) {
+				if (!buffer.isEmpty()) {
+					Staged record = buffer.poll();
+					long seq = seqBase + (fileIndex + 1L) * SEQ_PER_FILE + emitted;
+					emitted++;
+					if (skip > 0) {
+						skip--;
+						continue;
+					}
+					return new StagedItem(seq, record);
+				}
+				if (parser == null) {
+					return null;
+				}
+				List<Staged> out = new ArrayList<>();
+				try {
+					if (!parser.advance(out)) {
+						buffer.addAll(out);
+						buffer.add(provenance(null));
+						log.info("Read {}: {} rows ({} accepted, {} rejected, {} out of scope)", file.name(),
+								parser.rowsRead(), parser.rowsAccepted(), parser.rowsRejected(),
+								parser.rowsOutOfScope());
+						close();
+						continue;
+					}
+				}
+				catch (IOException | RuntimeException ex) {
+					String reason = "reading stopped part-way: " + (ex instanceof IOException && ex.getMessage() != null
+							? ex.getMessage() : org.electionrecon.ingest.table.TabularFiles.rootMessage(ex));
+					log.warn("{}: {}", file.name(), reason);
+					buffer.addAll(out);
+					buffer.add(unreadable(file.name(), reason));
+					buffer.add(provenance(reason));
+					close();
+					continue;
+				}
+				buffer.addAll(out);
+			}
 		}
-		return new SourceFile(file.name(), file.kind().folder(), currentSha, currentBytes,
-				parser.rowsRead(), parser.rowsAccepted(), parser.rowsRejected(), parser.rowsOutOfScope(),
-				String.join("; ", notes));
+
+		/** The file's provenance, with the hash and size taken when it was opened: each file is hashed once. */
+		private SourceFile provenance(String failure) {
+			List<String> notes = new ArrayList<>(parser.notes());
+			if (failure != null) {
+				notes.add(failure);
+			}
+			return new SourceFile(file.name(), file.kind().folder(), sha, bytes, parser.rowsRead(),
+					parser.rowsAccepted(), parser.rowsRejected(), parser.rowsOutOfScope(), String.join("; ", notes));
+		}
+
+		@Override
+		public void close() {
+			parser = null;
+			if (openFile != null) {
+				try {
+					openFile.close();
+				}
+				catch (IOException ex) {
+					log.debug("closing {}", file.name(), ex);
+				}
+				openFile = null;
+			}
+		}
 	}
 
 	private static Finding unreadable(String fileName, String reason) {
@@ -265,23 +290,9 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 		return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) ? Files.size(path) : 0;
 	}
 
-	private void closeFile() {
-		parser = null;
-		if (openFile != null) {
-			try {
-				openFile.close();
-			}
-			catch (IOException ex) {
-				log.debug("closing {}", current.name(), ex);
-			}
-			openFile = null;
-		}
-	}
-
 	@Override
 	public void close() {
 		stopPrefetch();
-		closeFile();
 	}
 
 	private void stopPrefetch() {
@@ -292,42 +303,51 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 	}
 
 	/**
-	 * A record (or the end, as a null item, or what stopped the reading) with the reader's position
-	 * right after it.
+	 * A record (or the end of a file or of all files, as a null item, or what stopped the reading)
+	 * with the reader's position right after it.
 	 */
 	private record Produced(StagedItem item, Throwable failure, int fileIndex, long emittedInFile) {
 	}
 
-	/** Records handed out ahead of the step; bounded, so memory does not grow with the input. */
-	private static final int PREFETCHED = 4096;
-
-	/** The thread that runs {@link #produce()} and the queue it fills. */
+	/**
+	 * The parsing threads and their queues. Each thread takes the next file not yet taken, parses it
+	 * into that file's queue and marks its end; the step takes the queues in file order. A thread
+	 * blocks when its file's queue is full, so at most {@code parsers} files are open and
+	 * {@code parsers} times {@link #PREFETCHED} records wait, however large the input.
+	 */
 	private final class Prefetch {
 
-		private final java.util.concurrent.BlockingQueue<Produced> queue = new java.util.concurrent.ArrayBlockingQueue<>(
-				PREFETCHED);
-		private final Thread thread;
+		private final Map<Integer, BlockingQueue<Produced>> queues = new ConcurrentHashMap<>();
+		private final AtomicInteger nextFile;
+		private final List<Thread> threads = new ArrayList<>();
+		private final int firstFile;
+		private final long skipInFirstFile;
+		private int takingFile;
 		private volatile boolean stopped;
 
-		Prefetch() {
-			thread = new Thread(this::run, name + "-reader");
-			thread.setDaemon(true);
-			thread.start();
+		Prefetch(int firstFile, long skipInFirstFile) {
+			this.firstFile = firstFile;
+			this.skipInFirstFile = skipInFirstFile;
+			this.nextFile = new AtomicInteger(firstFile);
+			this.takingFile = firstFile;
+			int threadCount = Math.max(1, Math.min(parsers, files.size() - firstFile));
+			for (int i = 0; i < threadCount; i++) {
+				Thread thread = new Thread(this::run, threadCount == 1 ? name + "-reader" : name + "-reader-" + (i + 1));
+				thread.setDaemon(true);
+				threads.add(thread);
+			}
+			threads.forEach(Thread::start);
+		}
+
+		private BlockingQueue<Produced> queue(int fileIndex) {
+			return queues.computeIfAbsent(fileIndex, index -> new ArrayBlockingQueue<>(PREFETCHED));
 		}
 
 		private void run() {
 			try {
-				while (!stopped) {
-					StagedItem item;
-					try {
-						item = produce();
-					}
-					catch (IOException | RuntimeException | Error failure) {
-						queue.put(new Produced(null, failure, fileIndex, emittedInFile));
-						return;
-					}
-					queue.put(new Produced(item, null, fileIndex, emittedInFile));
-					if (item == null) {
+				for (int index = nextFile.getAndIncrement(); !stopped && index < files.size();
+						index = nextFile.getAndIncrement()) {
+					if (!parse(index)) {
 						return;
 					}
 				}
@@ -335,14 +355,46 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 			catch (InterruptedException stop) {
 				Thread.currentThread().interrupt();
 			}
+		}
+
+		/** Parses one file into its queue; false when a failure ended the reading. */
+		private boolean parse(int index) throws InterruptedException {
+			BlockingQueue<Produced> queue = queue(index);
+			FileRecords records = null;
+			try {
+				records = new FileRecords(index, index == firstFile ? skipInFirstFile : 0);
+				for (StagedItem item = records.next(); item != null; item = records.next()) {
+					queue.put(new Produced(item, null, index, records.emitted));
+					if (stopped) {
+						return false;
+					}
+				}
+				queue.put(new Produced(null, null, index, records.emitted));
+				return true;
+			}
+			catch (IOException | RuntimeException | Error failure) {
+				queue.put(new Produced(null, failure, index, records == null ? 0 : records.emitted));
+				return false;
+			}
 			finally {
-				closeFile();
+				if (records != null) {
+					records.close();
+				}
 			}
 		}
 
+		/** The next record in file order; a null item once every file is read. */
 		Produced take() throws IOException {
 			try {
-				return queue.take();
+				while (takingFile < files.size()) {
+					Produced next = queue(takingFile).take();
+					if (next.item() != null || next.failure() != null) {
+						return next;
+					}
+					queues.remove(takingFile);
+					takingFile++;
+				}
+				return new Produced(null, null, files.size() - 1, 0);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -352,13 +404,16 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 
 		void stop() {
 			stopped = true;
-			thread.interrupt();
-			queue.clear();
-			try {
-				thread.join(10_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
+			threads.forEach(Thread::interrupt);
+			queues.values().forEach(BlockingQueue::clear);
+			for (Thread thread : threads) {
+				try {
+					thread.join(10_000);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
 			}
 		}
 	}

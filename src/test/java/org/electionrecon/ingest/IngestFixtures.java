@@ -86,12 +86,17 @@ public final class IngestFixtures {
 
 	/** A reader after {@code beforeStep}, not yet opened. */
 	public static SourceFolderReader reader(Path input, ParseContext context, List<SourceKind> kinds) {
+		return reader(input, context, kinds, Runtime.getRuntime().availableProcessors());
+	}
+
+	/** A reader after {@code beforeStep} that parses {@code parsers} files at a time. */
+	public static SourceFolderReader reader(Path input, ParseContext context, List<SourceKind> kinds, int parsers) {
 		SourceFolderReader reader = new SourceFolderReader(STEP, kinds, runId -> {
 			if (runId != 42L) {
 				throw new AssertionError("the run id is the job instance id, 42, not " + runId);
 			}
 			return context;
-		});
+		}, 0, parsers);
 		reader.beforeStep(stepExecution(input));
 		return reader;
 	}

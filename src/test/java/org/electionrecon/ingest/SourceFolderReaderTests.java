@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -44,7 +45,7 @@ class SourceFolderReaderTests {
 	@TempDir
 	static Path input;
 
-	/** An uninterrupted read of {@link #input}. */
+	/** An uninterrupted read of {@link #input} by a single parsing thread. */
 	static List<StagedItem> full;
 
 	/** The execution context saved after each number of records read, 0 to all. */
@@ -95,7 +96,8 @@ class SourceFolderReaderTests {
 		Files.createFile(Files.createDirectories(input.resolve("declarations")).resolve("empty.csv"));
 		// no notional/ folder at all: that source is absent
 
-		full = IngestFixtures.readAll(input, IngestFixtures.context(), KINDS);
+		full = IngestFixtures.readToEnd(IngestFixtures.reader(input, IngestFixtures.context(), KINDS, 1),
+				new ExecutionContext());
 
 		SourceFolderReader reader = IngestFixtures.reader(input, IngestFixtures.context(), KINDS);
 		reader.open(new ExecutionContext());
@@ -202,6 +204,17 @@ class SourceFolderReaderTests {
 		SourceFolderReader restarted = IngestFixtures.reader(input, IngestFixtures.context(), KINDS);
 		List<StagedItem> rest = IngestFixtures.readToEnd(restarted, saved);
 		assertThat(rest).isEqualTo(full.subList(n, full.size()));
+	}
+
+	/** Files parsed at the same time give the records of one thread, in the same order. */
+	@ParameterizedTest(name = "{0} parsing threads")
+	@ValueSource(ints = { 2, 3, 16 })
+	void parsingFilesAtTheSameTimeGivesTheSameRecordsInTheSameOrder(int parsers) throws IOException {
+		for (int n : new int[] { 0, 1, 2, 12, 30, full.size() - 1, full.size() }) {
+			SourceFolderReader restarted = IngestFixtures.reader(input, IngestFixtures.context(), KINDS, parsers);
+			assertThat(IngestFixtures.readToEnd(restarted, copy(snapshots.get(n)))).as("after %d records", n)
+				.isEqualTo(full.subList(n, full.size()));
+		}
 	}
 
 	@Test
