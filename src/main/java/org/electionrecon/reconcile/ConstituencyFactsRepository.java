@@ -1,12 +1,7 @@
 package org.electionrecon.reconcile;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.electionrecon.model.BallotBox;
 import org.electionrecon.model.CandidateVotes;
@@ -65,124 +60,65 @@ public class ConstituencyFactsRepository {
 		return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split(";"));
 	}
 
-	/** The facts of a constituency in a run, or {@code null} when that run's register lacks it. */
+	/** The facts of a constituency in another run, or {@code null} when that run's register lacks it. */
 	public ConstituencyFacts loadIfStaged(long runId, String code) {
-		return loadAll(runId, List.of(code)).get(code);
+		Long known = jdbc.queryForObject("SELECT COUNT(*) FROM RECON_CONSTITUENCY WHERE RUN_ID = ? AND CODE = ?",
+				Long.class, runId, code);
+		return known == null || known == 0 ? null : load(runId, code);
 	}
 
-	/**
-	 * The facts of the constituencies in a run, by code; a code that run's register lacks is left
-	 * out. Each table is read once per {@link #CODES_PER_QUERY} constituencies rather than once per
-	 * constituency, with the same statement text every time, so the database compiles few.
-	 */
-	public Map<String, ConstituencyFacts> loadAll(long runId, List<String> codes) {
-		Map<String, ConstituencyFacts> facts = new HashMap<>();
-		for (int from = 0; from < codes.size(); from += CODES_PER_QUERY) {
-			loadSome(runId, codes.subList(from, Math.min(codes.size(), from + CODES_PER_QUERY)), facts);
-		}
-		return facts;
-	}
-
-	/** Constituencies read by one query: the statements have this many placeholders, whatever the count asked for. */
-	static final int CODES_PER_QUERY = 25;
-
-	private static final String IN_CODES = " IN (" + "?, ".repeat(CODES_PER_QUERY - 1) + "?)";
-
-	private void loadSome(long runId, List<String> codes, Map<String, ConstituencyFacts> into) {
-		// the run, then the codes, the last repeated to fill every placeholder
-		Object[] args = new Object[1 + CODES_PER_QUERY];
-		args[0] = runId;
-		for (int i = 0; i < CODES_PER_QUERY; i++) {
-			args[1 + i] = codes.get(Math.min(i, codes.size() - 1));
-		}
-		Map<String, Constituency> register = new HashMap<>();
-		jdbc.query("SELECT CODE, NAME, REGION, COUNTY, AREA, ALIASES FROM RECON_CONSTITUENCY WHERE RUN_ID = ?"
-				+ " AND CODE" + IN_CODES, rs -> {
-					register.put(rs.getString(1), new Constituency(rs.getString(1), rs.getString(2), rs.getString(3),
-							rs.getString(4), rs.getString(5), aliases(rs.getString(6))));
-				}, args);
-		Map<String, List<String>> sheets = byCode("SELECT CONSTITUENCY_CODE, SOURCE FROM RECON_VERIFICATION_SHEET"
-				+ " WHERE RUN_ID = ? AND CONSTITUENCY_CODE" + IN_CODES + " ORDER BY CONSTITUENCY_CODE, SOURCE",
-				(rs, code) -> rs.getString(2), args);
-		Map<String, List<BallotBox>> boxes = new HashMap<>();
-		jdbc.query("SELECT CONSTITUENCY_CODE, DATA FROM RECON_BOX_BLOCK WHERE RUN_ID = ? AND CONSTITUENCY_CODE"
-				+ IN_CODES + " ORDER BY CONSTITUENCY_CODE, SEQ", rs -> {
-					String code = rs.getString(1);
-					BoxBlocks.decode(code, rs.getBytes(2), boxes.computeIfAbsent(code, c -> new ArrayList<>())::add);
-				}, args);
-		Map<String, List<StatedFigure>> stated = byCode("SELECT CONSTITUENCY_CODE, KIND, FIGURE_VALUE, DECIMALS,"
-				+ " SOURCE FROM RECON_STATED_FIGURE WHERE RUN_ID = ? AND CONSTITUENCY_CODE" + IN_CODES
-				+ " ORDER BY CONSTITUENCY_CODE, SOURCE",
-				(rs, code) -> new StatedFigure(code, StatedFigure.Kind.valueOf(rs.getString(2)),
-						rs.getBigDecimal(3).stripTrailingZeros(), rs.getInt(4), rs.getString(5)),
-				args);
-		Map<String, List<DeclaredResult>> declarations = byCode("SELECT CONSTITUENCY_CODE, FILE_NAME, ELECTORATE,"
-				+ " ELECTORATE_SOURCE, VALID_VOTES, VALID_VOTES_SOURCE, REJECTED, REJECTED_SOURCE, MAJORITY,"
-				+ " MAJORITY_SOURCE, RESULT_LABEL, RESULT_SOURCE, FIRST_PARTY, FIRST_PARTY_SOURCE, MEMBER_FIRST_NAME,"
-				+ " MEMBER_SURNAME, MEMBER_SOURCE FROM RECON_DECLARATION WHERE RUN_ID = ? AND CONSTITUENCY_CODE"
-				+ IN_CODES + " ORDER BY CONSTITUENCY_CODE, SEQ",
-				(rs, code) -> new DeclaredResult(code, rs.getString(2), rs.getObject(3, Long.class), rs.getString(4),
-						rs.getObject(5, Long.class), rs.getString(6), rs.getObject(7, Long.class), rs.getString(8),
-						rs.getObject(9, Long.class), rs.getString(10), rs.getString(11), rs.getString(12),
-						rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17)),
-				args);
-		Map<String, List<DeclaredPartyVotes>> partyVotes = byCode("SELECT CONSTITUENCY_CODE, PARTY, VOTES, SOURCE"
-				+ " FROM RECON_DECLARED_PARTY_VOTES WHERE RUN_ID = ? AND CONSTITUENCY_CODE" + IN_CODES
-				+ " ORDER BY CONSTITUENCY_CODE, SOURCE",
-				(rs, code) -> new DeclaredPartyVotes(code, rs.getString(2), rs.getLong(3), rs.getString(4)), args);
-		Map<String, List<CandidateVotes>> candidates = byCode("SELECT CONSTITUENCY_CODE, FIRST_NAME, SURNAME, PARTY,"
-				+ " VOTES, ELECTED, SOURCE FROM RECON_CANDIDATE WHERE RUN_ID = ? AND CONSTITUENCY_CODE" + IN_CODES
-				+ " ORDER BY CONSTITUENCY_CODE, SEQ",
-				(rs, code) -> new CandidateVotes(code, rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-						rs.getObject(6, Boolean.class), rs.getString(7)),
-				args);
-		Map<String, List<NotionalResult>> notionals = byCode("SELECT CONSTITUENCY_CODE, ELECTORATE, TURNOUT,"
-				+ " TOTAL_VOTES, PARTY_VOTES, WINNER, SECOND_PARTY, SOURCE FROM RECON_NOTIONAL WHERE RUN_ID = ?"
-				+ " AND CONSTITUENCY_CODE" + IN_CODES + " ORDER BY CONSTITUENCY_CODE, SOURCE",
-				(rs, code) -> new NotionalResult(code, rs.getLong(2), rs.getBigDecimal(3), rs.getLong(4),
-						PartyVotesText.parse(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8)),
-				args);
-		Map<String, List<DeclaredBreakdown>> breakdowns = byCode("SELECT CONSTITUENCY_CODE, FILE_NAME, VOTES_CAST,"
-				+ " VOTES_CAST_SOURCE, REJECTED_BY_CATEGORY, REJECTED_SOURCE FROM RECON_DECLARED_BREAKDOWN"
-				+ " WHERE RUN_ID = ? AND CONSTITUENCY_CODE" + IN_CODES + " ORDER BY CONSTITUENCY_CODE, FILE_NAME",
-				(rs, code) -> new DeclaredBreakdown(code, rs.getString(2), rs.getObject(3, Long.class), rs.getString(4),
-						PartyVotesText.parse(rs.getString(5)), rs.getString(6)),
-				args);
-		Map<String, List<ReportedFigure>> reported = byCode("SELECT CONSTITUENCY_CODE, FIGURE, FIGURE_VALUE, DECIMALS,"
-				+ " REPORTED_AT, OUTLET, SOURCE FROM RECON_REPORTED WHERE RUN_ID = ? AND CONSTITUENCY_CODE" + IN_CODES
-				+ " ORDER BY CONSTITUENCY_CODE, SEQ",
-				(rs, code) -> new ReportedFigure(code, rs.getString(2), rs.getBigDecimal(3), rs.getInt(4),
-						rs.getString(5), rs.getString(6), rs.getString(7)),
-				args);
-		for (String code : codes) {
-			Constituency constituency = register.get(code);
-			if (constituency == null) {
-				continue;
-			}
-			// declarations arrive in file-name order (SEQ follows the files); the merge uses the later file on a conflict
-			List<NotionalResult> notional = notionals.getOrDefault(code, List.of());
-			into.put(code, new ConstituencyFacts(constituency, sheets.getOrDefault(code, List.of()),
-					boxes.getOrDefault(code, List.of()), stated.getOrDefault(code, List.of()), null,
-					partyVotes.getOrDefault(code, List.of()), candidates.getOrDefault(code, List.of()),
-					notional.isEmpty() ? null : notional.get(notional.size() - 1),
-					declarations.getOrDefault(code, List.of()), breakdowns.getOrDefault(code, List.of()),
-					reported.getOrDefault(code, List.of())));
-		}
-	}
-
-	/** A row of a table of facts, given the constituency code of its first column. */
-	@FunctionalInterface
-	private interface FactMapper<T> {
-		T map(ResultSet rs, String code) throws SQLException;
-	}
-
-	/** The rows of a query whose first column is the constituency code, by code, in the query's order. */
-	private <T> Map<String, List<T>> byCode(String sql, FactMapper<T> mapper, Object[] args) {
-		Map<String, List<T>> rows = new HashMap<>();
-		jdbc.query(sql, rs -> {
-			String code = rs.getString(1);
-			rows.computeIfAbsent(code, c -> new ArrayList<>()).add(mapper.map(rs, code));
-		}, args);
-		return rows;
+	public ConstituencyFacts load(long runId, String code) {
+		Constituency constituency = jdbc.queryForObject(
+				"SELECT CODE, NAME, REGION, COUNTY, AREA, ALIASES FROM RECON_CONSTITUENCY WHERE RUN_ID = ? AND CODE = ?",
+				(rs, i) -> new Constituency(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), aliases(rs.getString(6))),
+				runId, code);
+		List<String> sheets = jdbc.queryForList("SELECT SOURCE FROM RECON_VERIFICATION_SHEET WHERE RUN_ID = ?"
+				+ " AND CONSTITUENCY_CODE = ? ORDER BY SOURCE", String.class, runId, code);
+		List<BallotBox> boxes = new java.util.ArrayList<>();
+		BoxBlocks.forEachBox(jdbc, runId, code, boxes::add);
+		List<StatedFigure> stated = jdbc.query("SELECT KIND, FIGURE_VALUE, DECIMALS, SOURCE FROM RECON_STATED_FIGURE"
+				+ " WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ? ORDER BY SOURCE",
+				(rs, i) -> new StatedFigure(code, StatedFigure.Kind.valueOf(rs.getString(1)),
+						rs.getBigDecimal(2).stripTrailingZeros(), rs.getInt(3), rs.getString(4)),
+				runId, code);
+		List<DeclaredResult> declarations = jdbc.query("SELECT FILE_NAME, ELECTORATE, ELECTORATE_SOURCE, VALID_VOTES,"
+				+ " VALID_VOTES_SOURCE, REJECTED, REJECTED_SOURCE, MAJORITY, MAJORITY_SOURCE, RESULT_LABEL, RESULT_SOURCE,"
+				+ " FIRST_PARTY, FIRST_PARTY_SOURCE, MEMBER_FIRST_NAME, MEMBER_SURNAME, MEMBER_SOURCE FROM RECON_DECLARATION"
+				+ " WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ? ORDER BY SEQ",
+				(rs, i) -> new DeclaredResult(code, rs.getString(1), (Long) rs.getObject(2, Long.class), rs.getString(3),
+						rs.getObject(4, Long.class), rs.getString(5), rs.getObject(6, Long.class), rs.getString(7),
+						rs.getObject(8, Long.class), rs.getString(9), rs.getString(10), rs.getString(11),
+						rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16)),
+				runId, code);
+		List<DeclaredPartyVotes> partyVotes = jdbc.query("SELECT PARTY, VOTES, SOURCE FROM RECON_DECLARED_PARTY_VOTES"
+				+ " WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ? ORDER BY SOURCE",
+				(rs, i) -> new DeclaredPartyVotes(code, rs.getString(1), rs.getLong(2), rs.getString(3)), runId, code);
+		List<CandidateVotes> candidates = jdbc.query("SELECT FIRST_NAME, SURNAME, PARTY, VOTES, ELECTED, SOURCE"
+				+ " FROM RECON_CANDIDATE WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ? ORDER BY SEQ",
+				(rs, i) -> new CandidateVotes(code, rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+						rs.getObject(5, Boolean.class), rs.getString(6)),
+				runId, code);
+		List<NotionalResult> notionals = jdbc.query("SELECT ELECTORATE, TURNOUT, TOTAL_VOTES, PARTY_VOTES, WINNER,"
+				+ " SECOND_PARTY, SOURCE FROM RECON_NOTIONAL WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ? ORDER BY SOURCE",
+				(rs, i) -> new NotionalResult(code, rs.getLong(1), rs.getBigDecimal(2),
+						rs.getLong(3), PartyVotesText.parse(rs.getString(4)), rs.getString(5), rs.getString(6),
+						rs.getString(7)),
+				runId, code);
+		List<DeclaredBreakdown> breakdowns = jdbc.query("SELECT FILE_NAME, VOTES_CAST, VOTES_CAST_SOURCE,"
+				+ " REJECTED_BY_CATEGORY, REJECTED_SOURCE FROM RECON_DECLARED_BREAKDOWN WHERE RUN_ID = ?"
+				+ " AND CONSTITUENCY_CODE = ? ORDER BY FILE_NAME",
+				(rs, i) -> new DeclaredBreakdown(code, rs.getString(1), rs.getObject(2, Long.class), rs.getString(3),
+						PartyVotesText.parse(rs.getString(4)), rs.getString(5)),
+				runId, code);
+		List<ReportedFigure> reported = jdbc.query("SELECT FIGURE, FIGURE_VALUE, DECIMALS, REPORTED_AT, OUTLET, SOURCE"
+				+ " FROM RECON_REPORTED WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ? ORDER BY SEQ",
+				(rs, i) -> new ReportedFigure(code, rs.getString(1), rs.getBigDecimal(2), rs.getInt(3), rs.getString(4),
+						rs.getString(5), rs.getString(6)),
+				runId, code);
+		// declarations arrive in file-name order (SEQ follows the files); the merge uses the later file on a conflict
+		NotionalResult notional = notionals.isEmpty() ? null : notionals.get(notionals.size() - 1);
+		return new ConstituencyFacts(constituency, sheets, boxes, stated, null, partyVotes, candidates, notional,
+				declarations, breakdowns, reported);
 	}
 }

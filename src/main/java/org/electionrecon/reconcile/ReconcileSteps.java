@@ -59,10 +59,11 @@ public class ReconcileSteps {
 		ConstituencyReader reader = new ConstituencyReader();
 		OutcomeWriter writer = new OutcomeWriter();
 		var step = new StepBuilder("reconcileStep", jobRepository)
-			.<FactsToReconcile, ConstituencyReconciler.Outcome>chunk(constituenciesPerChunk)
+			.<String, ConstituencyReconciler.Outcome>chunk(constituenciesPerChunk)
 			.transactionManager(transactionManager)
 			.reader(reader)
-			.processor(item -> reconciler.reconcile(item.current(), item.previous(),
+			.processor(code -> reconciler.reconcile(facts.load(reader.runId, code),
+					reader.previousRun == null ? null : facts.loadIfStaged(reader.previousRun, code),
 					reader.previousRun == null ? 0 : reader.previousRun))
 			.writer(writer);
 		if (workers > 0) {
@@ -74,23 +75,13 @@ public class ReconcileSteps {
 		return step.listener(reader).listener(writer).listener(failures).build();
 	}
 
-	/** A constituency's facts in this run, and in the previous completed run ({@code null} if none or not in it). */
-	record FactsToReconcile(ConstituencyFacts current, ConstituencyFacts previous) {
-	}
-
-	/**
-	 * The facts of the run's constituencies in a fixed order, read a chunk's worth at a time (one
-	 * query per table for many constituencies); restarts resume after the last committed chunk.
-	 */
-	final class ConstituencyReader extends AbstractItemCountingItemStreamItemReader<FactsToReconcile>
+	/** The run's constituencies in a fixed order; restarts resume after the last committed chunk. */
+	final class ConstituencyReader extends AbstractItemCountingItemStreamItemReader<String>
 			implements StepExecutionListener {
 
 		private long runId;
 		private Long previousRun;
 		private List<String> codes;
-		/** The facts read ahead, of the codes from {@link #loadedFrom} on. */
-		private List<FactsToReconcile> loaded = List.of();
-		private int loadedFrom;
 
 		ConstituencyReader() {
 			setName("constituencies");
@@ -113,7 +104,7 @@ public class ReconcileSteps {
 		}
 
 		@Override
-		protected FactsToReconcile doRead() {
+		protected String doRead() {
 			int index = getCurrentItemCount() - 1;
 			if (index >= codes.size()) {
 				return null;
@@ -121,27 +112,7 @@ public class ReconcileSteps {
 			if (index > 0 && index % 100 == 0) {
 				log.info("Reconciled {} of {} constituencies", index, codes.size());
 			}
-			if (index < loadedFrom || index >= loadedFrom + loaded.size()) {
-				load(index);
-			}
-			return loaded.get(index - loadedFrom);
-		}
-
-		/** Reads the facts of the codes from {@code from} on, a chunk's worth. */
-		private void load(int from) {
-			List<String> some = codes.subList(from, Math.min(codes.size(), from + constituenciesPerChunk));
-			Map<String, ConstituencyFacts> current = facts.loadAll(runId, some);
-			Map<String, ConstituencyFacts> previous = previousRun == null ? Map.of() : facts.loadAll(previousRun, some);
-			List<FactsToReconcile> items = new ArrayList<>(some.size());
-			for (String code : some) {
-				ConstituencyFacts found = current.get(code);
-				if (found == null) {
-					throw new IllegalStateException("Constituency " + code + " is not in the register of run " + runId);
-				}
-				items.add(new FactsToReconcile(found, previous.get(code)));
-			}
-			loaded = items;
-			loadedFrom = from;
+			return codes.get(index);
 		}
 
 		@Override
@@ -152,8 +123,6 @@ public class ReconcileSteps {
 		@Override
 		protected void doClose() {
 			codes = null;
-			loaded = List.of();
-			loadedFrom = 0;
 		}
 	}
 
