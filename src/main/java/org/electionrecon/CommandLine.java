@@ -65,7 +65,8 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 					options.put(name, "true");
 					continue;
 				}
-				if (value == null || value.isBlank()) {
+				// --jvm= (no options) is a value: the JVM's defaults rather than the recommended ones
+				if (value == null || value.isBlank() && !name.equals("jvm")) {
 					throw new UsageException("option --" + name + " needs a value: --" + name + "=VALUE");
 				}
 				options.put(name, value);
@@ -153,8 +154,9 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 				  --work=DIR          with benchmark: where workloads, outputs and logs go
 				                      (default: target/benchmark)
 				  --heap=SIZE         with benchmark: the job's -Xmx (default: 256m)
-				  --jvm="OPTIONS"     with benchmark: more JVM options for the job, such as
-				                      --jvm=-XX:TieredStopAtLevel=1 (default: none)
+				  --jvm="OPTIONS"     with benchmark: the job's JVM options besides the heap
+				                      (default: -XX:TieredStopAtLevel=1, as the README recommends;
+				                      --jvm= for the JVM's defaults)
 				  --jar=PATH          with benchmark: the jar to run (default: the one running)
 				  --recon.checks.NAME=VALUE, --spring.datasource.url=URL, ...
 				                      any setting of application.yml (thresholds, database)

@@ -101,6 +101,11 @@ class BenchmarkSmokeTests {
 		org.assertj.core.api.Assertions.assertThat(options.jvmOptions())
 			.containsExactly("-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8");
 		org.assertj.core.api.Assertions.assertThat(options.heap()).isEqualTo("512m");
+		// by default the README's recommended option; an empty --jvm measures the JVM's defaults
+		org.assertj.core.api.Assertions.assertThat(Benchmark.parse(new String[] { "benchmark" }).jvmOptions())
+			.containsExactly("-XX:TieredStopAtLevel=1");
+		org.assertj.core.api.Assertions.assertThat(Benchmark.parse(new String[] { "benchmark", "--jvm=" }).jvmOptions())
+			.isEmpty();
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> Benchmark.parse(new String[] { "benchmark", "--jvm=--rerun" }))
 			.isInstanceOf(org.electionrecon.CommandLine.UsageException.class)

@@ -172,6 +172,43 @@ class XlsxFileTests {
 		}
 	}
 
+	/**
+	 * Inputs come from outside: a sheet's DOCTYPE never brings a file's content in (an external
+	 * entity) nor expands an entity bomb; the sheet is refused, and with it the file.
+	 */
+	@Test
+	void neverExpandsTheEntitiesOfADoctype() throws IOException {
+		Path secret = Files.writeString(dir.resolve("secret.txt"), "the returning officer's password");
+		String external = "<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>";
+		String bomb = "<!DOCTYPE worksheet [<!ENTITY a \"aaaaaaaaaa\">" + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+				+ "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">" + "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]>";
+		for (String[] doctypeAndEntity : new String[][] { { external, "&xxe;" }, { bomb, "&d;" } }) {
+			Path file;
+			try (Book book = book()) {
+				file = book.sheet("Stafford").row(1, "Box no", count(12)).write(dir.resolve("entities.xlsx"));
+			}
+			IngestFixtures.rewriteEntry(file, "xl/worksheets/sheet1.xml", xml -> {
+				String text = new String(xml, StandardCharsets.UTF_8);
+				String withDoctype = text.replaceFirst("\\?>", "?>" + doctypeAndEntity[0]);
+				return withDoctype.replaceFirst("</row>",
+						"<c r=\"C1\" t=\"inlineStr\"><is><t>" + doctypeAndEntity[1] + "</t></is></c></row>")
+					.getBytes(StandardCharsets.UTF_8);
+			});
+			String sheetXml = new String(IngestFixtures.unzip(file).get("xl/worksheets/sheet1.xml"),
+					StandardCharsets.UTF_8);
+			assertThat(sheetXml).contains("<!DOCTYPE worksheet [<!ENTITY").contains(doctypeAndEntity[1]);
+			List<String> texts = new ArrayList<>();
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+				try (XlsxFile xlsx = new XlsxFile(file)) {
+					rows(xlsx, xlsx.sheets().get(0)).forEach(row -> row.cells().forEach(cell -> texts.add(cell.text())));
+				}
+			}).as(doctypeAndEntity[1]).satisfies(refused -> assertThat(TabularFiles.rootMessage(refused))
+				.as("why %s was refused", doctypeAndEntity[1]).isEqualTo("General entity reference ("
+						+ doctypeAndEntity[1] + ") encountered in entity expanding mode: operation not (yet) implemented"));
+			assertThat(texts).noneMatch(text -> text.contains("password") || text.contains("aaaa"));
+		}
+	}
+
 	static List<SheetRow> rows(TabularFile file, SheetInfo sheet) throws IOException {
 		RowCursor cursor = file.rows(sheet);
 		List<SheetRow> rows = new ArrayList<>();
