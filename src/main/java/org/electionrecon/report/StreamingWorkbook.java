@@ -7,6 +7,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.Deflater;
@@ -97,7 +98,15 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 		/** The open row's XML not yet handed to the file. */
 		private final StringBuilder pending = new StringBuilder(1024);
 
-		private char[] chars = new char[1024];
+		/**
+		 * The buffered file stream under POI's writer ({@code _out}). Set while the superclass
+		 * constructor creates that writer, so it has no initializer here (one would run after it and
+		 * overwrite it).
+		 */
+		private OutputStream bytes;
+
+		/** Whether text went through POI's writer since rows were last handed to {@link #bytes}. */
+		private boolean writerHoldsText;
 
 		/** The 0-based index of the open row; -1 when no row is open. */
 		private int openRow = -1;
@@ -122,7 +131,8 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 
 		@Override
 		protected OutputStream decorateOutputStream(FileOutputStream fos) {
-			return new BufferedOutputStream(fos, 65536);
+			bytes = new BufferedOutputStream(fos, 65536);
+			return bytes;
 		}
 
 		@Override
@@ -230,17 +240,21 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 			handOver();
 		}
 
-		/** Hands the pending XML to the file's buffered writer in one call. */
+		/**
+		 * Hands the pending XML to the file as UTF-8 bytes, in one write. Going through POI's
+		 * character writer instead (a char copy, then a char-by-char encoder) was 40% of the report
+		 * writers' time. What went through that writer before is flushed first, so the file keeps
+		 * the order things were written in.
+		 */
 		private void handOver() throws IOException {
-			int length = pending.length();
-			if (length == 0) {
+			if (pending.length() == 0) {
 				return;
 			}
-			if (chars.length < length) {
-				chars = new char[Math.max(length, chars.length * 2)];
+			if (writerHoldsText) {
+				_out.flush();
+				writerHoldsText = false;
 			}
-			pending.getChars(0, length, chars, 0);
-			_out.write(chars, 0, length);
+			bytes.write(pending.toString().getBytes(StandardCharsets.UTF_8));
 			pending.setLength(0);
 		}
 
@@ -254,6 +268,7 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 		public void writeRow(int rownum, SXSSFRow row) throws IOException {
 			endOpenRow();
 			super.writeRow(rownum, row);
+			writerHoldsText = true;
 		}
 
 		@Override
@@ -292,6 +307,7 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 			if (s == null || s.isEmpty()) {
 				return;
 			}
+			writerHoldsText = true;
 			if (needsEscaping(s)) {
 				super.outputEscapedString(s);
 			}
