@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.electionrecon.Parallelism;
 import org.electionrecon.model.ConstituencyFigures;
 import org.electionrecon.model.Finding;
 import org.electionrecon.staging.StagingTables;
@@ -21,6 +22,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.core.task.support.TaskExecutorAdapter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -69,8 +71,7 @@ public class ReconcileSteps {
 		if (workers > 0) {
 			// constituencies are independent: each is loaded and checked on one of the cores, and the
 			// chunk's outcomes are written in reading order, in the chunk's transaction
-			step.taskExecutor(new org.springframework.core.task.support.TaskExecutorAdapter(
-					org.electionrecon.Parallelism.pool(workers, "reconciler")));
+			step.taskExecutor(new TaskExecutorAdapter(Parallelism.pool(workers, "reconciler")));
 		}
 		return step.listener(reader).listener(writer).listener(failures).build();
 	}

@@ -85,14 +85,12 @@ public class StagedAreaReport implements AreaReportData {
 	}
 
 	/**
-	 * One indexed query per constituency, in name order: each block of boxes is read once, in index
-	 * order, where one join over the area would sort all of its boxes (and, on the embedded database,
-	 * walk every box of the run once per area).
+	 * One query for the area, in constituency name order: the boxes are staged in blocks (a few
+	 * thousand rows for a million boxes), so the join reads and sorts only the area's blocks, and
+	 * each block is decoded once.
 	 */
 	@Override
 	public void forEachBox(Consumer<BoxLine> consumer) {
-		// one query for the area: the boxes are staged in blocks (a few thousand rows for a million
-		// boxes), so the join reads only the area's blocks, through the block table's index
 		jdbc.query("SELECT C.CODE, C.NAME, B.DATA FROM RECON_CONSTITUENCY C JOIN RECON_BOX_BLOCK B"
 				+ " ON B.RUN_ID = C.RUN_ID AND B.CONSTITUENCY_CODE = C.CODE WHERE C.RUN_ID = ? AND C.AREA = ?"
 				+ " ORDER BY C.NAME, C.CODE, B.SEQ", rs -> {
