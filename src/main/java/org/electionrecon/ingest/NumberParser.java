@@ -15,6 +15,12 @@ public final class NumberParser {
 	private static final Pattern GROUPING = Pattern.compile("[\\s\\u00A0\\u2007\\u202F,']");
 	private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
+	/**
+	 * Below this a whole double is a whole number exactly (its ulp is at most 1/8), so its long is
+	 * what its decimal string gives.
+	 */
+	private static final double WHOLE_DOUBLE_LIMIT = 1e15;
+
 	private NumberParser() {
 	}
 
@@ -36,7 +42,11 @@ public final class NumberParser {
 		}
 		BigDecimal value;
 		if (cell.isNumeric()) {
-			value = BigDecimal.valueOf(cell.number());
+			double number = cell.number();
+			if (number == Math.rint(number) && Math.abs(number) < WHOLE_DOUBLE_LIMIT) {
+				return (long) number; // as below, without a decimal string: nearly every count
+			}
+			value = BigDecimal.valueOf(number);
 		}
 		else {
 			String text = GROUPING.matcher(cell.text().strip()).replaceAll("");

@@ -36,6 +36,32 @@ class NumberParserTests {
 				Arguments.of("formula cell's cached text", new Cell(3, "46,169", null, null, true), 46_169L));
 	}
 
+	/**
+	 * A numeric cell's count comes from its double directly when it is whole and below 10^15; the
+	 * outcome is the one its decimal string (BigDecimal.valueOf) gives, on both sides of that edge.
+	 */
+	@ParameterizedTest
+	@ValueSource(doubles = { 0.0, -0.0, 1.0, -5.0, 46_169.0, 9_999_999.0, 10_000_000.0, 123_456_789.0,
+			999_999_999_999_999.0, 1e15, 1e15 + 2, 9_007_199_254_740_992.0, 1e18, 12.5, -0.5, 1e-9, 9.3e18, 1e300 })
+	void countsANumericCellAsItsDecimalStringDoes(double number) {
+		Cell cell = new Cell(3, Double.toString(number), number, "General", false);
+		Object expected;
+		try {
+			expected = BigDecimal.valueOf(number).stripTrailingZeros().longValueExact();
+		}
+		catch (ArithmeticException ex) {
+			expected = "not a whole number";
+		}
+		Object actual;
+		try {
+			actual = NumberParser.count(cell);
+		}
+		catch (NotANumberException ex) {
+			actual = ex.getMessage();
+		}
+		assertThat(actual).isEqualTo(expected);
+	}
+
 	@ParameterizedTest(name = "[{index}] {0}")
 	@MethodSource("counts")
 	void readsCounts(String what, Cell cell, long expected) throws NotANumberException {

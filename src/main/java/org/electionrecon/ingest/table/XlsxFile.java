@@ -38,8 +38,10 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 
 /**
- * Streams an .xlsx/.xlsm workbook with StAX over the sheet XML: one row in memory at a time,
- * formulas read as their cached values and never evaluated.
+ * Streams an .xlsx/.xlsm workbook: one row in memory at a time, formulas read as their cached
+ * values and never evaluated. Sheets are read from their bytes by {@link SheetXml} (a strict XML
+ * reader for the few elements of a sheet, several times less work a cell than StAX); a sheet with
+ * a DOCTYPE or in another encoding than UTF-8 is read with POI's secure StAX factory instead.
  * <p>
  * The package is read straight from the zip, without POI's OPC package model (which costs more to
  * open than small workbooks cost to read): POI's {@link ZipSecureFile} keeps its zip-bomb limits
@@ -604,10 +606,25 @@ public final class XlsxFile implements TabularFile {
 	public RowCursor rows(SheetInfo sheet) throws IOException {
 		closeOpenSheet();
 		try {
-			openStream = zip.getInputStream(sheetEntry(sheet.reference()));
+			ZipArchiveEntry entry = sheetEntry(sheet.reference());
+			openStream = zip.getInputStream(entry);
+			SheetXml bytes = SheetXml.open(openStream);
+			if (bytes != null) {
+				return () -> {
+					try {
+						return nextRow(bytes);
+					}
+					catch (IOException | RuntimeException ex) {
+						throw new IOException("sheet '" + sheet.name() + "' is damaged: " + TabularFiles.rootMessage(ex), ex);
+					}
+				};
+			}
+			// another encoding than UTF-8, or a DOCTYPE: POI's secure StAX parser reads it (or refuses it)
+			openStream.close();
+			openStream = zip.getInputStream(entry);
 			openSheet = xmlInputFactory.createXMLStreamReader(openStream);
 		}
-		catch (XMLStreamException | RuntimeException ex) {
+		catch (XMLStreamException | IOException | RuntimeException ex) {
 			closeOpenSheet();
 			throw new IOException("sheet '" + sheet.name() + "' cannot be opened: " + TabularFiles.rootMessage(ex), ex);
 		}
@@ -633,6 +650,121 @@ public final class XlsxFile implements TabularFile {
 			throw new IllegalArgumentException("No data found for Sheet with r:id " + relationshipId);
 		}
 		return entry;
+	}
+
+	/** The next row with a cell, read with {@link SheetXml}: as {@link #nextRow(XMLStreamReader)}. */
+	private SheetRow nextRow(SheetXml xml) throws IOException {
+		int event;
+		while ((event = xml.next()) != SheetXml.END_OF_DOCUMENT) {
+			if (event == SheetXml.START_ELEMENT && xml.element() == SheetXml.ROW) {
+				int rowNumber = lastRowNumber + 1;
+				for (int i = 0, n = xml.attributeCount(); i < n; i++) {
+					if (xml.attributeIs(i, 'r')) {
+						int digits = xml.attributeDigits(i);
+						rowNumber = digits >= 0 ? digits : Integer.parseInt(xml.attributeValue(i));
+						break;
+					}
+				}
+				lastRowNumber = rowNumber;
+				List<Cell> cells = readCells(xml);
+				if (!cells.isEmpty()) {
+					return new SheetRow(rowNumber, cells);
+				}
+			}
+		}
+		return null;
+	}
+
+	/** A row's cells, read with {@link SheetXml}: as {@link #readCells(XMLStreamReader)}. */
+	private List<Cell> readCells(SheetXml xml) throws IOException {
+		List<Cell> cells = new ArrayList<>();
+		int nextColumn = 0;
+		String type = null;
+		String style = null;
+		int column = 0;
+		boolean formula = false;
+		boolean hasValue = false;
+		boolean hasInline = false;
+		Text value = this.value;
+		Text inline = this.inline;
+		boolean inValue = false;
+		boolean inInlineText = false;
+		int event;
+		while ((event = xml.next()) != SheetXml.END_OF_DOCUMENT) {
+			if (event == SheetXml.START_ELEMENT) {
+				switch (xml.element()) {
+					case SheetXml.CELL -> {
+						// the first attribute of a name counts, as getAttributeValue(null, name)
+						column = -1;
+						boolean hasRef = false;
+						type = null;
+						style = null;
+						for (int i = 0, n = xml.attributeCount(); i < n; i++) {
+							if (!hasRef && xml.attributeIs(i, 'r')) {
+								hasRef = true;
+								column = xml.attributeColumn(i);
+								if (column < 0) {
+									column = column(xml.attributeValue(i));
+								}
+							}
+							else if (type == null && xml.attributeIs(i, 't')) {
+								type = xml.attributeValue(i);
+							}
+							else if (style == null && xml.attributeIs(i, 's')) {
+								style = xml.attributeValue(i);
+							}
+						}
+						if (!hasRef) {
+							column = nextColumn;
+						}
+						formula = false;
+						hasValue = false;
+						hasInline = false;
+					}
+					case SheetXml.VALUE -> {
+						inValue = true;
+						hasValue = true;
+						value.clear();
+					}
+					case SheetXml.FORMULA -> formula = true;
+					case SheetXml.INLINE_STRING -> {
+						hasInline = true;
+						inline.clear();
+					}
+					case SheetXml.TEXT_RUN -> inInlineText = hasInline;
+					default -> {
+					}
+				}
+			}
+			else if (event == SheetXml.TEXT) {
+				if (inValue) {
+					value.add(xml.text());
+				}
+				else if (inInlineText) {
+					inline.add(xml.text());
+				}
+			}
+			else if (event == SheetXml.END_ELEMENT) {
+				switch (xml.element()) {
+					case SheetXml.VALUE -> inValue = false;
+					case SheetXml.TEXT_RUN -> inInlineText = false;
+					case SheetXml.CELL -> {
+						Cell cell = toCell(column, type, style, formula, hasValue ? value.get() : null,
+								hasInline ? inline.get() : null);
+						if (cell != null) {
+							cells.add(cell);
+						}
+						nextColumn = column + 1;
+					}
+					case SheetXml.ROW -> {
+						return cells;
+					}
+					default -> {
+					}
+				}
+			}
+		}
+		return cells;
 	}
 
 	private SheetRow nextRow(XMLStreamReader xml) throws XMLStreamException {
