@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.Deflater;
 
@@ -89,14 +90,64 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 	 * cell as XML ({@link #startRow}, {@link #text}, {@link #number}) as well as POI's row objects.
 	 * Rows must come in increasing order and a row's cells in increasing column order, as they stand
 	 * in the file; anything else is refused, never written out of place.
+	 * <p>
+	 * A row's XML is put together as UTF-8 bytes in one growable array ({@link #pending}) and handed
+	 * to the file in one write: the fixed parts are byte constants, numbers and column letters are
+	 * written digit by digit, and text is encoded in the same pass that decides whether POI's escaping
+	 * would change it. Building it as a {@code String} first and encoding that (a builder turned to
+	 * two bytes a char by one non-Latin-1 name, kept so for every row after) was most of the report
+	 * writers' time.
 	 */
 	static final class RowXmlWriter extends SheetDataWriter {
 
 		/** Double.toString writes whole numbers below this as digits and ".0"; at and above it, as 1.0E7. */
 		private static final long PLAIN_DOUBLE_LIMIT = 10_000_000L;
 
-		/** The open row's XML not yet handed to the file. */
-		private final StringBuilder pending = new StringBuilder(1024);
+		/** The first size of {@link #pending}: a few rows of the widest sheet; it grows for longer ones. */
+		private static final int INITIAL_PENDING_BYTES = 1024;
+
+		/** The most UTF-8 bytes a char written here takes: a surrogate pair (four bytes) is escaped by POI. */
+		private static final int MAX_BYTES_PER_CHAR = 3;
+
+		private static final byte[] ROW_START = ascii("<row r=\"");
+
+		private static final byte[] ROW_START_END = ascii("\">\n");
+
+		private static final byte[] ROW_END = ascii("</row>\n");
+
+		private static final byte[] CELL_START = ascii("<c r=\"");
+
+		private static final byte[] STYLE_ATTRIBUTE = ascii(" s=\"");
+
+		private static final byte[] INLINE_TEXT_START = ascii(" t=\"inlineStr\"><is><t");
+
+		private static final byte[] PRESERVE_SPACE = ascii(" xml:space=\"preserve\"");
+
+		private static final byte[] INLINE_TEXT_END = ascii("</t></is></c>");
+
+		private static final byte[] NUMBER_START = ascii(" t=\"n\"><v>");
+
+		private static final byte[] NUMBER_END = ascii("</v></c>");
+
+		/** What follows a whole number's digits: the ".0" of its Double.toString, then the cell's end. */
+		private static final byte[] WHOLE_NUMBER_END = ascii(".0</v></c>");
+
+		/** The ASCII chars POI's escaping changes: the controls (escaped or made '?') and {@code < > & "}. */
+		private static final boolean[] ESCAPED_ASCII = new boolean[0x80];
+
+		static {
+			for (char c = 0; c < ' '; c++) {
+				ESCAPED_ASCII[c] = true;
+			}
+			for (char c : "<>&\"".toCharArray()) {
+				ESCAPED_ASCII[c] = true;
+			}
+		}
+
+		/** The open row's XML not yet handed to the file, as UTF-8: its first {@link #pendingLength} bytes. */
+		private byte[] pending = new byte[INITIAL_PENDING_BYTES];
+
+		private int pendingLength;
 
 		/**
 		 * The buffered file stream under POI's writer ({@code _out}). Set while the superclass
@@ -155,31 +206,29 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 			cellsOfLastRow = 0;
 			openRow = rowIndex;
 			lastColumn = -1;
-			pending.append("<row r=\"").append(rowIndex + 1).append("\">\n");
+			put(ROW_START);
+			putDigits(rowIndex + 1);
+			put(ROW_START_END);
 		}
 
 		/** A text cell, written inline, as POI writes a string cell. */
 		void text(int column, int style, String value) throws IOException {
 			startCell(column, style);
-			pending.append(" t=\"inlineStr\"><is><t");
+			put(INLINE_TEXT_START);
 			if (hasLeadingTrailingSpaces(value)) {
-				pending.append(" xml:space=\"preserve\"");
+				put(PRESERVE_SPACE);
 			}
-			pending.append('>');
-			if (needsEscaping(value)) {
-				handOver();
-				outputEscapedString(value);
-			}
-			else {
-				pending.append(value);
-			}
-			pending.append("</t></is></c>");
+			put((byte) '>');
+			putText(value);
+			put(INLINE_TEXT_END);
 		}
 
 		/** A numeric cell, as POI writes it (its double's {@link Double#toString}). */
 		void number(int column, int style, double value) throws IOException {
 			startCell(column, style);
-			pending.append(" t=\"n\"><v>").append(Double.toString(value)).append("</v></c>");
+			put(NUMBER_START);
+			putAscii(Double.toString(value));
+			put(NUMBER_END);
 		}
 
 		/** A whole number: the same text as {@code number(column, style, (double) value)}, without the double. */
@@ -189,7 +238,9 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 				return;
 			}
 			startCell(column, style);
-			pending.append(" t=\"n\"><v>").append(value).append(".0</v></c>");
+			put(NUMBER_START);
+			putDigits((int) value);
+			put(WHOLE_NUMBER_END);
 		}
 
 		private void startCell(int column, int style) {
@@ -204,11 +255,14 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 			cellsOfLastRow = column + 1;
 			firstColumnWritten = Math.min(firstColumnWritten, column);
 			lastColumnWritten = Math.max(lastColumnWritten, column);
-			pending.append("<c r=\"");
-			appendColumnLetters(column);
-			pending.append(openRow + 1).append('"');
+			put(CELL_START);
+			putColumnLetters(column);
+			putDigits(openRow + 1);
+			put((byte) '"');
 			if ((style & 0xffff) != 0) {
-				pending.append(" s=\"").append(style & 0xffff).append('"');
+				put(STYLE_ATTRIBUTE);
+				putDigits(style & 0xffff);
+				put((byte) '"');
 			}
 		}
 
@@ -220,42 +274,134 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 			return new CellRangeAddress(firstRowWritten, lastRowWritten, firstColumnWritten, lastColumnWritten);
 		}
 
+		/** Room for {@code more} bytes after the pending ones. */
+		private void ensure(int more) {
+			int needed = pendingLength + more;
+			if (needed > pending.length) {
+				pending = Arrays.copyOf(pending, Math.max(needed, 2 * pending.length));
+			}
+		}
+
+		private void put(byte b) {
+			ensure(1);
+			pending[pendingLength++] = b;
+		}
+
+		private void put(byte[] fragment) {
+			ensure(fragment.length);
+			System.arraycopy(fragment, 0, pending, pendingLength, fragment.length);
+			pendingLength += fragment.length;
+		}
+
+		/** Text known to be ASCII (a double's {@link Double#toString}), a byte a char. */
+		private void putAscii(String text) {
+			ensure(text.length());
+			for (int i = 0; i < text.length(); i++) {
+				pending[pendingLength++] = (byte) text.charAt(i);
+			}
+		}
+
+		/** A number's decimal digits, '-' first when it is negative: what {@link Integer#toString(int)} gives. */
+		private void putDigits(int value) {
+			ensure(11);
+			// Counted on the negative side, where every int has its opposite (Integer.MIN_VALUE has none above).
+			int negative = value;
+			if (value < 0) {
+				pending[pendingLength++] = '-';
+			}
+			else {
+				negative = -value;
+			}
+			int digits = 1;
+			for (int rest = negative; rest <= -10; rest /= 10) {
+				digits++;
+			}
+			int end = pendingLength + digits;
+			for (int i = end - 1; i >= pendingLength; i--) {
+				pending[i] = (byte) ('0' - negative % 10);
+				negative /= 10;
+			}
+			pendingLength = end;
+		}
+
 		/** Column letters as in a cell reference: A to Z, then AA, AB... */
-		private void appendColumnLetters(int column) {
+		private void putColumnLetters(int column) {
 			if (column < 26) {
-				pending.append((char) ('A' + column));
+				put((byte) ('A' + column));
 				return;
 			}
-			int start = pending.length();
+			int letters = 0;
 			for (int rest = column + 1; rest > 0; rest = (rest - 1) / 26) {
-				pending.insert(start, (char) ('A' + (rest - 1) % 26));
+				letters++;
 			}
+			ensure(letters);
+			int end = pendingLength + letters;
+			int i = end;
+			for (int rest = column + 1; rest > 0; rest = (rest - 1) / 26) {
+				pending[--i] = (byte) ('A' + (rest - 1) % 26);
+			}
+			pendingLength = end;
+		}
+
+		/**
+		 * A cell's text: as UTF-8, in the one pass over its chars that checks whether POI's escaping
+		 * would change any of them; if it would, the row so far is handed over and the whole text goes
+		 * through POI's writer ({@link #outputEscapedString}), so escaped text is POI's to the byte.
+		 * Surrogates are escaped text, so every char written here is one UTF-8 sequence of its own.
+		 */
+		private void putText(String value) throws IOException {
+			int length = value.length();
+			ensure(Math.multiplyExact(length, MAX_BYTES_PER_CHAR));
+			byte[] buffer = pending;
+			int position = pendingLength;
+			for (int i = 0; i < length; i++) {
+				char c = value.charAt(i);
+				if (poiEscapes(c)) {
+					// What was copied of the text lies past pendingLength and is written over later.
+					handOver();
+					outputEscapedString(value);
+					return;
+				}
+				if (c < 0x80) {
+					buffer[position++] = (byte) c;
+				}
+				else if (c < 0x800) {
+					buffer[position++] = (byte) (0xC0 | c >> 6);
+					buffer[position++] = (byte) (0x80 | c & 0x3F);
+				}
+				else {
+					buffer[position++] = (byte) (0xE0 | c >> 12);
+					buffer[position++] = (byte) (0x80 | c >> 6 & 0x3F);
+					buffer[position++] = (byte) (0x80 | c & 0x3F);
+				}
+			}
+			pendingLength = position;
 		}
 
 		private void endOpenRow() throws IOException {
 			if (openRow >= 0) {
-				pending.append("</row>\n");
+				put(ROW_END);
 				openRow = -1;
 			}
 			handOver();
 		}
 
 		/**
-		 * Hands the pending XML to the file as UTF-8 bytes, in one write. Going through POI's
-		 * character writer instead (a char copy, then a char-by-char encoder) was 40% of the report
-		 * writers' time. What went through that writer before is flushed first, so the file keeps
-		 * the order things were written in.
+		 * Hands the pending XML to the file, in one write. Going through POI's character writer
+		 * instead (a char copy, then a char-by-char encoder) was 40% of the report writers' time.
+		 * What went through that writer before is flushed first, so the file keeps the order things
+		 * were written in.
 		 */
 		private void handOver() throws IOException {
-			if (pending.length() == 0) {
+			if (pendingLength == 0) {
 				return;
 			}
 			if (writerHoldsText) {
 				_out.flush();
 				writerHoldsText = false;
 			}
-			bytes.write(pending.toString().getBytes(StandardCharsets.UTF_8));
-			pending.setLength(0);
+			bytes.write(pending, 0, pendingLength);
+			pendingLength = 0;
 		}
 
 		/** As POI decides it: text that starts or ends with whitespace keeps it (xml:space). */
@@ -319,13 +465,24 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 		/** Whether POI's escaping would change anything in the text (see SheetDataWriter). */
 		static boolean needsEscaping(String s) {
 			for (int i = 0; i < s.length(); i++) {
-				char c = s.charAt(i);
-				if (c < ' ' || c == '<' || c == '>' || c == '&' || c == '"' || c == '\u00A0'
-						|| Character.isSurrogate(c) || c >= '\uFFFE') {
+				if (poiEscapes(s.charAt(i))) {
 					return true;
 				}
 			}
 			return false;
+		}
+
+		/**
+		 * Whether POI's escaping changes the char: an entity for {@code < > & "}, tab, line feed,
+		 * carriage return and the no-break space, '?' for other controls and U+FFFE/U+FFFF, and
+		 * surrogates it writes as code points (left to its writer so they come out as POI's do).
+		 */
+		private static boolean poiEscapes(char c) {
+			return c < 0x80 ? ESCAPED_ASCII[c] : c == '\u00A0' || Character.isSurrogate(c) || c >= '\uFFFE';
+		}
+
+		private static byte[] ascii(String fragment) {
+			return fragment.getBytes(StandardCharsets.US_ASCII);
 		}
 	}
 }

@@ -29,7 +29,8 @@ class StreamingWorkbookTests {
 
 	private static final List<String> TEXTS = List.of("Stafford", "St Mary's Hall", "Newcastle-under-Lyme",
 			"a < b & c > d", "\"quoted\"", "two\nlines\ttab\rreturn", "no\u00A0break", "control\u0001char",
-			"ballot \uD83D\uDDF3 box", "not a char \uFFFE", "Ynys Môn", "", " leading and trailing ");
+			"ballot \uD83D\uDDF3 box", "not a char \uFFFE", "Ynys Môn", "", " leading and trailing ", "café",
+			"Llanfair ŵ Gwynedd", "St Mary\u2019s", "東京都 ward");
 
 	@Test
 	void shouldWriteEveryTextAsPoisOwnStreamingWorkbookDoes() throws IOException {
@@ -39,7 +40,7 @@ class StreamingWorkbookTests {
 	@Test
 	void shouldKeepTextThatNeedsNoEscapingAsItIs() throws IOException {
 		assertThat(readBack(new StreamingWorkbook(10))).contains("Stafford", "St Mary's Hall", "Ynys Môn",
-				" leading and trailing ");
+				" leading and trailing ", "café", "Llanfair ŵ Gwynedd", "St Mary\u2019s", "東京都 ward");
 	}
 
 	@Test
@@ -127,6 +128,58 @@ class StreamingWorkbookTests {
 
 		assertThat(sheetXml(direct)).isEqualTo(sheetXml(poi)).contains("<c r=\"XFD2\"", "1.0E7",
 				"xml:space=\"preserve\"", "&lt;");
+	}
+
+	/**
+	 * Rows of text cells where text beyond ASCII (two- and three-byte UTF-8, surrogate pairs) stands
+	 * first, last and inside, next to text POI escapes in the same row in either order, rows of plain
+	 * text after them, and texts longer than a row's first buffer: the same sheet XML as POI's.
+	 */
+	@Test
+	void shouldWriteTextBeyondAsciiAsPoiDoesWhateverStandsAroundIt() throws IOException {
+		String cjk = "東京都";
+		List<List<String>> rows = List.of(
+				List.of("é first", "last é", "mid ŵ dle", "St Mary\u2019s", "\uD83D\uDDF3 first", cjk + " ward",
+						"ward " + cjk, "a < b after Môn"),
+				List.of("Môn", "x & y", "ŵ", "\"quoted\" after ŵ", "’"),
+				List.of("\u2019", "tab\there", "plain after escaped", "é after escaped", "last \uD83D\uDDF3"),
+				List.of("a plain row after them", "ASCII only"),
+				List.of("é".repeat(3_000), "a".repeat(5_000), "ŵ\u2019".repeat(2_000), "é".repeat(2_000) + " <",
+						cjk.repeat(10_000)),
+				List.of("Ynys Môn", " leading é", "trailing ’ ", "\u00A0no-break first"),
+				List.of("the last row", "café"));
+
+		assertThat(textSheetXml(new StreamingWorkbook(10), rows)).isEqualTo(textSheetXml(new SXSSFWorkbook(10), rows))
+			.contains("é first", "ward 東京都", "St Mary\u2019s", cjk.repeat(10_000), "a plain row after them",
+					"&lt; b after Môn", "x &amp; y", "tab&#x9;here", "xml:space=\"preserve\">trailing ’ ",
+					"<c r=\"A7\"");
+	}
+
+	/**
+	 * The sheet XML of the rows written as text cells: through {@link SheetWriter} into a {@link
+	 * StreamingWorkbook}, or as POI's own rows and cells into any other workbook.
+	 */
+	private static String textSheetXml(SXSSFWorkbook workbook, List<List<String>> rows) throws IOException {
+		ReportStyles styles = new ReportStyles(workbook);
+		if (workbook instanceof StreamingWorkbook streaming) {
+			SheetWriter out = new SheetWriter(streaming.createStreamingSheet("Boxes"), styles, 1_000_000);
+			for (List<String> texts : rows) {
+				SheetRow row = out.row();
+				for (int c = 0; c < texts.size(); c++) {
+					out.text(row, c, texts.get(c));
+				}
+			}
+		}
+		else {
+			SXSSFSheet sheet = workbook.createSheet("Boxes");
+			for (int r = 0; r < rows.size(); r++) {
+				Row row = sheet.createRow(r);
+				for (int c = 0; c < rows.get(r).size(); c++) {
+					cell(row, c, styles.text).setCellValue(rows.get(r).get(c));
+				}
+			}
+		}
+		return sheetXml(workbook);
 	}
 
 	@Test
