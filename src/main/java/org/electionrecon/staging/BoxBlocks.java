@@ -1,7 +1,5 @@
 package org.electionrecon.staging;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
 
 import org.electionrecon.model.BallotBox;
@@ -21,42 +18,50 @@ import org.electionrecon.model.BoxType;
  * The ballot boxes of one constituency staged by one chunk, as one row of {@code RECON_BOX_BLOCK}.
  * A box is the input's most numerous record (a million in the largest workload); one indexed row per
  * box made the embedded database's index upkeep most of the ingest time, and reading them back most
- * of the report's. A block keeps every field of every box, in source order: the constituency code
- * is the row's, and each box is its text fields (UTF-8, length-prefixed, -1 for none), its type and
- * its two counts, the whole deflated: the boxes' source references repeat their file and sheet, so
- * a block is about a fifth of its plain size, and the database's log and data file shrink with it.
+ * of the report's. A block keeps every field of every box, in source order; the constituency code
+ * is the row's. Its plain bytes are deflated: the database's log and data file shrink with them.
+ * <p>
+ * The plain bytes, as {@link #encode} writes them (the second format): the int -2 (four bytes,
+ * big-endian), the count of boxes (a varint), then each box: its box and station texts, its type's
+ * number (one byte), its issued and verified counts (zigzag varints), and its two source texts. A
+ * text is a varint, 0 for none, else one more than the count of its first UTF-8 bytes that are the
+ * same as in the same field of the last box that had one, followed by the varint length and the
+ * bytes of the rest. Neighbouring boxes' sources differ only in their cell ("...!Stafford!D10",
+ * "...!Stafford!D11"), so a box takes a few bytes besides its station: deflating them took most of
+ * the staging thread's time when every box repeated its file and sheet in full.
+ * <p>
+ * The first format, read still for blocks staged before: the count as an int (so never negative),
+ * then each box's texts as an int length (-1 for none) and UTF-8 bytes, its type's byte and its
+ * counts as two longs, all as {@link java.io.DataOutputStream} writes them.
  */
 public final class BoxBlocks {
 
 	private static final BoxType[] TYPES = BoxType.values();
+
+	/** The first int of the second format's plain bytes; the first format's count is never negative. */
+	private static final int SECOND_FORMAT = -2;
+
+	/** A box's text fields, in the order they are written: each is compared with its own field's last. */
+	private static final int TEXT_FIELDS = 4;
 
 	private BoxBlocks() {
 	}
 
 	/** The boxes, all of one constituency, in the order they are to be read back. */
 	public static byte[] encode(List<BallotBox> boxes) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(boxes.size() * 40 + 64);
-		Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-		try (DataOutputStream out = new DataOutputStream(
-				new java.io.BufferedOutputStream(new DeflaterOutputStream(bytes, deflater), 8192))) {
-			out.writeInt(boxes.size());
-			for (BallotBox box : boxes) {
-				text(out, box.box());
-				text(out, box.station());
-				out.writeByte(box.type().ordinal());
-				out.writeLong(box.issued());
-				out.writeLong(box.verified());
-				text(out, box.issuedSource());
-				text(out, box.verifiedSource());
-			}
+		BlockWriter out = new BlockWriter(boxes.size() * 48 + 16);
+		out.writeInt(SECOND_FORMAT);
+		out.writeVarint(boxes.size());
+		for (BallotBox box : boxes) {
+			out.writeText(0, box.box());
+			out.writeText(1, box.station());
+			out.writeByte(box.type().ordinal());
+			out.writeVarlong(box.issued());
+			out.writeVarlong(box.verified());
+			out.writeText(2, box.issuedSource());
+			out.writeText(3, box.verifiedSource());
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			deflater.end();
-		}
-		return bytes.toByteArray();
+		return out.deflated();
 	}
 
 	/**
@@ -70,7 +75,15 @@ public final class BoxBlocks {
 	public static void decode(String constituencyCode, byte[] block, Consumer<BallotBox> consumer) {
 		try {
 			BlockReader in = new BlockReader(inflate(block));
-			int count = in.readInt();
+			int first = in.readInt();
+			if (first == SECOND_FORMAT) {
+				readBoxes(constituencyCode, in, consumer);
+				return;
+			}
+			if (first < 0) {
+				throw new IOException("a block that starts with " + first + ", neither a count nor a format's mark");
+			}
+			int count = first;
 			for (int i = 0; i < count; i++) {
 				String box = in.readText();
 				String station = in.readText();
@@ -89,6 +102,24 @@ public final class BoxBlocks {
 		}
 	}
 
+	/** The boxes of a block in the second format, after its mark. */
+	private static void readBoxes(String constituencyCode, BlockReader in, Consumer<BallotBox> consumer)
+			throws IOException {
+		int count = in.readVarint();
+		for (int i = 0; i < count; i++) {
+			String box = in.readSharedText(0);
+			String station = in.readSharedText(1);
+			BoxType type = in.readType();
+			long issued = in.readVarlong();
+			long verified = in.readVarlong();
+			String issuedSource = in.readSharedText(2);
+			String verifiedSource = in.readSharedText(3);
+			consumer.accept(new BallotBox(constituencyCode, box, station, type, issued, verified, issuedSource,
+					verifiedSource));
+		}
+		in.requireEnd();
+	}
+
 	/** Every staged box of a constituency in a run, in source order, one block at a time. */
 	public static void forEachBox(org.springframework.jdbc.core.JdbcTemplate jdbc, long runId, String constituencyCode,
 			Consumer<BallotBox> consumer) {
@@ -98,14 +129,98 @@ public final class BoxBlocks {
 				}, runId, constituencyCode);
 	}
 
-	private static void text(DataOutputStream out, String text) throws IOException {
-		if (text == null) {
-			out.writeInt(-1);
-			return;
+	/** A block's plain bytes as they are written, then deflated. */
+	private static final class BlockWriter {
+
+		private byte[] bytes;
+
+		private int length;
+
+		/** Per text field, the UTF-8 bytes of the last box's value that was not {@code null}. */
+		private final byte[][] last = new byte[TEXT_FIELDS][];
+
+		BlockWriter(int capacity) {
+			bytes = new byte[capacity];
+			Arrays.fill(last, new byte[0]);
 		}
-		byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-		out.writeInt(utf8.length);
-		out.write(utf8);
+
+		void writeInt(int value) {
+			ensure(Integer.BYTES);
+			bytes[length++] = (byte) (value >>> 24);
+			bytes[length++] = (byte) (value >>> 16);
+			bytes[length++] = (byte) (value >>> 8);
+			bytes[length++] = (byte) value;
+		}
+
+		void writeByte(int value) {
+			ensure(1);
+			bytes[length++] = (byte) value;
+		}
+
+		/** An int that is never negative, seven bits a byte, the lowest first. */
+		void writeVarint(int value) {
+			writeUnsigned(value & 0xFFFF_FFFFL);
+		}
+
+		/** A long of either sign, zigzagged so that small negatives are short too. */
+		void writeVarlong(long value) {
+			writeUnsigned((value << 1) ^ (value >> 63));
+		}
+
+		private void writeUnsigned(long value) {
+			ensure(10);
+			while ((value & ~0x7FL) != 0) {
+				bytes[length++] = (byte) ((value & 0x7F) | 0x80);
+				value >>>= 7;
+			}
+			bytes[length++] = (byte) value;
+		}
+
+		void writeText(int field, String text) {
+			if (text == null) {
+				writeVarint(0);
+				return;
+			}
+			byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+			byte[] previous = last[field];
+			int same = Arrays.mismatch(previous, utf8);
+			if (same < 0) {
+				same = utf8.length;
+			}
+			same = Math.min(same, Math.min(previous.length, utf8.length));
+			writeVarint(same + 1);
+			writeVarint(utf8.length - same);
+			ensure(utf8.length - same);
+			System.arraycopy(utf8, same, bytes, length, utf8.length - same);
+			length += utf8.length - same;
+			last[field] = utf8;
+		}
+
+		private void ensure(int count) {
+			if (bytes.length - length < count) {
+				bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + count));
+			}
+		}
+
+		byte[] deflated() {
+			Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+			try {
+				deflater.setInput(bytes, 0, length);
+				deflater.finish();
+				byte[] out = new byte[length / 2 + 64];
+				int written = 0;
+				while (!deflater.finished()) {
+					if (written == out.length) {
+						out = Arrays.copyOf(out, out.length * 2);
+					}
+					written += deflater.deflate(out, written, out.length - written);
+				}
+				return Arrays.copyOf(out, written);
+			}
+			finally {
+				deflater.end();
+			}
+		}
 	}
 
 	/** The block's plain bytes: all of its deflated stream, which must end within it. */
@@ -155,6 +270,13 @@ public final class BoxBlocks {
 
 		private int position;
 
+		/** Per text field of the second format: the last text's UTF-8 bytes, their length and the text. */
+		private final byte[][] lastBytes = { new byte[64], new byte[64], new byte[64], new byte[64] };
+
+		private final int[] lastLengths = new int[TEXT_FIELDS];
+
+		private final String[] lastTexts = new String[TEXT_FIELDS];
+
 		BlockReader(PlainBlock block) {
 			this.bytes = block.bytes();
 			this.end = block.length();
@@ -195,6 +317,66 @@ public final class BoxBlocks {
 			String text = new String(bytes, position, length, StandardCharsets.UTF_8);
 			position += length;
 			return text;
+		}
+
+		/** An int written by {@link BlockWriter#writeVarint}: at most five bytes, never negative. */
+		int readVarint() throws IOException {
+			long value = readUnsigned();
+			if (value > Integer.MAX_VALUE) {
+				throw new IOException("a count or length of " + value + " at byte " + position);
+			}
+			return (int) value;
+		}
+
+		/** A long written by {@link BlockWriter#writeVarlong}. */
+		long readVarlong() throws IOException {
+			long zigzag = readUnsigned();
+			return (zigzag >>> 1) ^ -(zigzag & 1);
+		}
+
+		private long readUnsigned() throws IOException {
+			long value = 0;
+			for (int shift = 0; shift < 64; shift += 7) {
+				require(1);
+				byte b = bytes[position++];
+				value |= (long) (b & 0x7F) << shift;
+				if (b >= 0) {
+					return value;
+				}
+			}
+			throw new IOException("a number of more than ten bytes at byte " + position);
+		}
+
+		/**
+		 * A text written by {@link BlockWriter#writeText}: the bytes it shares with its field's last
+		 * text, then its own; the same string again when it is all shared.
+		 */
+		String readSharedText(int field) throws IOException {
+			int tag = readVarint();
+			if (tag == 0) {
+				return null;
+			}
+			int same = tag - 1;
+			int lastLength = lastLengths[field];
+			if (same > lastLength) {
+				throw new IOException("a text sharing " + same + " bytes of one of " + lastLength + " at byte " + position);
+			}
+			int rest = readVarint();
+			require(rest);
+			if (rest == 0 && same == lastLength && lastTexts[field] != null) {
+				return lastTexts[field];
+			}
+			byte[] text = lastBytes[field];
+			if (text.length < same + rest) {
+				text = Arrays.copyOf(text, Math.max(2 * text.length, same + rest));
+				lastBytes[field] = text;
+			}
+			System.arraycopy(bytes, position, text, same, rest);
+			position += rest;
+			lastLengths[field] = same + rest;
+			String value = new String(text, 0, same + rest, StandardCharsets.UTF_8);
+			lastTexts[field] = value;
+			return value;
 		}
 
 		/** After the last box: nothing may follow it. */

@@ -58,21 +58,38 @@ class BoxBlocksTests {
 		assertThat(read).isEmpty();
 	}
 
-	/** Thousands of boxes whose sources repeat: a block that inflates to many times its size. */
+	private static final List<BallotBox> THOUSANDS = IntStream.range(0, 5_000)
+		.mapToObj(i -> new BallotBox("E1", "SA" + i, i % 3 == 0 ? null : "Polling station " + i % 7,
+				BoxType.values()[i % 2], i, i - 1, "verification/a-long-file-name-that-repeats.xlsx!Sheet!C" + i,
+				i % 5 == 0 ? "" : "verification/a-long-file-name-that-repeats.xlsx!Sheet!D" + i))
+		.toList();
+
+	/** Thousands of boxes whose texts share their start with the box before (or are none, or empty). */
 	@Test
 	void shouldReadBackABlockOfThousandsOfBoxes() {
-		List<BallotBox> boxes = IntStream.range(0, 5_000)
-			.mapToObj(i -> new BallotBox("E1", "SA" + i, "Polling station " + i % 7, BoxType.POLLING_STATION, i,
-					i - 1, "verification/a-long-file-name-that-repeats.xlsx!Sheet!C" + i,
-					"verification/a-long-file-name-that-repeats.xlsx!Sheet!D" + i))
-			.toList();
-		byte[] block = BoxBlocks.encode(boxes);
+		byte[] block = BoxBlocks.encode(THOUSANDS);
+		List<BallotBox> read = new ArrayList<>();
+
+		BoxBlocks.decode("E1", block, read::add);
+
+		assertThat(read).containsExactlyElementsOf(THOUSANDS);
+		// each box's sources take a few bytes, not their 60 characters each
+		assertThat(plain(block).length).isLessThan(THOUSANDS.size() * 40);
+	}
+
+	/** Blocks staged before the second format read as they were written, also when they inflate to many times their size. */
+	@Test
+	void shouldReadBlocksOfTheFirstFormat() {
+		byte[] block = deflated(firstFormat(THOUSANDS));
 		List<BallotBox> read = new ArrayList<>();
 
 		BoxBlocks.decode("E1", block, read::add);
 
 		assertThat(plain(block).length).isGreaterThan(block.length * 6);
-		assertThat(read).containsExactlyElementsOf(boxes);
+		assertThat(read).containsExactlyElementsOf(THOUSANDS);
+		List<BallotBox> few = new ArrayList<>();
+		BoxBlocks.decode("E14001500", deflated(firstFormat(BOXES)), few::add);
+		assertThat(few).containsExactlyElementsOf(BOXES);
 	}
 
 	/** The plain bytes as a DataOutputStream writes them, read by the format's own description. */
@@ -128,31 +145,64 @@ class BoxBlocksTests {
 	/** A well deflated block whose plain bytes stop inside a box, wherever that is. */
 	@Test
 	void shouldRefuseBoxesCutShortAnywhere() {
-		byte[] plain = plain(BoxBlocks.encode(BOXES));
-		for (int length = 0; length < plain.length; length++) {
-			byte[] cut = deflated(Arrays.copyOf(plain, length));
+		for (byte[] plain : List.of(plain(BoxBlocks.encode(BOXES)), firstFormat(BOXES))) {
+			for (int length = 0; length < plain.length; length++) {
+				byte[] cut = deflated(Arrays.copyOf(plain, length));
 
-			assertThatThrownBy(() -> BoxBlocks.decode("E1", cut, box -> {
-			})).as("plain bytes cut to %d", length).isInstanceOf(UncheckedIOException.class)
-				.hasMessage("a damaged box block of E1");
+				assertThatThrownBy(() -> BoxBlocks.decode("E1", cut, box -> {
+				})).as("plain bytes cut to %d", length).isInstanceOf(UncheckedIOException.class)
+					.hasMessage("a damaged box block of E1");
+			}
 		}
 	}
 
 	@Test
 	void shouldRefuseBytesAfterTheLastBox() {
-		byte[] plain = plain(BoxBlocks.encode(BOXES));
-		byte[] longer = deflated(Arrays.copyOf(plain, plain.length + 1));
+		for (byte[] plain : List.of(plain(BoxBlocks.encode(BOXES)), firstFormat(BOXES))) {
+			byte[] longer = deflated(Arrays.copyOf(plain, plain.length + 1));
 
-		assertThatThrownBy(() -> BoxBlocks.decode("E1", longer, box -> {
-		})).isInstanceOf(UncheckedIOException.class)
-			.hasMessage("a damaged box block of E1")
-			.cause()
-			.hasMessage("bytes follow the block's last box: 1");
+			assertThatThrownBy(() -> BoxBlocks.decode("E1", longer, box -> {
+			})).isInstanceOf(UncheckedIOException.class)
+				.hasMessage("a damaged box block of E1")
+				.cause()
+				.hasMessage("bytes follow the block's last box: 1");
+		}
+	}
+
+	@Test
+	void shouldRefuseASecondFormatBlockWithATypeANumberOrASharedTextNoBoxHas() {
+		List<BallotBox> one = List.of(new BallotBox("E1", "B1", null, BoxType.POSTAL, 5, -5, "a", "b"));
+		byte[] plain = plain(BoxBlocks.encode(one));
+		// the mark (4 bytes), the count (1), "B1" (tag 1, length 2, 2 bytes), no station (0), the type
+		int type = 4 + 1 + 4 + 1;
+		assertThat(Arrays.copyOfRange(plain, 0, type + 1)).containsExactly(0xFF, 0xFF, 0xFF, 0xFE, 1, 1, 2, 'B', '1', 0,
+				BoxType.POSTAL.ordinal());
+		byte[] badType = plain.clone();
+		badType[type] = (byte) BoxType.values().length;
+		byte[] longNumber = new byte[plain.length + 10];
+		System.arraycopy(plain, 0, longNumber, 0, type + 1);
+		Arrays.fill(longNumber, type + 1, type + 12, (byte) 0x80);
+		byte[] sharesTooMuch = plain.clone();
+		sharesTooMuch[5] = 2; // "B1" sharing a byte with the field's last text, which there is none of
+		byte[] badMark = plain.clone();
+		badMark[3] = (byte) 0xFD;
+
+		assertThatThrownBy(() -> BoxBlocks.decode("E1", deflated(badType), box -> {
+		})).hasMessage("a damaged box block of E1").cause()
+			.hasMessage("box type number 2 at byte " + type + ", where there are 2 types");
+		assertThatThrownBy(() -> BoxBlocks.decode("E1", deflated(longNumber), box -> {
+		})).hasMessage("a damaged box block of E1").cause()
+			.hasMessage("a number of more than ten bytes at byte " + (type + 11));
+		assertThatThrownBy(() -> BoxBlocks.decode("E1", deflated(sharesTooMuch), box -> {
+		})).hasMessage("a damaged box block of E1").cause().hasMessage("a text sharing 1 bytes of one of 0 at byte 6");
+		assertThatThrownBy(() -> BoxBlocks.decode("E1", deflated(badMark), box -> {
+		})).hasMessage("a damaged box block of E1").cause()
+			.hasMessage("a block that starts with -3, neither a count nor a format's mark");
 	}
 
 	@Test
 	void shouldRefuseATypeOrALengthNoBoxHas() {
-		byte[] plain = plain(BoxBlocks.encode(BOXES.subList(0, 1)));
+		byte[] plain = firstFormat(BOXES.subList(0, 1));
 		// The first box: the count, then "SA1" (4 + 3 bytes), then its station's length.
 		int stationLength = 4 + 4 + 3;
 		int type = stationLength + 4 + "St Mary's Church Hall, Ynys Môn".getBytes(StandardCharsets.UTF_8).length;
@@ -173,6 +223,37 @@ class BoxBlocksTests {
 		assertThatThrownBy(() -> BoxBlocks.decode("E1", deflated(badLength), box -> {
 		})).hasMessage("a damaged box block of E1").cause()
 			.hasMessage("a text of length " + 0xFF00_00FE + " at byte " + stationLength);
+	}
+
+	/** The plain bytes of a block as the first format had them. */
+	private static byte[] firstFormat(List<BallotBox> boxes) {
+		ByteArrayOutputStream plain = new ByteArrayOutputStream();
+		try (DataOutputStream out = new DataOutputStream(plain)) {
+			out.writeInt(boxes.size());
+			for (BallotBox box : boxes) {
+				firstFormatText(out, box.box());
+				firstFormatText(out, box.station());
+				out.writeByte(box.type().ordinal());
+				out.writeLong(box.issued());
+				out.writeLong(box.verified());
+				firstFormatText(out, box.issuedSource());
+				firstFormatText(out, box.verifiedSource());
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return plain.toByteArray();
+	}
+
+	private static void firstFormatText(DataOutputStream out, String text) throws IOException {
+		if (text == null) {
+			out.writeInt(-1);
+			return;
+		}
+		byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+		out.writeInt(utf8.length);
+		out.write(utf8);
 	}
 
 	private static byte[] plain(byte[] block) {
