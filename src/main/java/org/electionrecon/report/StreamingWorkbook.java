@@ -132,6 +132,12 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 		/** What follows a whole number's digits: the ".0" of its Double.toString, then the cell's end. */
 		private static final byte[] WHOLE_NUMBER_END = ascii(".0</v></c>");
 
+		/** The columns whose last text is kept with its XML ({@link #lastTexts}). */
+		private static final int TEXT_CACHE_COLUMNS = 16;
+
+		/** A text longer than this is never kept: a long text seldom repeats. */
+		private static final int TEXT_CACHE_LENGTH = 256;
+
 		/** The ASCII chars POI's escaping changes: the controls (escaped or made '?') and {@code < > & "}. */
 		private static final boolean[] ESCAPED_ASCII = new boolean[0x80];
 
@@ -176,6 +182,25 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 
 		private int lastColumnWritten = -1;
 
+		/** The open row's number as digits, written in every cell's reference: made once a row. */
+		private final byte[] rowDigits = new byte[11];
+
+		private int rowDigitsLength;
+
+		/** Where {@link #putDigits} puts digits together, lowest first from the end. */
+		private final byte[] digitScratch = new byte[10];
+
+		/** Style indexes' digits, made once each (a sheet uses a handful). */
+		private final byte[][] styleDigits = new byte[64][];
+
+		/**
+		 * Per column (the first few), the last text written there, by identity, and its XML: the
+		 * Boxes sheet repeats the same constituency code, name and box type strings row after row.
+		 */
+		private final String[] lastTexts = new String[TEXT_CACHE_COLUMNS];
+
+		private final byte[][] lastTextXml = new byte[TEXT_CACHE_COLUMNS][];
+
 		RowXmlWriter() throws IOException {
 			super();
 		}
@@ -207,20 +232,40 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 			openRow = rowIndex;
 			lastColumn = -1;
 			put(ROW_START);
+			int start = pendingLength;
 			putDigits(rowIndex + 1);
+			rowDigitsLength = pendingLength - start;
+			System.arraycopy(pending, start, rowDigits, 0, rowDigitsLength);
 			put(ROW_START_END);
 		}
 
 		/** A text cell, written inline, as POI writes a string cell. */
 		void text(int column, int style, String value) throws IOException {
 			startCell(column, style);
+			if (column < TEXT_CACHE_COLUMNS && lastTexts[column] == value) {
+				put(lastTextXml[column]);
+				return;
+			}
+			int start = pendingLength;
+			if (textXml(value) && column < TEXT_CACHE_COLUMNS && value.length() <= TEXT_CACHE_LENGTH) {
+				lastTexts[column] = value;
+				lastTextXml[column] = Arrays.copyOfRange(pending, start, pendingLength);
+			}
+		}
+
+		/**
+		 * A text cell's XML after its reference and style; false when the text went through POI's
+		 * writer (escaped), so that the pending bytes do not hold it all.
+		 */
+		private boolean textXml(String value) throws IOException {
 			put(INLINE_TEXT_START);
 			if (hasLeadingTrailingSpaces(value)) {
 				put(PRESERVE_SPACE);
 			}
 			put((byte) '>');
-			putText(value);
+			boolean pendingHoldsText = putText(value);
 			put(INLINE_TEXT_END);
+			return pendingHoldsText;
 		}
 
 		/** A numeric cell, as POI writes it (its double's {@link Double#toString}). */
@@ -257,11 +302,24 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 			lastColumnWritten = Math.max(lastColumnWritten, column);
 			put(CELL_START);
 			putColumnLetters(column);
-			putDigits(openRow + 1);
+			ensure(rowDigitsLength);
+			System.arraycopy(rowDigits, 0, pending, pendingLength, rowDigitsLength);
+			pendingLength += rowDigitsLength;
 			put((byte) '"');
-			if ((style & 0xffff) != 0) {
+			int index = style & 0xffff;
+			if (index != 0) {
 				put(STYLE_ATTRIBUTE);
-				putDigits(style & 0xffff);
+				if (index < styleDigits.length) {
+					byte[] digits = styleDigits[index];
+					if (digits == null) {
+						digits = ascii(Integer.toString(index));
+						styleDigits[index] = digits;
+					}
+					put(digits);
+				}
+				else {
+					putDigits(index);
+				}
 				put((byte) '"');
 			}
 		}
@@ -312,17 +370,18 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 			else {
 				negative = -value;
 			}
-			int digits = 1;
-			for (int rest = negative; rest <= -10; rest /= 10) {
-				digits++;
-			}
-			int end = pendingLength + digits;
-			for (int i = end - 1; i >= pendingLength; i--) {
-				pending[i] = (byte) ('0' - negative % 10);
+			byte[] digits = digitScratch;
+			int first = digits.length;
+			do {
+				digits[--first] = (byte) ('0' - negative % 10);
 				negative /= 10;
 			}
-			pendingLength = end;
+			while (negative != 0);
+			int count = digits.length - first;
+			System.arraycopy(digits, first, pending, pendingLength, count);
+			pendingLength += count;
 		}
+
 
 		/** Column letters as in a cell reference: A to Z, then AA, AB... */
 		private void putColumnLetters(int column) {
@@ -349,18 +408,23 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 		 * through POI's writer ({@link #outputEscapedString}), so escaped text is POI's to the byte.
 		 * Surrogates are escaped text, so every char written here is one UTF-8 sequence of its own.
 		 */
-		private void putText(String value) throws IOException {
+		private boolean putText(String value) throws IOException {
 			int length = value.length();
 			ensure(Math.multiplyExact(length, MAX_BYTES_PER_CHAR));
 			byte[] buffer = pending;
+			boolean[] escaped = ESCAPED_ASCII;
 			int position = pendingLength;
 			for (int i = 0; i < length; i++) {
 				char c = value.charAt(i);
+				if (c < 0x80 && !escaped[c]) {
+					buffer[position++] = (byte) c;
+					continue;
+				}
 				if (poiEscapes(c)) {
 					// What was copied of the text lies past pendingLength and is written over later.
 					handOver();
 					outputEscapedString(value);
-					return;
+					return false;
 				}
 				if (c < 0x80) {
 					buffer[position++] = (byte) c;
@@ -376,6 +440,7 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 				}
 			}
 			pendingLength = position;
+			return true;
 		}
 
 		private void endOpenRow() throws IOException {

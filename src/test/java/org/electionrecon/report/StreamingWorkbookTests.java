@@ -156,6 +156,32 @@ class StreamingWorkbookTests {
 	}
 
 	/**
+	 * The same text objects again and again in a column (the Boxes sheet's code, name and type), in
+	 * another column, after an escaped one and beyond the columns whose last text is kept: the same
+	 * sheet XML as POI's, row numbers and all.
+	 */
+	@Test
+	void shouldWriteTheSameTextAgainAsPoiDoes() throws IOException {
+		String code = "E14001500";
+		String name = "Stafford ’ Môn";
+		String escaped = "a & b";
+		String far = "column 20";
+		List<List<String>> rows = new java.util.ArrayList<>();
+		for (int r = 0; r < 12; r++) {
+			List<String> row = new java.util.ArrayList<>(List.of(code, name, r % 3 == 0 ? escaped : "box " + r,
+					r % 2 == 0 ? code : name, escaped, " spaced "));
+			while (row.size() < 20) {
+				row.add(row.size() % 2 == 0 ? far : "x");
+			}
+			rows.add(row);
+		}
+
+		assertThat(textSheetXml(new StreamingWorkbook(10), rows)).isEqualTo(textSheetXml(new SXSSFWorkbook(10), rows))
+			.contains("<c r=\"A12\" s=\"2\" t=\"inlineStr\"><is><t>E14001500</t></is></c>", "<c r=\"D12\"",
+					"a &amp; b</t></is></c><c r=\"F12\"");
+	}
+
+	/**
 	 * The sheet XML of the rows written as text cells: through {@link SheetWriter} into a {@link
 	 * StreamingWorkbook}, or as POI's own rows and cells into any other workbook.
 	 */
