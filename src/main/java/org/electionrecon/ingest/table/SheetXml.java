@@ -353,7 +353,7 @@ final class SheetXml implements Closeable {
 	}
 
 	private void readStartTag() throws IOException {
-		int end = tagEnd(position);
+		int end = tagEnd();
 		int nameStart = position + 1;
 		int nameEnd = name(nameStart, end);
 		element = elementCode(localStart(nameStart, nameEnd), nameEnd);
@@ -448,7 +448,7 @@ final class SheetXml implements Closeable {
 	}
 
 	private void readEndTag() throws IOException {
-		int end = tagEnd(position);
+		int end = tagEnd();
 		int start = position;
 		int nameStart = start + 2;
 		int nameEnd = name(nameStart, end);
@@ -502,17 +502,11 @@ final class SheetXml implements Closeable {
 
 	/** Text up to the next tag, checked; kept as bytes when it is plain ASCII. */
 	private void readText() throws IOException {
-		int start = position;
-		int at = start;
+		int at = position;
 		boolean plain = true;
 		while (true) {
 			if (at == limit) {
-				int shift = refill(start);
-				start -= shift;
-				at -= shift;
-				if (at == limit) {
-					throw malformed(at, "the XML ends inside element " + openName());
-				}
+				at = readMore(at, "element " + openName());
 			}
 			byte b = buffer[at];
 			if (b == '<') {
@@ -524,10 +518,10 @@ final class SheetXml implements Closeable {
 			}
 			at++;
 		}
-		position = at;
-		textStart = start;
+		textStart = position;
 		textEnd = at;
-		decodedText = plain ? null : decode(start, at, false);
+		decodedText = plain ? null : decode(position, at, false);
+		position = at;
 	}
 
 	private void readCdata() throws IOException {
@@ -589,18 +583,25 @@ final class SheetXml implements Closeable {
 		}
 	}
 
-	/** The position of the {@code >} that ends the tag at {@code start}, with the whole tag in the buffer. */
-	private int tagEnd(int start) throws IOException {
-		int at = start + 1;
+	/**
+	 * Reads more input, keeping the token that starts at {@link #position}; returns where {@code at}
+	 * (the buffer's end) has moved to. The input must go on: it ends inside {@code what}.
+	 */
+	private int readMore(int at, String what) throws IOException {
+		int moved = at - refill(position);
+		if (moved == limit) {
+			throw malformed(moved, "the XML ends inside " + what);
+		}
+		return moved;
+	}
+
+	/** The position of the {@code >} that ends the tag at {@link #position}, with the whole tag in the buffer. */
+	private int tagEnd() throws IOException {
+		int at = position + 1;
 		byte quote = 0;
 		while (true) {
 			if (at == limit) {
-				int shift = refill(start);
-				start -= shift;
-				at -= shift;
-				if (at == limit) {
-					throw malformed(limit, "the XML ends inside a tag");
-				}
+				at = readMore(at, "a tag");
 			}
 			byte b = buffer[at];
 			if (quote != 0) {
@@ -612,7 +613,6 @@ final class SheetXml implements Closeable {
 				quote = b;
 			}
 			else if (b == '>') {
-				position = start;
 				return at;
 			}
 			else if (b == '<') {

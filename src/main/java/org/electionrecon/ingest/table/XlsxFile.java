@@ -117,10 +117,8 @@ public final class XlsxFile implements TabularFile {
 
 	private int lastRowNumber;
 
-	/** A cell's value and inline string text, reused from cell to cell. */
-	private final Text value = new Text();
-
-	private final Text inline = new Text();
+	/** Puts a row's cells together, reused from row to row. */
+	private final RowCells rowCells = new RowCells();
 
 	public XlsxFile(Path file) throws IOException {
 		try {
@@ -677,28 +675,18 @@ public final class XlsxFile implements TabularFile {
 
 	/** A row's cells, read with {@link SheetXml}: as {@link #readCells(XMLStreamReader)}. */
 	private List<Cell> readCells(SheetXml xml) throws IOException {
-		List<Cell> cells = new ArrayList<>();
-		int nextColumn = 0;
-		String type = null;
-		String style = null;
-		int column = 0;
-		boolean formula = false;
-		boolean hasValue = false;
-		boolean hasInline = false;
-		Text value = this.value;
-		Text inline = this.inline;
-		boolean inValue = false;
-		boolean inInlineText = false;
+		RowCells row = rowCells;
+		row.start();
 		int event;
 		while ((event = xml.next()) != SheetXml.END_OF_DOCUMENT) {
 			if (event == SheetXml.START_ELEMENT) {
 				switch (xml.element()) {
 					case SheetXml.CELL -> {
 						// the first attribute of a name counts, as getAttributeValue(null, name)
-						column = -1;
+						int column = RowCells.NO_REFERENCE;
 						boolean hasRef = false;
-						type = null;
-						style = null;
+						String type = null;
+						String style = null;
 						for (int i = 0, n = xml.attributeCount(); i < n; i++) {
 							if (!hasRef && xml.attributeIs(i, 'r')) {
 								hasRef = true;
@@ -714,57 +702,33 @@ public final class XlsxFile implements TabularFile {
 								style = xml.attributeValue(i);
 							}
 						}
-						if (!hasRef) {
-							column = nextColumn;
-						}
-						formula = false;
-						hasValue = false;
-						hasInline = false;
+						row.startCell(column, type, style);
 					}
-					case SheetXml.VALUE -> {
-						inValue = true;
-						hasValue = true;
-						value.clear();
-					}
-					case SheetXml.FORMULA -> formula = true;
-					case SheetXml.INLINE_STRING -> {
-						hasInline = true;
-						inline.clear();
-					}
-					case SheetXml.TEXT_RUN -> inInlineText = hasInline;
+					case SheetXml.VALUE -> row.startValue();
+					case SheetXml.FORMULA -> row.formula();
+					case SheetXml.INLINE_STRING -> row.startInlineString();
+					case SheetXml.TEXT_RUN -> row.startTextRun();
 					default -> {
 					}
 				}
 			}
 			else if (event == SheetXml.TEXT) {
-				if (inValue) {
-					value.add(xml.text());
-				}
-				else if (inInlineText) {
-					inline.add(xml.text());
-				}
+				row.text(xml.text());
 			}
 			else if (event == SheetXml.END_ELEMENT) {
 				switch (xml.element()) {
-					case SheetXml.VALUE -> inValue = false;
-					case SheetXml.TEXT_RUN -> inInlineText = false;
-					case SheetXml.CELL -> {
-						Cell cell = toCell(column, type, style, formula, hasValue ? value.get() : null,
-								hasInline ? inline.get() : null);
-						if (cell != null) {
-							cells.add(cell);
-						}
-						nextColumn = column + 1;
-					}
+					case SheetXml.VALUE -> row.endValue();
+					case SheetXml.TEXT_RUN -> row.endTextRun();
+					case SheetXml.CELL -> row.endCell();
 					case SheetXml.ROW -> {
-						return cells;
+						return row.cells();
 					}
 					default -> {
 					}
 				}
 			}
 		}
-		return cells;
+		return row.cells();
 	}
 
 	private SheetRow nextRow(XMLStreamReader xml) throws XMLStreamException {
@@ -783,24 +747,10 @@ public final class XlsxFile implements TabularFile {
 		return null;
 	}
 
-	/**
-	 * The cells up to the row's end. A {@code <v>} (value) or {@code <is>} (inline string) starts
-	 * its text again; the text of an inline string is that of every {@code <t>} in it. Text that
-	 * comes in one piece (nearly always) is kept as the parser's string, with no buffer.
-	 */
+	/** A row's cells, read with StAX (a sheet with a DOCTYPE or in another encoding than UTF-8). */
 	private List<Cell> readCells(XMLStreamReader xml) throws XMLStreamException {
-		List<Cell> cells = new ArrayList<>();
-		int nextColumn = 0;
-		String type = null;
-		String style = null;
-		int column = 0;
-		boolean formula = false;
-		boolean hasValue = false;
-		boolean hasInline = false;
-		Text value = this.value;
-		Text inline = this.inline;
-		boolean inValue = false;
-		boolean inInlineText = false;
+		RowCells row = rowCells;
+		row.start();
 		while (xml.hasNext()) {
 			int event = xml.next();
 			if (event == XMLStreamConstants.START_ELEMENT) {
@@ -808,8 +758,8 @@ public final class XlsxFile implements TabularFile {
 					case "c" -> {
 						// one pass over the attributes; the first of a name counts, as getAttributeValue(null, name)
 						String ref = null;
-						type = null;
-						style = null;
+						String type = null;
+						String style = null;
 						for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
 							String attribute = xml.getAttributeLocalName(i);
 							if (ref == null && "r".equals(attribute)) {
@@ -822,55 +772,132 @@ public final class XlsxFile implements TabularFile {
 								style = xml.getAttributeValue(i);
 							}
 						}
-						column = ref != null ? column(ref) : nextColumn;
-						formula = false;
-						hasValue = false;
-						hasInline = false;
+						row.startCell(ref != null ? column(ref) : RowCells.NO_REFERENCE, type, style);
 					}
-					case "v" -> {
-						inValue = true;
-						hasValue = true;
-						value.clear();
-					}
-					case "f" -> formula = true;
-					case "is" -> {
-						hasInline = true;
-						inline.clear();
-					}
-					case "t" -> inInlineText = hasInline;
+					case "v" -> row.startValue();
+					case "f" -> row.formula();
+					case "is" -> row.startInlineString();
+					case "t" -> row.startTextRun();
 					default -> {
 					}
 				}
 			}
 			else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
-				if (inValue) {
-					value.add(xml.getText());
-				}
-				else if (inInlineText) {
-					inline.add(xml.getText());
-				}
+				row.text(xml.getText());
 			}
 			else if (event == XMLStreamConstants.END_ELEMENT) {
 				switch (xml.getLocalName()) {
-					case "v" -> inValue = false;
-					case "t" -> inInlineText = false;
-					case "c" -> {
-						Cell cell = toCell(column, type, style, formula, hasValue ? value.get() : null,
-								hasInline ? inline.get() : null);
-						if (cell != null) {
-							cells.add(cell);
-						}
-						nextColumn = column + 1;
-					}
+					case "v" -> row.endValue();
+					case "t" -> row.endTextRun();
+					case "c" -> row.endCell();
 					case "row" -> {
-						return cells;
+						return row.cells();
 					}
 					default -> {
 					}
 				}
 			}
 		}
-		return cells;
+		return row.cells();
+	}
+
+	/**
+	 * A row's cells as its elements come, from either reader. A {@code <v>} (value) or {@code <is>}
+	 * (inline string) starts its text again; the text of an inline string is that of every {@code
+	 * <t>} in it. Text that comes in one piece (nearly always) is kept as the reader's string, with
+	 * no buffer. A cell without a reference is the one after the cell before it.
+	 */
+	private final class RowCells {
+
+		static final int NO_REFERENCE = -1;
+
+		private final Text value = new Text();
+
+		private final Text inline = new Text();
+
+		private List<Cell> cells;
+
+		private int nextColumn;
+
+		private int column;
+
+		private String type;
+
+		private String style;
+
+		private boolean formula;
+
+		private boolean hasValue;
+
+		private boolean hasInline;
+
+		private boolean inValue;
+
+		private boolean inInlineText;
+
+		void start() {
+			cells = new ArrayList<>();
+			nextColumn = 0;
+			inValue = false;
+			inInlineText = false;
+		}
+
+		void startCell(int column, String type, String style) {
+			this.column = column == NO_REFERENCE ? nextColumn : column;
+			this.type = type;
+			this.style = style;
+			formula = false;
+			hasValue = false;
+			hasInline = false;
+		}
+
+		void startValue() {
+			inValue = true;
+			hasValue = true;
+			value.clear();
+		}
+
+		void formula() {
+			formula = true;
+		}
+
+		void startInlineString() {
+			hasInline = true;
+			inline.clear();
+		}
+
+		void startTextRun() {
+			inInlineText = hasInline;
+		}
+
+		void text(String text) {
+			if (inValue) {
+				value.add(text);
+			}
+			else if (inInlineText) {
+				inline.add(text);
+			}
+		}
+
+		void endValue() {
+			inValue = false;
+		}
+
+		void endTextRun() {
+			inInlineText = false;
+		}
+
+		void endCell() {
+			Cell cell = toCell(column, type, style, formula, hasValue ? value.get() : null, hasInline ? inline.get() : null);
+			if (cell != null) {
+				cells.add(cell);
+			}
+			nextColumn = column + 1;
+		}
+
+		List<Cell> cells() {
+			return cells;
+		}
 	}
 
 	/** Text that may come in several parser events; one event's string is kept as it is. */
