@@ -30,6 +30,11 @@ public abstract class SourceParser {
 	public static final int HEADER_SEARCH_ROWS = 30;
 
 	protected final String fileName;
+
+	/** The sheet whose {@code file!Sheet!} {@link #source} holds, and that text. */
+	private SheetInfo sourcePrefixSheet;
+
+	private String sourcePrefix;
 	protected final TabularFile file;
 	protected final ParseContext context;
 
@@ -234,6 +239,21 @@ public abstract class SourceParser {
 
 	protected final SourceRef ref(SheetInfo sheet, int row, int column) {
 		return file.isCsv() ? SourceRef.csv(fileName, row, column) : SourceRef.cell(fileName, sheet.name(), row, column);
+	}
+
+	/**
+	 * {@code ref(sheet, row, column).toString()}, with a workbook's {@code file!Sheet!} made once a
+	 * sheet: every accepted box has two.
+	 */
+	protected final String source(SheetInfo sheet, int row, int column) {
+		if (file.isCsv() || sheet.name() == null) {
+			return ref(sheet, row, column).toString();
+		}
+		if (sheet != sourcePrefixSheet) {
+			sourcePrefixSheet = sheet;
+			sourcePrefix = fileName + "!" + sheet.name() + "!";
+		}
+		return sourcePrefix + SourceRef.columnLetters(column) + row;
 	}
 
 	/** Rejects a row: counted, and listed with file, sheet, row, cell, raw value and reason. */

@@ -200,7 +200,7 @@ public final class VerificationParser extends SourceParser {
 			return false;
 		}
 		String boxText = text(row, "box");
-		if (boxText != null && boxText.toLowerCase(Locale.ROOT).startsWith("total")) {
+		if (boxText != null && startsWithTotal(boxText, 0)) {
 			totalRow(sheet, row, out);
 			return true;
 		}
@@ -248,7 +248,7 @@ public final class VerificationParser extends SourceParser {
 		}
 		String box = boxText != null ? boxText : "row " + row.number();
 		out.add(new BallotBox(constituency.code(), box, station, type, issued, verified,
-				ref(sheet, row.number(), issuedColumn).toString(), ref(sheet, row.number(), verifiedColumn).toString()));
+				source(sheet, row.number(), issuedColumn), source(sheet, row.number(), verifiedColumn)));
 		accept();
 		return true;
 	}
@@ -265,7 +265,20 @@ public final class VerificationParser extends SourceParser {
 
 	private boolean isTotalRow(SheetRow row) {
 		Cell first = row.first();
-		return first != null && !first.isNumeric() && first.text().strip().toLowerCase(Locale.ROOT).startsWith("total");
+		if (first == null || first.isNumeric()) {
+			return false;
+		}
+		String text = first.text();
+		int start = 0;
+		while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+			start++;
+		}
+		return startsWithTotal(text, start);
+	}
+
+	/** Whether the text from {@code start} begins with "total" in any case, as lower-casing it would say. */
+	private static boolean startsWithTotal(String text, int start) {
+		return text.regionMatches(true, start, "total", 0, "total".length());
 	}
 
 	/** A Total row is not a box: its verified value is a stated total verified. */

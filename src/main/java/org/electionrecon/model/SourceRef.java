@@ -44,8 +44,13 @@ public record SourceRef(String file, String sheet, int row, String column) {
 		return isWorkbook() ? file + "!" + sheet + "!" + column + row : file + ":" + row + ":" + column;
 	}
 
+	private static final String[] SINGLE_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".split("");
+
 	/** Excel column letters for a 0-based index: 0 is A, 26 is AA. */
 	public static String columnLetters(int columnIndex) {
+		if (columnIndex >= 0 && columnIndex < SINGLE_LETTERS.length) {
+			return SINGLE_LETTERS[columnIndex];
+		}
 		StringBuilder letters = new StringBuilder();
 		int n = columnIndex + 1;
 		while (n > 0) {
