@@ -51,6 +51,12 @@ final class SheetXml implements Closeable {
 
 	private static final int MAX_ATTRIBUTES = 256;
 
+	/**
+	 * The most bytes one token (a text, a tag, a comment) may take: far more than a cell holds, and
+	 * a bound on what a damaged or hostile sheet can make this reader hold in memory.
+	 */
+	static final int MAX_TOKEN_BYTES = 16 << 20;
+
 	/** Values up to this long (a cell's type: "s", "n", "inlineStr"; its style) are kept for reuse. */
 	private static final int SHORT_VALUE = 12;
 
@@ -843,6 +849,10 @@ final class SheetXml implements Closeable {
 			consumed += shift;
 		}
 		if (limit == buffer.length) {
+			if (buffer.length >= MAX_TOKEN_BYTES) {
+				throw malformed(0, "a single text, tag or comment of more than " + (MAX_TOKEN_BYTES >> 20)
+						+ " MiB, which no worksheet holds (a cell holds at most 32,767 characters)");
+			}
 			buffer = Arrays.copyOf(buffer, buffer.length * 2);
 		}
 		int read = in.read(buffer, limit, buffer.length - limit);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import javax.xml.stream.XMLStreamConstants;
@@ -104,6 +105,28 @@ class SheetXmlTests {
 		List<String> events = events(new ByteArrayInputStream(bytes));
 		assertThat(events).isEqualTo(stax(bytes));
 		assertThat(events).contains("text " + longText);
+	}
+
+	/** A single text beyond any cell's size is refused at the reader's bound, not held whole in memory. */
+	@Test
+	void refusesATextLongerThanItsBound() {
+		byte[] start = (SHEET + "<sheetData><row><c t=\"inlineStr\"><is><t>").getBytes(StandardCharsets.UTF_8);
+		InputStream endless = new java.io.SequenceInputStream(new ByteArrayInputStream(start), new InputStream() {
+			@Override
+			public int read() {
+				return 'x';
+			}
+
+			@Override
+			public int read(byte[] into, int offset, int length) {
+				Arrays.fill(into, offset, offset + length, (byte) 'x');
+				return length;
+			}
+		});
+
+		assertThatThrownBy(() -> events(endless)).isInstanceOf(SheetXml.MalformedSheetException.class)
+			.hasMessageEndingWith("a single text, tag or comment of more than 16 MiB, which no worksheet holds"
+					+ " (a cell holds at most 32,767 characters)");
 	}
 
 	/** A DOCTYPE, or another encoding than UTF-8, is left to POI's StAX parser, which refuses DTDs. */
