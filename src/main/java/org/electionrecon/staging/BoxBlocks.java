@@ -75,23 +75,14 @@ public final class BoxBlocks {
 	public static void decode(String constituencyCode, byte[] block, Consumer<BallotBox> consumer) {
 		try {
 			BlockReader in = new BlockReader(inflate(block));
-			int first = in.readInt();
-			if (first == SECOND_FORMAT) {
-				readBoxes(constituencyCode, in, consumer);
-				return;
-			}
-			if (first < 0) {
-				throw new IOException("a block that starts with " + first + ", neither a count nor a format's mark");
-			}
-			int count = first;
-			for (int i = 0; i < count; i++) {
-				String box = in.readText();
-				String station = in.readText();
+			for (int i = 0, count = in.boxCount(); i < count; i++) {
+				String box = in.text(0);
+				String station = in.text(1);
 				BoxType type = in.readType();
-				long issued = in.readLong();
-				long verified = in.readLong();
-				String issuedSource = in.readText();
-				String verifiedSource = in.readText();
+				long issued = in.number();
+				long verified = in.number();
+				String issuedSource = in.text(2);
+				String verifiedSource = in.text(3);
 				consumer.accept(new BallotBox(constituencyCode, box, station, type, issued, verified, issuedSource,
 						verifiedSource));
 			}
@@ -100,24 +91,6 @@ public final class BoxBlocks {
 		catch (IOException ex) {
 			throw new UncheckedIOException("a damaged box block of " + constituencyCode, ex);
 		}
-	}
-
-	/** The boxes of a block in the second format, after its mark. */
-	private static void readBoxes(String constituencyCode, BlockReader in, Consumer<BallotBox> consumer)
-			throws IOException {
-		int count = in.readVarint();
-		for (int i = 0; i < count; i++) {
-			String box = in.readSharedText(0);
-			String station = in.readSharedText(1);
-			BoxType type = in.readType();
-			long issued = in.readVarlong();
-			long verified = in.readVarlong();
-			String issuedSource = in.readSharedText(2);
-			String verifiedSource = in.readSharedText(3);
-			consumer.accept(new BallotBox(constituencyCode, box, station, type, issued, verified, issuedSource,
-					verifiedSource));
-		}
-		in.requireEnd();
 	}
 
 	/** Every staged box of a constituency in a run, in source order, one block at a time. */
@@ -257,10 +230,11 @@ public final class BoxBlocks {
 	}
 
 	/**
-	 * Reads a block's plain bytes in place, as {@link #encode} wrote them through a {@link
-	 * DataOutputStream}: ints and longs big-endian, a text as its UTF-8 length (-1 for none) and bytes.
-	 * Reading past the end, a negative length other than -1 and a type beyond {@link BoxType} are
-	 * damage, never a value.
+	 * Reads a block's plain bytes in place, in either format (see the class): its first int tells
+	 * which, and {@link #boxCount}, {@link #text} and {@link #number} read a box's fields as that
+	 * format wrote them. Reading past the end, a negative length other than -1, a number of more than
+	 * ten bytes, a text sharing more than its field's last text has and a type beyond {@link BoxType}
+	 * are damage, never a value.
 	 */
 	private static final class BlockReader {
 
@@ -277,12 +251,39 @@ public final class BoxBlocks {
 
 		private final String[] lastTexts = new String[TEXT_FIELDS];
 
-		BlockReader(PlainBlock block) {
+		/** Whether the block is in the second format (its mark read), else the first (its count read). */
+		private final boolean secondFormat;
+
+		/** The first format's count, read with the first int. */
+		private final int firstFormatCount;
+
+		BlockReader(PlainBlock block) throws IOException {
 			this.bytes = block.bytes();
 			this.end = block.length();
+			int first = readInt();
+			secondFormat = first == SECOND_FORMAT;
+			if (!secondFormat && first < 0) {
+				throw new IOException("a block that starts with " + first + ", neither a count nor a format's mark");
+			}
+			firstFormatCount = secondFormat ? 0 : first;
 		}
 
-		int readInt() throws IOException {
+		/** How many boxes the block holds. */
+		int boxCount() throws IOException {
+			return secondFormat ? readVarint() : firstFormatCount;
+		}
+
+		/** A box's text field ({@code field}: its place among the four), in the block's format. */
+		String text(int field) throws IOException {
+			return secondFormat ? readSharedText(field) : readText();
+		}
+
+		/** A box's count, in the block's format. */
+		long number() throws IOException {
+			return secondFormat ? readVarlong() : readLong();
+		}
+
+		private int readInt() throws IOException {
 			require(Integer.BYTES);
 			int value = (bytes[position] & 0xFF) << 24 | (bytes[position + 1] & 0xFF) << 16
 					| (bytes[position + 2] & 0xFF) << 8 | bytes[position + 3] & 0xFF;
@@ -290,7 +291,7 @@ public final class BoxBlocks {
 			return value;
 		}
 
-		long readLong() throws IOException {
+		private long readLong() throws IOException {
 			long high = readInt();
 			return high << 32 | readInt() & 0xFFFF_FFFFL;
 		}
@@ -305,7 +306,7 @@ public final class BoxBlocks {
 			return TYPES[ordinal];
 		}
 
-		String readText() throws IOException {
+		private String readText() throws IOException {
 			int length = readInt();
 			if (length == -1) {
 				return null;
@@ -320,7 +321,7 @@ public final class BoxBlocks {
 		}
 
 		/** An int written by {@link BlockWriter#writeVarint}: at most five bytes, never negative. */
-		int readVarint() throws IOException {
+		private int readVarint() throws IOException {
 			long value = readUnsigned();
 			if (value > Integer.MAX_VALUE) {
 				throw new IOException("a count or length of " + value + " at byte " + position);
@@ -329,7 +330,7 @@ public final class BoxBlocks {
 		}
 
 		/** A long written by {@link BlockWriter#writeVarlong}. */
-		long readVarlong() throws IOException {
+		private long readVarlong() throws IOException {
 			long zigzag = readUnsigned();
 			return (zigzag >>> 1) ^ -(zigzag & 1);
 		}
@@ -351,7 +352,7 @@ public final class BoxBlocks {
 		 * A text written by {@link BlockWriter#writeText}: the bytes it shares with its field's last
 		 * text, then its own; the same string again when it is all shared.
 		 */
-		String readSharedText(int field) throws IOException {
+		private String readSharedText(int field) throws IOException {
 			int tag = readVarint();
 			if (tag == 0) {
 				return null;

@@ -213,7 +213,7 @@ final class SheetXml implements Closeable {
 		int start = attributeValueStart[i];
 		int end = attributeValueEnd[i];
 		if (attributeEncoded[i]) {
-			return decode(start, end, true);
+			return decode(start, end, Content.ATTRIBUTE);
 		}
 		int length = end - start;
 		if (length > SHORT_VALUE) {
@@ -448,7 +448,7 @@ final class SheetXml implements Closeable {
 		attributeEncoded[i] = encoded;
 		attributeCount++;
 		if (encoded) {
-			decode(valueStart, j, true); // checked now (UTF-8, references), as a parser would, read or not
+			decode(valueStart, j, Content.ATTRIBUTE); // checked now (UTF-8, references), as a parser would, read or not
 		}
 		return j + 1;
 	}
@@ -526,31 +526,14 @@ final class SheetXml implements Closeable {
 		}
 		textStart = position;
 		textEnd = at;
-		decodedText = plain ? null : decode(position, at, false);
+		decodedText = plain ? null : decode(position, at, Content.TEXT);
 		position = at;
 	}
 
 	private void readCdata() throws IOException {
 		int opening = "<![CDATA[".length();
 		int end = skipPast(position + opening, "]]>", "a CDATA section");
-		decodedText = decodeCdata(markupStart + opening, end - 3);
-	}
-
-	private String decodeCdata(int start, int end) throws IOException {
-		StringBuilder out = scratch;
-		out.setLength(0);
-		int at = start;
-		while (at < end) {
-			int b = buffer[at] & 0xff;
-			if (b == '\r') {
-				out.append('\n');
-				at += at + 1 < end && buffer[at + 1] == '\n' ? 2 : 1;
-			}
-			else {
-				at = character(at, end, out);
-			}
-		}
-		return out.toString();
+		decodedText = decode(markupStart + opening, end - 3, Content.CDATA);
 	}
 
 	private void skipComment() throws IOException {
@@ -644,7 +627,7 @@ final class SheetXml implements Closeable {
 			throw malformed(start, "a tag or attribute without a valid name");
 		}
 		if (hasNonAscii(start, at)) {
-			decode(start, at, false); // valid UTF-8, as a parser checks it
+			decode(start, at, Content.TEXT); // valid UTF-8, as a parser checks it
 		}
 		return at;
 	}
@@ -695,17 +678,28 @@ final class SheetXml implements Closeable {
 
 	// ------------------------------------------------------------------ decoding
 
+	/** What {@link #decode} reads: its rules differ for references, whitespace and "]]>". */
+	private enum Content {
+		/** Text between tags (and a name, checked as UTF-8): references replaced, "]]>" refused. */
+		TEXT,
+		/** An attribute value: references replaced, each whitespace character a space. */
+		ATTRIBUTE,
+		/** A CDATA section's inside: every character as it is. */
+		CDATA
+	}
+
 	/**
-	 * The text of {@code buffer[start, end)}: UTF-8 checked, references replaced, line ends
-	 * normalised, and in an attribute value whitespace characters made spaces.
+	 * The text of {@code buffer[start, end)}: UTF-8 checked, line ends normalised, and references and
+	 * whitespace as the {@code content} says.
 	 */
-	private String decode(int start, int end, boolean attribute) throws IOException {
+	private String decode(int start, int end, Content content) throws IOException {
+		boolean attribute = content == Content.ATTRIBUTE;
 		StringBuilder out = scratch;
 		out.setLength(0);
 		int at = start;
 		while (at < end) {
 			int b = buffer[at] & 0xff;
-			if (b == '&') {
+			if (b == '&' && content != Content.CDATA) {
 				at = reference(at, end, out);
 			}
 			else if (b == '\r') {
@@ -716,7 +710,7 @@ final class SheetXml implements Closeable {
 				out.append(' ');
 				at++;
 			}
-			else if (b == '>' && !attribute && at >= start + 2 && buffer[at - 1] == ']' && buffer[at - 2] == ']') {
+			else if (b == '>' && content == Content.TEXT && at >= start + 2 && buffer[at - 1] == ']' && buffer[at - 2] == ']') {
 				throw malformed(at - 2, "']]>' in text");
 			}
 			else {
