@@ -8,6 +8,8 @@ import java.util.List;
 import org.electionrecon.bench.Benchmark;
 import org.electionrecon.operate.OperatorCommands;
 import org.electionrecon.sample.SampleInputGenerator;
+import org.electionrecon.settings.SettingsCheck;
+import org.electionrecon.settings.SettingsFailures;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -87,6 +89,10 @@ public class ElectionReconApplication {
 
 	/** A failure to start, on one line: the database in use by another run is the common one. */
 	static String describe(Throwable ex) {
+		java.util.Optional<String> setting = SettingsFailures.describe(ex);
+		if (setting.isPresent()) {
+			return setting.get();
+		}
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			String message = String.valueOf(cause.getMessage());
 			if (message.contains("lockFile") || message.contains("Database lock acquisition failure")) {
@@ -165,6 +171,8 @@ public class ElectionReconApplication {
 		List<String> springArgs = new ArrayList<>(line.springArguments());
 		springArgs.add("--recon.database-dir="
 				+ Path.of(line.option("database-dir", output.resolve(".election-recon-db").toString())).toAbsolutePath());
-		return new SpringApplication(ElectionReconApplication.class).run(springArgs.toArray(String[]::new));
+		SpringApplication application = new SpringApplication(ElectionReconApplication.class);
+		application.addListeners(new SettingsCheck());
+		return application.run(springArgs.toArray(String[]::new));
 	}
 }

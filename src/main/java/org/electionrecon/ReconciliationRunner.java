@@ -4,12 +4,22 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
 import org.electionrecon.model.Severity;
 import org.electionrecon.operate.InputFingerprint;
+import org.electionrecon.operate.RunAnnouncement;
+import org.electionrecon.operate.RunCatalog;
+import org.electionrecon.reconcile.Thresholds;
+import org.electionrecon.settings.RunSettings;
 import org.electionrecon.operate.RunHistory;
 import org.electionrecon.staging.StagingSchema;
 import org.slf4j.Logger;
@@ -24,6 +34,8 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * Launches the reconciliation job and turns its outcome into the exit code. A run is identified
@@ -40,9 +52,17 @@ public class ReconciliationRunner {
 	private final Job job;
 	private final DataSource dataSource;
 	private final RunHistory history;
+	private final Thresholds thresholds;
+	private final ReconProperties properties;
+	private final RunCatalog runs;
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
 	public ReconciliationRunner(JobOperator jobOperator, JobRepository jobRepository, Job reconciliationJob,
-			DataSource dataSource) {
+			DataSource dataSource, Thresholds thresholds, ReconProperties properties) {
+		this.thresholds = thresholds;
+		this.properties = properties;
+		this.runs = new RunCatalog(jobRepository, reconciliationJob.getName());
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.job = reconciliationJob;
@@ -63,6 +83,8 @@ public class ReconciliationRunner {
 	}
 
 	public int run(Path input, Path output, String election, boolean rerun) {
+		RunSettings settings = RunSettings.of(election, thresholds, properties);
+		log.info(RunAnnouncement.firstLine(input, output, databaseUrl(), settings));
 		if (!databaseReady()) {
 			return ExitCodes.FAILED;
 		}
@@ -74,35 +96,90 @@ public class ReconciliationRunner {
 			log.error("Cannot read the input folder {}: {}", input, ExitCodes.oneLine(ex));
 			return ExitCodes.FAILED;
 		}
-		JobParametersBuilder builder = new JobParametersBuilder().addString("election", election)
-			.addString("inputs.sha256", fingerprint)
+		Predicate<JobParameters> sameInputs = RunCatalog.sameInputs(election, fingerprint);
+		Predicate<JobParameters> sameSettings = RunCatalog.sameSettings(settings.digest());
+		List<JobExecution> running = runs.running(sameInputs);
+		if (!running.isEmpty()) {
+			JobExecution other = running.get(0);
+			log.error("Run {} of these inputs is marked {} since {}: a second run of them would write the same workbooks."
+					+ " If its process is still working, let it finish; if the process is gone (killed, a reboot), mark"
+					+ " the run failed with the recover command, then run the same command again.",
+					other.getJobInstance().getInstanceId(), other.getStatus(), time(other.getStartTime()));
+			return ExitCodes.FAILED;
+		}
+		JobParametersBuilder builder = settings.addTo(new JobParametersBuilder().addString(RunCatalog.ELECTION, election)
+			.addString(RunCatalog.INPUTS, fingerprint)
 			.addString("input", input.toString(), false)
-			.addString("output", output.toString(), false);
+			.addString("output", output.toString(), false));
 		if (rerun) {
 			builder.addString("rerun", Instant.now().toString());
 		}
 		JobParameters parameters = builder.toJobParameters();
-		JobInstance instance = jobRepository.getJobInstance(job.getName(), parameters);
-		if (instance != null) {
-			JobExecution last = jobRepository.getLastJobExecution(instance);
-			if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-				int previous = outcome(last);
-				log.info("Run {} already reconciled these inputs (completed {}); its outcome stands: exit code {}."
-						+ " Use --rerun to run them again, or the report command to rebuild its workbooks.",
-						instance.getInstanceId(), last.getEndTime(), previous);
-				return previous;
-			}
-			if (last != null && last.getStatus().isRunning()) {
-				log.error("Run {} for these inputs is marked {} since {}. If no other process is running it (the"
-						+ " machine rebooted, the JVM was killed), mark it failed with the recover command, then run"
-						+ " again to restart it.", instance.getInstanceId(), last.getStatus(), last.getStartTime());
-				return ExitCodes.FAILED;
+		Optional<JobExecution> latestOfElection = runs.latestCompleted(RunCatalog.sameElection(election));
+		if (!rerun) {
+			JobInstance instance = jobRepository.getJobInstance(job.getName(), parameters);
+			JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+			Optional<JobExecution> done = runs.latestCompleted(sameInputs.and(sameSettings));
+			if (done.isPresent() && (last == null || last.getStatus() == BatchStatus.COMPLETED
+					|| done.get().getJobInstance().getInstanceId() > instance.getInstanceId())) {
+				return alreadyReconciled(done.get(), latestOfElection.orElseThrow(), settings);
 			}
 			if (last != null) {
-				log.info("Restarting run {} ({}) where it stopped", instance.getInstanceId(), last.getStatus());
+				long runId = instance.getInstanceId();
+				if (latestOfElection.isPresent() && latestOfElection.get().getJobInstance().getInstanceId() > runId) {
+					log.error("Run {} of these inputs {} before run {} completed: restarting it would write its workbooks"
+							+ " over run {}'s, with revisions counted from an older run. Give --rerun to reconcile these"
+							+ " inputs as a new run.", runId, last.getStatus(),
+							latestOfElection.get().getJobInstance().getInstanceId(),
+							latestOfElection.get().getJobInstance().getInstanceId());
+					return ExitCodes.FAILED;
+				}
+				log.info("Restarting run {} ({}) where it stopped", runId, last.getStatus());
+				return launch(parameters);
 			}
 		}
+		runs.latestCompleted(sameInputs.and(sameSettings.negate()))
+			.ifPresent(other -> log.info("These inputs were reconciled by run {} with other settings: {}. This is a new run.",
+					other.getJobInstance().getInstanceId(), differences(settings, other)));
 		return launch(parameters);
+	}
+
+	/** The answer when a completed run already has these inputs and settings: its outcome again. */
+	private int alreadyReconciled(JobExecution done, JobExecution latestOfElection, RunSettings settings) {
+		long runId = done.getJobInstance().getInstanceId();
+		int previous = outcome(done);
+		log.info("Run {} already reconciled these inputs with these settings (completed {}); its outcome stands: exit code {}."
+				+ " Use --rerun to run them again, or the report command to rebuild its workbooks.", runId,
+				time(done.getEndTime()), previous);
+		long latest = latestOfElection.getJobInstance().getInstanceId();
+		if (latest != runId) {
+			boolean sameInputs = Objects.equals(latestOfElection.getJobParameters().getString(RunCatalog.INPUTS),
+					done.getJobParameters().getString(RunCatalog.INPUTS));
+			log.warn("Run {} is the latest completed run of {}, with {}{}: the workbooks in {} are its own unless"
+					+ " rebuilt (report --run={}).", latest, settings.values().get(RunSettings.ELECTION),
+					sameInputs ? "the same inputs and other settings" : "other inputs",
+					sameInputs ? " (" + differences(settings, latestOfElection) + ")" : "",
+					latestOfElection.getJobParameters().getString("output"), runId);
+		}
+		return previous;
+	}
+
+	private static String differences(RunSettings settings, JobExecution other) {
+		RunSettings theirs = RunSettings.of(other.getJobParameters());
+		if (theirs == null) {
+			return "run " + other.getJobInstance().getInstanceId() + " recorded no settings (made by an older version)";
+		}
+		return String.join(", ", settings.differencesFrom(theirs, "run " + other.getJobInstance().getInstanceId()));
+	}
+
+	private static String time(LocalDateTime time) {
+		return time == null ? "an unknown time" : TIME.format(time);
+	}
+
+	/** The job database's address without a password, for the run's first line. */
+	private String databaseUrl() {
+		return dataSource instanceof HikariDataSource hikari ? RunAnnouncement.withoutSecrets(hikari.getJdbcUrl())
+				: dataSource.getClass().getSimpleName();
 	}
 
 	private int launch(JobParameters parameters) {
@@ -117,6 +194,25 @@ public class ReconciliationRunner {
 
 	/** Restarts a failed or stopped run from the step and chunk where it stopped. */
 	public int restart(JobExecution failed) {
+		long runId = failed.getJobInstance().getInstanceId();
+		String election = failed.getJobParameters().getString(RunCatalog.ELECTION);
+		Optional<JobExecution> latest = runs.latestCompleted(RunCatalog.sameElection(String.valueOf(election)));
+		if (latest.isPresent() && latest.get().getJobInstance().getInstanceId() > runId) {
+			long newer = latest.get().getJobInstance().getInstanceId();
+			log.error("Run {} is older than run {}, the latest completed run of {}: restarting it would write its workbooks"
+					+ " over run {}'s. Reconcile the current inputs as a new run instead (the run command; --rerun if a"
+					+ " completed run already has them).", runId, newer, election, newer);
+			return ExitCodes.FAILED;
+		}
+		RunSettings recorded = RunSettings.of(failed.getJobParameters());
+		RunSettings now = RunSettings.of(String.valueOf(election), thresholds, properties);
+		if (recorded != null && !recorded.digest().equals(now.digest())) {
+			log.error("Run {} was started with other settings than these: {}. Restart it with the settings it was started"
+					+ " with, or reconcile with these settings as a new run (the run command).", runId,
+					String.join(", ", now.differencesFrom(recorded, "run " + runId)));
+			return ExitCodes.FAILED;
+		}
+		log.info("Restarting run {} ({}) where it stopped", runId, failed.getStatus());
 		try {
 			return exitCode(jobOperator.restart(failed));
 		}

@@ -55,13 +55,14 @@ public class OperatorCommands {
 			return runId == null ? ExitCodes.CLEAN : ExitCodes.FAILED;
 		}
 		out.printf("%-5s %-10s %-19s %-19s %-10s %-7s %-7s %-7s %s%n", "run", "status", "start", "end", "election",
-				"errors", "warn", "info", "inputs");
+				"errors", "warn", "info", "inputs, settings");
 		for (RunHistory.Run run : runs) {
 			Map<Severity, Long> open = history.openFindings(run.runId());
-			out.printf("%-5d %-10s %-19s %-19s %-10s %-7d %-7d %-7d %s (%s)%n", run.runId(), run.status(),
+			out.printf("%-5d %-10s %-19s %-19s %-10s %-7d %-7d %-7d %s (%s), settings %s%n", run.runId(), run.status(),
 					run.start() == null ? "" : TIME.format(run.start()), run.end() == null ? "" : TIME.format(run.end()),
 					run.election(), open.get(Severity.ERROR), open.get(Severity.WARNING), open.get(Severity.INFO),
-					run.input(), run.fingerprint() == null ? "" : run.fingerprint().substring(0, 12));
+					run.input(), run.fingerprint() == null ? "" : run.fingerprint().substring(0, 12),
+					run.settings() == null ? "not recorded" : run.settings().describe());
 			if (BatchStatus.valueOf(run.status()).isRunning()) {
 				out.printf("      running in %s (if its process is gone, use recover)%n",
 						run.failedStep() == null ? "the job" : run.failedStep());
@@ -106,7 +107,6 @@ public class OperatorCommands {
 				return ExitCodes.FAILED;
 			}
 		}
-		log.info("Restarting run {} (failed in {})", run.runId(), run.failedStep());
 		return runner.restart(jobRepository.getJobExecution(run.executionId()));
 	}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.electionrecon.ReconciliationJobConfiguration;
 import org.electionrecon.model.FindingStatus;
 import org.electionrecon.model.Severity;
+import org.electionrecon.settings.RunSettings;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The runs in the job database, as an operator asks about them. A run is a job instance. */
@@ -23,9 +24,11 @@ public class RunHistory {
 	 * A run's latest execution.
 	 *
 	 * @param failedStep the step that did not complete, with its exit description, or {@code null}
+	 * @param settings the settings that change findings, as the run recorded them ({@code null} before they were)
 	 */
 	public record Run(long runId, long executionId, String status, LocalDateTime start, LocalDateTime end,
-			String election, String input, String fingerprint, String failedStep, String exitDescription) {
+			String election, String input, String fingerprint, String failedStep, String exitDescription,
+			RunSettings settings) {
 	}
 
 	private static final String LATEST_EXECUTIONS = "SELECT I.JOB_INSTANCE_ID, E.JOB_EXECUTION_ID, E.STATUS,"
@@ -67,7 +70,7 @@ public class RunHistory {
 		String why = !recorded.isEmpty() ? recorded.get(0) : failed.isEmpty() ? exitMessage : failed.get(0)[1];
 		return new Run(runId, executionId, status, start == null ? null : start.toLocalDateTime(),
 				end == null ? null : end.toLocalDateTime(), parameters.get("election"), parameters.get("input"),
-				parameters.get("inputs.sha256"), failedStep, firstLine(why));
+				parameters.get("inputs.sha256"), failedStep, firstLine(why), RunSettings.recorded(parameters::get));
 	}
 
 	private static String firstLine(String text) {

@@ -56,12 +56,18 @@ public class ReportTasklet implements Tasklet {
 		JobParameters parameters = job.getJobParameters();
 		Files.createDirectories(output);
 		String election = ElectionLabel.describe(parameters.getString("election"));
+		// the run's own thresholds (a rebuild may run with other settings), shown once, as Threshold rows
+		Map<String, String> runThresholds = new LinkedHashMap<>();
+		thresholds.asProperties().forEach((name, value) -> runThresholds.put(name,
+				parameters.getString(name) != null ? parameters.getString(name) : value));
 		Map<String, String> shown = new LinkedHashMap<>();
-		parameters.parameters().forEach(p -> shown.put(p.name(), String.valueOf(p.value())));
+		parameters.parameters().stream()
+			.filter(p -> !runThresholds.containsKey(p.name()))
+			.forEach(p -> shown.put(p.name(), String.valueOf(p.value())));
 		Instant start = job.getStartTime() == null ? Instant.now()
 				: job.getStartTime().atZone(ZoneId.systemDefault()).toInstant();
 		AreaReportData.RunFacts facts = new AreaReportData.RunFacts(job.getId(), shown, start, Instant.now(),
-				ElectionLabel.applicationVersion(), thresholds.asProperties());
+				ElectionLabel.applicationVersion(), runThresholds);
 		List<String> areas = StagedAreaReport.areas(jdbc, runId);
 		if (areas.isEmpty()) {
 			log.warn("No report area is in this run: no constituency has a verification statement or a declaration");
