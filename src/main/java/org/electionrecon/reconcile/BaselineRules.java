@@ -9,6 +9,7 @@ import org.electionrecon.ingest.SourceKind;
 import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.Finding;
 import org.electionrecon.model.NotionalResult;
+import org.electionrecon.model.RejectedFigure;
 import org.electionrecon.model.Severity;
 
 /** Checks against the 2019 notional baseline: a missing baseline and a jump in the electorate. */
@@ -33,9 +34,10 @@ public final class BaselineRules {
 			if (missingSources.contains(SourceKind.NOTIONAL)) {
 				return findings;
 			}
-			findings.add(factory.text(Severity.INFO, CheckCode.NO_BASELINE, null, null,
-					factory.name() + ": no notional 2019 figures, so no turnout change, swing or result label",
-					null));
+			findings.add(new LeftOut("its notional row was rejected:", facts.rejected(RejectedFigure.Kind.NOTIONAL))
+				.on(factory.text(Severity.INFO, CheckCode.NO_BASELINE, null, null,
+						factory.name() + ": no notional 2019 figures, so no turnout change, swing or result label",
+						null)));
 			return findings;
 		}
 		Long electorate = ConstituencyFiguresCalculator.electorate(facts);

@@ -12,6 +12,7 @@ import org.electionrecon.model.DeclaredBreakdown;
 import org.electionrecon.model.DeclaredPartyVotes;
 import org.electionrecon.model.DeclaredResult;
 import org.electionrecon.model.NotionalResult;
+import org.electionrecon.model.RejectedFigure;
 import org.electionrecon.model.ReportedFigure;
 import org.electionrecon.model.StatedFigure;
 import org.electionrecon.staging.BoxBlocks;
@@ -200,7 +201,12 @@ public class ConstituencyFactsRepository {
 				runId, code);
 		// declarations arrive in file-name order (SEQ follows the files); the merge uses the later file on a conflict
 		NotionalResult notional = notionals.isEmpty() ? null : notionals.get(notionals.size() - 1);
+		List<RejectedFigure> rejected = jdbc.query("SELECT KIND, ITEM, SOURCE, REASON FROM RECON_REJECTED_FIGURE"
+				+ " WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ? ORDER BY SEQ",
+				(rs, i) -> new RejectedFigure(code, RejectedFigure.Kind.valueOf(rs.getString(1)), rs.getString(2),
+						rs.getString(3), rs.getString(4)),
+				runId, code);
 		return new ConstituencyFacts(constituency, sheets, boxes, stated, null, partyVotes, candidates, notional,
-				declarations, breakdowns, reported);
+				declarations, breakdowns, reported, rejected);
 	}
 }
