@@ -249,7 +249,9 @@ public class ReconciliationRunner {
 			Long registered = jdbc.queryForObject("SELECT COUNT(*) FROM RECON_CONSTITUENCY WHERE RUN_ID = ?", Long.class,
 					runId);
 			log.error("Run {} wrote no report: {}", runId, registered == null || registered == 0
-					? "the register is missing or empty, so no constituency can be matched (put it in register/)"
+					? "SOURCE_MISSING " + jdbc.queryForList("SELECT MESSAGE FROM RECON_FINDING WHERE RUN_ID = ? AND CHECK_CODE"
+							+ " = 'SOURCE_MISSING' AND SOURCE = 'register/'", String.class, runId).stream().findFirst()
+								.orElse("register/ is missing or empty: no constituency can be matched") + " (put the register in register/)"
 					: "no register constituency has a verification statement or a declaration");
 			return ExitCodes.FAILED;
 		}

@@ -50,17 +50,18 @@ class TraffordReconciliationTests {
 			assertThat(report.rows("Findings"))
 				.extracting(f -> f.get("Severity"), f -> f.get("Check"), f -> f.get("Constituency"), f -> f.get("Expected"),
 						f -> f.get("Actual"), f -> f.get("Difference"), f -> f.get("Source"))
-				.containsExactly(
-						tuple("ERROR", "MISSING_VERIFICATION", "Altrincham and Sale West", "a verification statement",
-								null, null,
-								"declarations/HoC-GE2024-results-by-constituency.csv; declarations/trafford_council_election_results.csv"),
+				// no verification/ and no notional/: one SOURCE_MISSING each instead of one finding per seat
+				.containsExactly(tuple("ERROR", "SOURCE_MISSING", null, null, null, null, "verification/"),
 						tuple("ERROR", "REJECTED_BREAKDOWN_MISMATCH", "Altrincham and Sale West", 51636.0, 51646.0, 10.0,
 								"declarations/trafford_council_election_results.csv:878:21"),
-						tuple("ERROR", "MISSING_VERIFICATION", "Stretford and Urmston", "a verification statement", null,
-								null,
-								"declarations/HoC-GE2024-results-by-constituency.csv; declarations/trafford_council_election_results.csv"),
-						tuple("INFO", "NO_BASELINE", "Altrincham and Sale West", null, null, null, null),
-						tuple("INFO", "NO_BASELINE", "Stretford and Urmston", null, null, null, null));
+						tuple("WARNING", "SOURCE_MISSING", null, null, null, null, "notional/"));
+			assertThat(report.rows("Findings"))
+				.filteredOn(f -> "SOURCE_MISSING".equals(f.get("Check")))
+				.extracting(f -> f.get("Message"))
+				.containsExactly("verification/ is missing: no constituency can be checked against a verification"
+						+ " statement (replaces 2 MISSING_VERIFICATION findings)",
+						"notional/ is missing: no constituency has a 2019 baseline, so no turnout change, swing, result"
+								+ " label or electorate change (replaces 2 NO_BASELINE findings)");
 		}
 	}
 

@@ -17,6 +17,7 @@ import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.DeclaredPartyVotes;
 import org.electionrecon.model.DeclaredResult;
 import org.electionrecon.model.Finding;
+import org.electionrecon.model.RejectedFigure;
 import org.electionrecon.model.Severity;
 import org.electionrecon.model.DeclaredBreakdown;
 import org.electionrecon.model.Staged;
@@ -240,7 +241,8 @@ public final class DeclarationParser extends SourceParser {
 			values.fail("surname", null, "candidate surname is blank");
 		}
 		if (values.failed()) {
-			reject(values.problemCell(), values.problemValue(), values.problem(), out);
+			reject(values.problemCell(), values.problemValue(), values.problem(), RejectedFigure.Kind.CANDIDATE, code,
+					candidate(values.text("forenames"), surname), out);
 			return;
 		}
 		if (contestsSeen.add(code)) {
@@ -263,6 +265,14 @@ public final class DeclarationParser extends SourceParser {
 		out.add(new CandidateVotes(code, values.text("forenames"), surname,
 				context.parties().abbreviation(values.text("party")), votes, isElected, values.sourceText("votes")));
 		accept();
+	}
+
+	/** A rejected candidate as a message names them: "candidate Jane SMITH", or "a candidate" without a surname. */
+	private static String candidate(String firstName, String surname) {
+		if (surname == null) {
+			return "a candidate";
+		}
+		return "candidate " + (firstName == null ? surname : firstName + " " + surname);
 	}
 
 	private static Boolean isElected(String text) {
@@ -294,7 +304,8 @@ public final class DeclarationParser extends SourceParser {
 			}
 		}
 		if (values.failed()) {
-			reject(values.problemCell(), values.problemValue(), values.problem(), out);
+			reject(values.problemCell(), values.problemValue(), values.problem(), RejectedFigure.Kind.DECLARATION, code,
+					"the declaration row", out);
 			return;
 		}
 		String firstParty = context.parties().abbreviation(values.text("first party"));
@@ -321,7 +332,8 @@ public final class DeclarationParser extends SourceParser {
 			values.fail(values.has("party") ? "party" : "party name", null, "party is blank");
 		}
 		if (values.failed()) {
-			reject(values.problemCell(), values.problemValue(), values.problem(), out);
+			reject(values.problemCell(), values.problemValue(), values.problem(), RejectedFigure.Kind.CANDIDATE, code,
+					candidate(values.text("first name"), surname), out);
 			return;
 		}
 		out.add(new CandidateVotes(code, values.text("first name"), surname, context.parties().abbreviation(party),

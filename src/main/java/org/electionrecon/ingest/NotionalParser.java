@@ -16,6 +16,7 @@ import org.electionrecon.ingest.table.SheetRow;
 import org.electionrecon.ingest.table.TabularFile;
 import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.Finding;
+import org.electionrecon.model.RejectedFigure;
 import org.electionrecon.model.NotionalResult;
 import org.electionrecon.model.Severity;
 import org.electionrecon.model.Staged;
@@ -117,7 +118,8 @@ public final class NotionalParser extends SourceParser {
 			}
 		}
 		if (values.failed()) {
-			reject(values.problemCell(), values.problemValue(), values.problem(), out);
+			reject(values.problemCell(), values.problemValue(), values.problem(), RejectedFigure.Kind.NOTIONAL,
+					match.constituency().code(), "the notional row", out);
 			return true;
 		}
 		long totalVotes = total != null ? total : votes.values().stream().mapToLong(Long::longValue).sum();
@@ -126,7 +128,8 @@ public final class NotionalParser extends SourceParser {
 						: BigDecimal.valueOf(totalVotes * 100L).divide(BigDecimal.valueOf(electorate), 1,
 								RoundingMode.HALF_UP);
 		if (turnoutPercent == null) {
-			reject(values.source("electorate"), "0", "notional electorate is zero and no turnout is given", out);
+			reject(values.source("electorate"), "0", "notional electorate is zero and no turnout is given",
+					RejectedFigure.Kind.NOTIONAL, match.constituency().code(), "the notional row", out);
 			return true;
 		}
 		out.add(new NotionalResult(match.constituency().code(), electorate, turnoutPercent, totalVotes, votes,

@@ -12,6 +12,7 @@ import org.electionrecon.ingest.table.SheetRow;
 import org.electionrecon.ingest.table.TabularFile;
 import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.Finding;
+import org.electionrecon.model.RejectedFigure;
 import org.electionrecon.model.RejectedRow;
 import org.electionrecon.model.Severity;
 import org.electionrecon.model.SourceRef;
@@ -260,6 +261,16 @@ public abstract class SourceParser {
 	protected final void reject(SourceRef cell, String rawValue, String reason, List<Staged> out) {
 		rowsRejected++;
 		out.add(RejectedRow.at(cell, rawValue == null ? "" : rawValue, reason));
+	}
+
+	/**
+	 * Rejects a row that would have given a constituency a record, and stages what was left out
+	 * with it, so that the findings computed without the row can name the rejected cell.
+	 */
+	protected final void reject(SourceRef cell, String rawValue, String reason, RejectedFigure.Kind kind,
+			String constituencyCode, String item, List<Staged> out) {
+		reject(cell, rawValue, reason, out);
+		out.add(new RejectedFigure(constituencyCode, kind, item, cell.toString(), reason));
 	}
 
 	protected final void accept() {

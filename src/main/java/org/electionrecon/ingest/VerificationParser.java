@@ -19,6 +19,7 @@ import org.electionrecon.model.BoxType;
 import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.Constituency;
 import org.electionrecon.model.Finding;
+import org.electionrecon.model.RejectedFigure;
 import org.electionrecon.model.Severity;
 import org.electionrecon.model.SourceRef;
 import org.electionrecon.model.Staged;
@@ -208,11 +209,12 @@ public final class VerificationParser extends SourceParser {
 		if (constituency == null) {
 			return true;
 		}
+		String leftOut = "box " + (boxText != null ? boxText : "in row " + row.number());
 		if (issuedBlank || verifiedBlank) {
 			int blankColumn = issuedBlank ? issuedColumn : verifiedColumn;
 			reject(ref(sheet, row.number(), blankColumn), null,
 					(issuedBlank ? "ballot papers issued" : "ballot papers verified")
-							+ " is blank (a blank is not zero)", out);
+							+ " is blank (a blank is not zero)", RejectedFigure.Kind.BOX, constituency.code(), leftOut, out);
 			return true;
 		}
 		Long issued;
@@ -221,7 +223,8 @@ public final class VerificationParser extends SourceParser {
 			issued = NumberParser.count(issuedCell);
 		}
 		catch (NotANumberException ex) {
-			reject(ref(sheet, row.number(), issuedColumn), issuedCell.text(), "ballot papers issued is " + ex.getMessage(), out);
+			reject(ref(sheet, row.number(), issuedColumn), issuedCell.text(), "ballot papers issued is " + ex.getMessage(),
+					RejectedFigure.Kind.BOX, constituency.code(), leftOut, out);
 			return true;
 		}
 		try {
@@ -229,13 +232,15 @@ public final class VerificationParser extends SourceParser {
 		}
 		catch (NotANumberException ex) {
 			reject(ref(sheet, row.number(), verifiedColumn), verifiedCell.text(),
-					"ballot papers verified is " + ex.getMessage(), out);
+					"ballot papers verified is " + ex.getMessage(), RejectedFigure.Kind.BOX, constituency.code(), leftOut,
+					out);
 			return true;
 		}
 		if (issued < 0 || verified < 0) {
 			int column = issued < 0 ? issuedColumn : verifiedColumn;
 			reject(ref(sheet, row.number(), column), Long.toString(issued < 0 ? issued : verified),
-					"a count of ballot papers cannot be negative", out);
+					"a count of ballot papers cannot be negative", RejectedFigure.Kind.BOX, constituency.code(), leftOut,
+					out);
 			return true;
 		}
 		String station = text(row, "station");
@@ -243,7 +248,8 @@ public final class VerificationParser extends SourceParser {
 		BoxType type = BoxType.of(typeText, boxText, station);
 		if (type == null) {
 			reject(ref(sheet, row.number(), header.get("type")), typeText,
-					"box type is neither polling station nor postal", out);
+					"box type is neither polling station nor postal", RejectedFigure.Kind.BOX, constituency.code(),
+					leftOut, out);
 			return true;
 		}
 		String box = boxText != null ? boxText : "row " + row.number();

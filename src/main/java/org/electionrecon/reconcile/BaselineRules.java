@@ -3,10 +3,13 @@ package org.electionrecon.reconcile;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
+import org.electionrecon.ingest.SourceKind;
 import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.Finding;
 import org.electionrecon.model.NotionalResult;
+import org.electionrecon.model.RejectedFigure;
 import org.electionrecon.model.Severity;
 
 /** Checks against the 2019 notional baseline: a missing baseline and a jump in the electorate. */
@@ -19,13 +22,22 @@ public final class BaselineRules {
 	}
 
 	public List<Finding> check(ConstituencyFacts facts) {
+		return check(facts, Set.of());
+	}
+
+	/** @param missingSources folders whose run-level SOURCE_MISSING stands for this constituency's NO_BASELINE */
+	public List<Finding> check(ConstituencyFacts facts, Set<SourceKind> missingSources) {
 		List<Finding> findings = new ArrayList<>();
 		FindingFactory factory = new FindingFactory(facts.constituency());
 		NotionalResult notional = facts.notional();
 		if (notional == null) {
-			findings.add(factory.text(Severity.INFO, CheckCode.NO_BASELINE, null, null,
-					factory.name() + ": no notional 2019 figures, so no turnout change, swing or result label",
-					null));
+			if (missingSources.contains(SourceKind.NOTIONAL)) {
+				return findings;
+			}
+			findings.add(new LeftOut("its notional row was rejected:", facts.rejected(RejectedFigure.Kind.NOTIONAL))
+				.on(factory.text(Severity.INFO, CheckCode.NO_BASELINE, null, null,
+						factory.name() + ": no notional 2019 figures, so no turnout change, swing or result label",
+						null)));
 			return findings;
 		}
 		Long electorate = ConstituencyFiguresCalculator.electorate(facts);

@@ -4,12 +4,15 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.electionrecon.model.BallotBox;
+import org.electionrecon.ingest.SourceKind;
 import org.electionrecon.model.CandidateVotes;
+import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.Constituency;
 import org.electionrecon.model.DeclaredBreakdown;
 import org.electionrecon.model.DeclaredPartyVotes;
 import org.electionrecon.model.DeclaredResult;
 import org.electionrecon.model.NotionalResult;
+import org.electionrecon.model.RejectedFigure;
 import org.electionrecon.model.ReportedFigure;
 import org.electionrecon.model.StatedFigure;
 import org.electionrecon.staging.BoxBlocks;
@@ -36,6 +39,86 @@ public class ConstituencyFactsRepository {
 				+ " OR EXISTS (SELECT 1 FROM RECON_DECLARATION D WHERE D.RUN_ID = A.RUN_ID AND D.CONSTITUENCY_CODE = A.CODE)"
 				+ " OR EXISTS (SELECT 1 FROM RECON_CANDIDATE K WHERE K.RUN_ID = A.RUN_ID AND K.CONSTITUENCY_CODE = A.CODE)))"
 				+ " ORDER BY C.AREA, C.NAME, C.CODE", String.class, runId, runId);
+	}
+
+	/**
+	 * What the run staged from each folder that {@code SOURCE_MISSING} covers: its files as the
+	 * Provenance sheet lists them, which of them are unreadable, and whether any constituency got a
+	 * record from it.
+	 *
+	 * @param input the run's input folder, to tell a missing folder from an empty one
+	 */
+	public List<SourceRules.Folder> sourceFolders(long runId, java.nio.file.Path input) {
+		java.util.Set<String> unreadable = new java.util.HashSet<>(jdbc.queryForList("SELECT SOURCE FROM RECON_FINDING"
+				+ " WHERE RUN_ID = ? AND CHECK_CODE = ?", String.class, runId, CheckCode.SOURCE_UNREADABLE.name()));
+		List<SourceRules.Folder> folders = new java.util.ArrayList<>();
+		for (SourceKind kind : SourceRules.REQUIRED) {
+			String prefix = kind.folder() + "/";
+			int[] files = new int[3];
+			long[] rows = new long[2];
+			jdbc.query("SELECT FILE_NAME, KIND, ROWS_REJECTED, ROWS_OUT_OF_SCOPE FROM RECON_SOURCE_FILE WHERE RUN_ID = ?"
+					+ " AND (KIND = ? OR KIND = 'ignored') ORDER BY SEQ", rs -> {
+						String file = rs.getString(1);
+						if (!file.startsWith(prefix)) {
+							return;
+						}
+						files[0]++;
+						if ("ignored".equals(rs.getString(2))) {
+							files[1]++;
+						}
+						else if (unreadable.contains(file)) {
+							files[2]++;
+						}
+						else {
+							rows[0] += rs.getLong(3);
+							rows[1] += rs.getLong(4);
+						}
+					}, runId, kind.folder());
+			boolean exists = input != null
+					&& java.nio.file.Files.isDirectory(input.resolve(kind.folder()), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+			folders.add(new SourceRules.Folder(kind, exists || files[0] > 0, files[0], files[1], files[2], rows[0],
+					rows[1], gaveRecords(runId, kind)));
+		}
+		return folders;
+	}
+
+	/** Whether a folder gave any record; these tables grow with the constituencies, not with the boxes. */
+	private boolean gaveRecords(long runId, SourceKind kind) {
+		List<String> tables = switch (kind) {
+			case REGISTER -> List.of("RECON_CONSTITUENCY");
+			case VERIFICATION -> List.of("RECON_VERIFICATION_SHEET");
+			case DECLARATIONS -> List.of("RECON_DECLARATION", "RECON_CANDIDATE");
+			case NOTIONAL -> List.of("RECON_NOTIONAL");
+			default -> throw new IllegalArgumentException(kind + " is not a required source");
+		};
+		for (String table : tables) {
+			Long rows = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE RUN_ID = ?", Long.class, runId);
+			if (rows != null && rows > 0) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** How many of the run's constituencies have a verification statement, a declaration, either. */
+	public SourceRules.Coverage coverage(long runId) {
+		java.util.Set<String> verified = new java.util.HashSet<>(jdbc.queryForList(
+				"SELECT DISTINCT CONSTITUENCY_CODE FROM RECON_VERIFICATION_SHEET WHERE RUN_ID = ?", String.class, runId));
+		java.util.Set<String> declared = new java.util.HashSet<>(jdbc.queryForList(
+				"SELECT DISTINCT CONSTITUENCY_CODE FROM RECON_DECLARATION WHERE RUN_ID = ? UNION"
+						+ " SELECT DISTINCT CONSTITUENCY_CODE FROM RECON_CANDIDATE WHERE RUN_ID = ?",
+				String.class, runId, runId));
+		long withVerification = 0;
+		long withDeclaration = 0;
+		long withEither = 0;
+		for (String code : constituenciesInRun(runId)) {
+			boolean v = verified.contains(code);
+			boolean d = declared.contains(code);
+			withVerification += v ? 1 : 0;
+			withDeclaration += d ? 1 : 0;
+			withEither += v || d ? 1 : 0;
+		}
+		return new SourceRules.Coverage(withVerification, withDeclaration, withEither);
 	}
 
 	/**
@@ -118,7 +201,12 @@ public class ConstituencyFactsRepository {
 				runId, code);
 		// declarations arrive in file-name order (SEQ follows the files); the merge uses the later file on a conflict
 		NotionalResult notional = notionals.isEmpty() ? null : notionals.get(notionals.size() - 1);
+		List<RejectedFigure> rejected = jdbc.query("SELECT KIND, ITEM, SOURCE, REASON FROM RECON_REJECTED_FIGURE"
+				+ " WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ? ORDER BY SEQ",
+				(rs, i) -> new RejectedFigure(code, RejectedFigure.Kind.valueOf(rs.getString(1)), rs.getString(2),
+						rs.getString(3), rs.getString(4)),
+				runId, code);
 		return new ConstituencyFacts(constituency, sheets, boxes, stated, null, partyVotes, candidates, notional,
-				declarations, breakdowns, reported);
+				declarations, breakdowns, reported, rejected);
 	}
 }

@@ -2,7 +2,9 @@ package org.electionrecon.reconcile;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
+import org.electionrecon.ingest.SourceKind;
 import org.electionrecon.model.ConstituencyFigures;
 import org.electionrecon.model.Finding;
 
@@ -38,16 +40,25 @@ public final class ConstituencyReconciler {
 	 *     or {@code null}; figures that changed since are INPUT_REVISED
 	 */
 	public Outcome reconcile(ConstituencyFacts sources, ConstituencyFacts previous, long previousRun) {
+		return reconcile(sources, previous, previousRun, Set.of());
+	}
+
+	/**
+	 * @param missingSources the source folders with a run-level {@code SOURCE_MISSING}, which stands
+	 *     for the per-constituency findings their absence causes (SourceRules)
+	 */
+	public Outcome reconcile(ConstituencyFacts sources, ConstituencyFacts previous, long previousRun,
+			Set<SourceKind> missingSources) {
 		SourceMerger.Merged merged = merger.merge(sources);
 		ConstituencyFacts facts = merged.facts();
-		List<Finding> findings = new ArrayList<>(coverageRules.check(facts));
+		List<Finding> findings = new ArrayList<>(coverageRules.check(facts, missingSources));
 		findings.addAll(merged.findings());
 		if (facts.hasVerification() || facts.hasDeclaration()) {
 			findings.addAll(verificationRules.check(facts));
 			findings.addAll(countRules.check(facts, ConstituencyFiguresCalculator.turnout(facts)));
 			findings.addAll(breakdownRules.check(facts));
 			findings.addAll(resultRules.check(facts));
-			findings.addAll(baselineRules.check(facts));
+			findings.addAll(baselineRules.check(facts, missingSources));
 			findings.addAll(reportedRules.check(facts));
 		}
 		if (previous != null) {

@@ -32,13 +32,14 @@ public final class CountRules {
 			if (counted != verified) {
 				long difference = Math.abs(counted - verified);
 				Severity severity = difference < thresholds.countVsVerifiedErrorAt() ? Severity.WARNING : Severity.ERROR;
-				findings.add(factory.counts(severity, CheckCode.COUNT_VS_VERIFIED, null, verified, counted,
+				findings.add(LeftOut.boxes(facts).on(factory.counts(severity, CheckCode.COUNT_VS_VERIFIED, null,
+						verified, counted,
 						factory.name() + ": declared valid votes + rejected (" + FindingFactory.n(declared.validVotes())
 								+ " + " + FindingFactory.n(declared.rejected()) + " = " + FindingFactory.n(counted)
 								+ ") differ from the " + FindingFactory.n(verified) + " ballot papers verified by "
 								+ FindingFactory.n(difference),
 						declared.validVotesSource() + "; " + declared.rejectedSource() + "; "
-								+ String.join("; ", facts.verificationSources())));
+								+ String.join("; ", facts.verificationSources()))));
 			}
 		}
 		for (StatedFigure stated : facts.stated()) {
@@ -59,11 +60,13 @@ public final class CountRules {
 				BigDecimal computed = Percent.round(turnout.exact(), stated.decimals());
 				BigDecimal statedValue = Percent.round(stated.value(), stated.decimals());
 				if (computed.compareTo(statedValue) != 0) {
-					findings.add(factory.decimals(Severity.WARNING, CheckCode.TURNOUT_STATED_MISMATCH, computed,
+					Finding mismatch = factory.decimals(Severity.WARNING, CheckCode.TURNOUT_STATED_MISMATCH, computed,
 							statedValue,
 							factory.name() + ": stated turnout " + statedValue.toPlainString() + "% differs from "
 									+ computed.toPlainString() + "% computed as " + turnout.description(),
-							stated.source()));
+							stated.source());
+					// a ballot-box turnout is the sum of the boxes over the electorate
+					findings.add("verified".equals(turnout.basis()) ? LeftOut.boxes(facts).on(mismatch) : mismatch);
 				}
 			}
 		}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.electionrecon.Parallelism;
+import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.ConstituencyFigures;
 import org.electionrecon.model.Finding;
 import org.electionrecon.staging.StagingTables;
@@ -25,6 +26,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.core.task.support.TaskExecutorAdapter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The batch adapters around the rules: a chunked step over the run's constituencies (each one's
@@ -39,6 +41,7 @@ public class ReconcileSteps {
 	private final StagingTables tables;
 	private final ConstituencyReconciler reconciler;
 	private final AreaRules areaRules;
+	private final SourceRules sourceRules = new SourceRules();
 	private final int constituenciesPerChunk;
 	private final int workers;
 
@@ -58,7 +61,7 @@ public class ReconcileSteps {
 
 	public Step reconcileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			StepExecutionListener failures) {
-		ConstituencyReader reader = new ConstituencyReader();
+		ConstituencyReader reader = new ConstituencyReader(new TransactionTemplate(transactionManager));
 		OutcomeWriter writer = new OutcomeWriter();
 		var step = new StepBuilder("reconcileStep", jobRepository)
 			.<String, ConstituencyReconciler.Outcome>chunk(constituenciesPerChunk)
@@ -66,7 +69,7 @@ public class ReconcileSteps {
 			.reader(reader)
 			.processor(code -> reconciler.reconcile(facts.load(reader.runId, code),
 					reader.previousRun == null ? null : facts.loadIfStaged(reader.previousRun, code),
-					reader.previousRun == null ? 0 : reader.previousRun))
+					reader.previousRun == null ? 0 : reader.previousRun, reader.sources.missing()))
 			.writer(writer);
 		if (workers > 0) {
 			// constituencies are independent: each is loaded and checked on one of the cores, and the
@@ -83,8 +86,11 @@ public class ReconcileSteps {
 		private long runId;
 		private Long previousRun;
 		private List<String> codes;
+		private SourceRules.Result sources = SourceRules.Result.NONE;
+		private final TransactionTemplate transaction;
 
-		ConstituencyReader() {
+		ConstituencyReader(TransactionTemplate transaction) {
+			this.transaction = transaction;
 			setName("constituencies");
 		}
 
@@ -96,6 +102,16 @@ public class ReconcileSteps {
 			if (previousRun != null) {
 				log.info("Comparing the inputs with run {}, the previous completed run of {}", previousRun, election);
 			}
+			String input = stepExecution.getJobExecution().getJobParameters().getString("input");
+			sources = sourceRules.check(facts.sourceFolders(runId, input == null ? null : java.nio.file.Path.of(input)),
+					facts.coverage(runId));
+			// run-level findings, replaced whole in one transaction: a restarted step writes them once
+			transaction.executeWithoutResult(status -> {
+				tables.jdbc().update("DELETE FROM RECON_FINDING WHERE RUN_ID = ? AND STAGE = ? AND CHECK_CODE = ?", runId,
+						StagingTables.Stage.RECONCILE.name(), CheckCode.SOURCE_MISSING.name());
+				tables.insertFindings(runId, StagingTables.Stage.RECONCILE, sources.findings());
+			});
+			sources.findings().forEach(f -> log.warn("{} {}", f.check(), f.message()));
 		}
 
 		@Override

@@ -18,7 +18,12 @@ import org.electionrecon.model.Severity;
  */
 public final class ResultRules {
 
+	/** Every finding here is computed from the candidates' votes: each names the candidate rows rejected. */
 	public List<Finding> check(ConstituencyFacts facts) {
+		return LeftOut.candidates(facts).on(checkCandidates(facts));
+	}
+
+	private List<Finding> checkCandidates(ConstituencyFacts facts) {
 		List<Finding> findings = new ArrayList<>();
 		if (facts.candidates().isEmpty()) {
 			return findings;

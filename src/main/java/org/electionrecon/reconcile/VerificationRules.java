@@ -39,11 +39,12 @@ public final class VerificationRules {
 				if (total != verified) {
 					String where = stated.kind() == StatedFigure.Kind.VERIFIED_TOTAL ? "stated total verified"
 							: "Total row";
-					findings.add(factory.counts(Severity.ERROR, CheckCode.VERIFIED_TOTAL_MISMATCH, null, verified, total,
+					findings.add(LeftOut.boxes(facts).on(factory.counts(Severity.ERROR,
+							CheckCode.VERIFIED_TOTAL_MISMATCH, null, verified, total,
 							factory.name() + ": the " + where + " (" + FindingFactory.n(total)
 									+ ") differs from the sum of the " + facts.boxes().size() + " boxes ("
 									+ FindingFactory.n(verified) + ") by " + FindingFactory.n(Math.abs(total - verified)),
-							stated.source()));
+							stated.source())));
 				}
 			}
 		}

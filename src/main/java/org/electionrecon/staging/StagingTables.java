@@ -17,6 +17,7 @@ import org.electionrecon.model.ReportedFigure;
 import org.electionrecon.model.DeclaredResult;
 import org.electionrecon.model.Finding;
 import org.electionrecon.model.NotionalResult;
+import org.electionrecon.model.RejectedFigure;
 import org.electionrecon.model.RejectedRow;
 import org.electionrecon.model.SourceFile;
 import org.electionrecon.model.Staged;
@@ -120,6 +121,14 @@ public class StagingTables {
 						RejectedRow x = (RejectedRow) r;
 						return new Object[] { runId, seq, x.file(), x.sheet(), x.row(), x.cell(), clip(x.value(), 4000),
 								clip(x.reason(), 2000) };
+					});
+		}
+		else if (type == RejectedFigure.class) {
+			batch("INSERT INTO RECON_REJECTED_FIGURE (RUN_ID, SEQ, CONSTITUENCY_CODE, KIND, ITEM, SOURCE, REASON)"
+					+ " VALUES (?,?,?,?,?,?,?)", group, (seq, r) -> {
+						RejectedFigure x = (RejectedFigure) r;
+						return new Object[] { runId, seq, x.constituencyCode(), x.kind().name(), clip(x.item(), 400),
+								clip(x.source(), 1000), clip(x.reason(), 2000) };
 					});
 		}
 		else if (type == SourceFile.class) {

@@ -26,6 +26,7 @@ import org.electionrecon.ingest.IngestFixtures.Formula;
 import org.electionrecon.model.BallotBox;
 import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.Finding;
+import org.electionrecon.model.RejectedFigure;
 import org.electionrecon.model.RejectedRow;
 import org.electionrecon.model.Severity;
 import org.electionrecon.model.SourceFile;
@@ -365,6 +366,9 @@ class VerificationParserTests {
 				new VerificationSheet(YNYS_MON, name),
 				new BallotBox(YNYS_MON, "Y1", null, POSTAL, 10, 10, name + ":5:4", name + ":5:5"),
 				new RejectedRow(name, null, 6, "5", "", "ballot papers verified is blank (a blank is not zero)"),
+				// what the rejected row would have given, so that the findings computed without it can name it
+				new RejectedFigure(YNYS_MON, RejectedFigure.Kind.BOX, "box Y2", name + ":6:5",
+						"ballot papers verified is blank (a blank is not zero)"),
 				new SourceFile(name, "verification", IngestFixtures.sha256(file), Files.size(file), 5, 4, 1, 0, ""));
 	}
 

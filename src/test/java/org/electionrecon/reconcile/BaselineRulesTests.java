@@ -145,4 +145,18 @@ class BaselineRulesTests {
 			assertThat(rules.check(facts).get(0).difference()).isEqualByComparingTo(new BigDecimal("7054"));
 		}
 	}
+
+	@Test
+	void shouldLeaveNoBaselineToARunLevelSourceMissingAndNameARejectedNotionalRow() {
+		ConstituencyFacts facts = Facts.stafford().withoutNotional().build();
+
+		assertThat(rules.check(facts, java.util.Set.of(org.electionrecon.ingest.SourceKind.NOTIONAL))).isEmpty();
+		assertThat(rules.check(facts.withRejected(List.of(new org.electionrecon.model.RejectedFigure("E14001513",
+				org.electionrecon.model.RejectedFigure.Kind.NOTIONAL, "the notional row",
+				"notional/n.csv:9:10", "notional electorate is blank (a blank is not zero)")))))
+			.extracting(org.electionrecon.model.Finding::message, org.electionrecon.model.Finding::source)
+			.containsExactly(org.assertj.core.api.Assertions.tuple("Stafford: no notional 2019 figures, so no turnout"
+					+ " change, swing or result label; its notional row was rejected: the notional row, rejected at"
+					+ " notional/n.csv:9:10 (notional electorate is blank (a blank is not zero))", "notional/n.csv:9:10"));
+	}
 }

@@ -91,4 +91,34 @@ class CoverageRulesTests {
 		assertFindings(rules.check(facts), finding(WARNING, MISSING_CONSTITUENCY, facts, null,
 				"a verification statement and a declaration", null, null, null));
 	}
+
+	@Test
+	void shouldLeaveOutWhatARunLevelSourceMissingStandsFor() {
+		ConstituencyFacts noDeclaration = Facts.stafford().withoutDeclaration().build();
+		ConstituencyFacts noVerification = Facts.stafford().withoutVerification().build();
+
+		assertThat(rules.check(noDeclaration, java.util.Set.of(org.electionrecon.ingest.SourceKind.DECLARATIONS)))
+			.isEmpty();
+		assertThat(rules.check(noVerification, java.util.Set.of(org.electionrecon.ingest.SourceKind.VERIFICATION)))
+			.isEmpty();
+		assertThat(rules.check(noDeclaration, java.util.Set.of(org.electionrecon.ingest.SourceKind.VERIFICATION)))
+			.extracting(Finding::check).containsExactly(MISSING_DECLARATION);
+	}
+
+	@Test
+	void shouldNameTheRejectedDeclarationRowOfAConstituencyWithoutADeclaration() {
+		ConstituencyFacts facts = Facts.stafford().withoutDeclaration().build()
+			.withRejected(List.of(new org.electionrecon.model.RejectedFigure("E14001513",
+					org.electionrecon.model.RejectedFigure.Kind.DECLARATION, "the declaration row",
+					Facts.CONSTITUENCY_CSV + ":9:16", "valid votes is not a number")));
+
+		List<Finding> findings = rules.check(facts);
+
+		assertThat(findings).extracting(Finding::check, Finding::message, Finding::source)
+			.containsExactly(org.assertj.core.api.Assertions.tuple(MISSING_DECLARATION,
+					"Stafford has a verification statement but no declaration; its declaration rows were rejected: the"
+							+ " declaration row, rejected at " + Facts.CONSTITUENCY_CSV + ":9:16 (valid votes is not a"
+							+ " number)",
+					"verification/stafford.xlsx!Stafford; " + Facts.CONSTITUENCY_CSV + ":9:16"));
+	}
 }

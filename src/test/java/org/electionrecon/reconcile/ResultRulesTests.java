@@ -408,4 +408,30 @@ class ResultRulesTests {
 				finding(ERROR, RESULT_LABEL_MISMATCH, facts, null, "Lab gain from Con", "Lab hold",
 						null, HOC + ":9:12"));
 	}
+
+	@Test
+	void shouldNameTheRejectedCandidateRowInEveryFindingComputedFromTheCandidatesVotes() {
+		ConstituencyFacts full = Facts.stafford().build();
+		// Craig Morton's votes cell (91) was rejected: the candidates' votes sum to 45,918, Others to 307
+		ConstituencyFacts facts = full
+			.merged(full.declaration(),
+					full.candidates().stream().filter(c -> !"Morton".equals(c.surname())).toList(), full.boxes())
+			.withRejected(List.of(new org.electionrecon.model.RejectedFigure("E14001513",
+					org.electionrecon.model.RejectedFigure.Kind.CANDIDATE, "candidate Craig Morton",
+					Facts.CANDIDATE_CSV + ":46:19", "votes is not a number")));
+		String leftOut = "; the candidates' votes leave out candidate Craig Morton, rejected at " + Facts.CANDIDATE_CSV
+				+ ":46:19 (votes is not a number)";
+
+		assertThat(new ResultRules().check(facts))
+			.extracting(Finding::check, Finding::message, Finding::source)
+			.containsExactly(
+					org.assertj.core.api.Assertions.tuple(CheckCode.VOTES_TOTAL_MISMATCH,
+							"Stafford: stated valid votes 46,009 differ from the sum of the 6 candidates' votes (45,918)"
+									+ leftOut,
+							Facts.CONSTITUENCY_CSV + ":9:16; " + Facts.CANDIDATE_CSV + ":46:19"),
+					org.assertj.core.api.Assertions.tuple(CheckCode.VOTES_TOTAL_MISMATCH,
+							"Stafford: the constituency file's Other column (398) differs from the all other candidates'"
+									+ " votes (307)" + leftOut,
+							Facts.CONSTITUENCY_CSV + ":9:31; " + Facts.CANDIDATE_CSV + ":46:19"));
+	}
 }
