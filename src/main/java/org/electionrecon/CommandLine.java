@@ -23,11 +23,11 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 	static final Set<String> COMMANDS = Set.of(RUN, GENERATE, STATUS, RESTART, RECOVER, REPORT, BENCHMARK);
 
 	/** Options that take no value. */
-	static final Set<String> FLAGS = Set.of("rerun", "help");
+	static final Set<String> FLAGS = Set.of("rerun", "help", "force");
 
 	/** Options of the job itself; {@code spring.*} and {@code recon.*} settings pass through to Spring. */
 	static final Set<String> OPTIONS = Set.of("input", "output", "election", "database-dir", "preset", "seed", "run",
-			"rerun", "help", "workload", "runs", "work", "heap", "jar", "jvm");
+			"rerun", "help", "force", "workload", "runs", "work", "heap", "jar", "jvm");
 
 	public static final class UsageException extends Exception {
 		public UsageException(String message) {
@@ -118,7 +118,8 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 				Usage:
 				  java -jar target/election-recon.jar [run] [--input=DIR] [--output=DIR] [--election=DATE] [--rerun]
 				  java -jar target/election-recon.jar status|restart|recover|report [--run=N] [--output=DIR]
-				  java -jar target/election-recon.jar generate --preset=sample|national|million [--seed=N] [--input=DIR]
+				  java -jar target/election-recon.jar generate --preset=sample|national|million --input=DIR [--seed=N]
+				                                      [--force]
 				  java -jar target/election-recon.jar benchmark [--workload=NAME] [--runs=N] [--seed=N] [--work=DIR]
 				                                      [--heap=SIZE] [--jvm="OPTIONS"] [--jar=PATH]
 				  java -jar target/election-recon.jar --help
@@ -133,7 +134,11 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 				  report     rebuild the workbooks of the last completed run (or --run=N) from the database
 				  generate   build a synthetic input folder from the bundled real HoC and notional data:
 				             sample (Staffordshire and Cheshire, as in input/), national (650 seats,
-				             ~42,000 boxes) or million (650 seats, ~1,000,000 boxes)
+				             ~42,000 boxes) or million (650 seats, ~1,000,000 boxes). It writes
+				             register/register.csv, declarations/ (2 HoC CSVs), notional/ (1 CSV),
+				             verification/*.xlsx and .election-recon-generated (the list of those
+				             files) into --input, and replaces only the files that list names: a
+				             folder holding anything else is refused unless --force is given
 				  benchmark  generate a workload, run the job on it as a whole process --runs times (each
 				             with an empty database) and print wall time, box rows/s, peak RSS, each
 				             step's share and the ratio to the floor (inflating and scanning the sheet
@@ -141,13 +146,15 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 
 				Options:
 				  --input=DIR         input folder with register/, verification/, declarations/, notional/
-				                      (default: input)
+				                      (default: input; generate has no default)
 				  --output=DIR        where the report workbooks go (default: output)
 				  --election=DATE     the election reconciled, as YYYY-MM-DD (default: 2024-07-04)
 				  --database-dir=DIR  where the embedded job database lives (default: OUTPUT/.election-recon-db)
 				  --rerun             with run: reconcile inputs again although a completed run has them
 				  --run=N             with status, restart, recover, report: the run (as status lists it)
 				  --preset=NAME       with generate: sample, national or million
+				  --force             with generate: write beside files generate did not write, keeping
+				                      them (one it would overwrite is still refused)
 				  --seed=N            with generate, benchmark: the random seed (default: 20240704)
 				  --workload=NAME     with benchmark: sample, national or million (default: national)
 				  --runs=N            with benchmark: runs of the job (default: 5)

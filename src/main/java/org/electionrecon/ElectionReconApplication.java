@@ -4,9 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.electionrecon.bench.Benchmark;
 import org.electionrecon.operate.OperatorCommands;
+import org.electionrecon.operate.OutputPaths;
+import org.electionrecon.sample.ForeignFileException;
 import org.electionrecon.sample.SampleInputGenerator;
 import org.electionrecon.settings.SettingsCheck;
 import org.electionrecon.settings.SettingsFailures;
@@ -117,9 +120,25 @@ public class ElectionReconApplication {
 			System.err.println("election-recon: --seed must be a whole number");
 			return ExitCodes.FAILED;
 		}
-		Path input = Path.of(line.option("input", "input"));
+		// never the job's own input folder by default: generate replaces what it finds of its earlier output
+		String inputOption = line.option("input", null);
+		if (inputOption == null) {
+			System.err.println("election-recon: generate needs --input=DIR, the folder to write the generated input into");
+			return ExitCodes.FAILED;
+		}
+		Path input = Path.of(inputOption).toAbsolutePath().normalize();
+		if (Files.exists(input) && !Files.isDirectory(input)) {
+			System.err.println("election-recon: --input=" + input + " is a file, not a folder");
+			return ExitCodes.FAILED;
+		}
 		try {
-			new SampleInputGenerator().generate(SampleInputGenerator.Spec.preset(preset, seed), input);
+			new SampleInputGenerator().generate(SampleInputGenerator.Spec.preset(preset, seed), input, line.flag("force"));
+		}
+		catch (ForeignFileException ex) {
+			System.err.println("election-recon: " + ex.getMessage() + (ex.clash()
+					? " (move it away or give another --input)"
+					: " (give an empty or new folder, or add --force to write beside such files, which are kept)"));
+			return ExitCodes.FAILED;
 		}
 		catch (IllegalArgumentException ex) {
 			System.err.println("election-recon: " + ex.getMessage());
@@ -148,6 +167,9 @@ public class ElectionReconApplication {
 			System.err.println("election-recon: --election must be a date such as 2024-07-04, not '" + election + "'");
 			return ExitCodes.FAILED;
 		}
+		if (!pathsUsable(line, OutputPaths.Use.RUN, output)) {
+			return ExitCodes.FAILED;
+		}
 		try (ConfigurableApplicationContext context = context(line, output)) {
 			return context.getBean(ReconciliationRunner.class).run(input, output, election, line.flag("rerun"));
 		}
@@ -156,6 +178,10 @@ public class ElectionReconApplication {
 	private static int operate(CommandLine line) throws CommandLine.UsageException {
 		Path output = Path.of(line.option("output", "output")).toAbsolutePath().normalize();
 		Long runId = line.runId();
+		if (!pathsUsable(line, CommandLine.REPORT.equals(line.command()) ? OutputPaths.Use.REPORT : OutputPaths.Use.READ,
+				output)) {
+			return ExitCodes.FAILED;
+		}
 		try (ConfigurableApplicationContext context = context(line, output)) {
 			OperatorCommands commands = context.getBean(OperatorCommands.class);
 			return switch (line.command()) {
@@ -165,6 +191,14 @@ public class ElectionReconApplication {
 				default -> commands.report(runId, output);
 			};
 		}
+	}
+
+	/** Checks the output and database folders before a context (and an embedded database) is made; says why not. */
+	private static boolean pathsUsable(CommandLine line, OutputPaths.Use use, Path output) {
+		Optional<String> problem = OutputPaths.check(use, output, line.option("database-dir", null),
+				line.springArguments());
+		problem.ifPresent(message -> System.err.println("election-recon: " + message));
+		return problem.isEmpty();
 	}
 
 	private static ConfigurableApplicationContext context(CommandLine line, Path output) {

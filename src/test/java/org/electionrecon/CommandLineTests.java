@@ -80,7 +80,16 @@ class CommandLineTests {
 			assertThat(ElectionReconApplication.run(new String[] { "--help" })).isZero();
 			String help = out.toString(StandardCharsets.UTF_8);
 			assertThat(help).contains("--input=DIR", "--output=DIR", "--election=DATE", "--database-dir=DIR",
-					"--preset=NAME", "--seed=N", "Exit codes:");
+					"--preset=NAME", "--seed=N", "--force", "Exit codes:");
+			assertThat(help).contains("""
+					  generate   build a synthetic input folder from the bundled real HoC and notional data:
+					             sample (Staffordshire and Cheshire, as in input/), national (650 seats,
+					             ~42,000 boxes) or million (650 seats, ~1,000,000 boxes). It writes
+					             register/register.csv, declarations/ (2 HoC CSVs), notional/ (1 CSV),
+					             verification/*.xlsx and .election-recon-generated (the list of those
+					             files) into --input, and replaces only the files that list names: a
+					             folder holding anything else is refused unless --force is given
+					""");
 		}
 
 		@Test

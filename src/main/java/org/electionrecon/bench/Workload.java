@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Properties;
 
+import org.electionrecon.sample.ForeignFileException;
 import org.electionrecon.sample.SampleInputGenerator;
 
 /**
@@ -40,8 +41,15 @@ record Workload(String preset, long seed, Path input, int constituencies, int wo
 		Files.deleteIfExists(marker);
 		out.printf(Locale.ROOT, "benchmark: generating the %s input (seed %d) in %s ...%n", preset, seed, input);
 		long start = System.nanoTime();
-		SampleInputGenerator.Summary summary = new SampleInputGenerator()
-			.generate(SampleInputGenerator.Spec.preset(preset, seed), input);
+		SampleInputGenerator.Summary summary;
+		try {
+			summary = new SampleInputGenerator().generate(SampleInputGenerator.Spec.preset(preset, seed), input);
+		}
+		catch (ForeignFileException ex) {
+			// the benchmark's own work folder, but the generator still never removes what it did not write
+			// (no cause: the one-line message is the innermost one)
+			throw new IOException(ex.getMessage() + "; delete " + input + " to have it generated again");
+		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		Properties p = new Properties();
 		p.setProperty("preset", preset);

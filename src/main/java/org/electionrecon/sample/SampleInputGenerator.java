@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,10 +30,10 @@ import org.apache.commons.csv.CSVPrinter;
  * notional file (selected lines copied verbatim), and synthetic council verification statements
  * whose box-level figures add up exactly to the real ballot papers verified.
  *
- * <p>Only the four generated folders ({@value #REGISTER}, {@value #VERIFICATION},
- * {@value #DECLARATIONS}, {@value #NOTIONAL}) are touched: their previous regular files are deleted
- * (hidden files such as {@code .gitkeep} are kept) and rewritten. Anything else in the input folder
- * ({@code reported/}, {@code explanations/}, a README) is left alone.
+ * <p>It writes only into the four generated folders ({@value #REGISTER}, {@value #VERIFICATION},
+ * {@value #DECLARATIONS}, {@value #NOTIONAL}) and the list of what it wrote,
+ * {@value GeneratedFiles#MARKER}, at the top: a later run replaces exactly those files and never
+ * removes or overwrites a file it did not write ({@link GeneratedFiles}).
  *
  * <p>Deterministic: the same {@link Spec} gives the same cell values, whatever the platform. Each
  * constituency's boxes come from a random stream seeded from the spec seed and its code only.
@@ -265,9 +265,24 @@ public final class SampleInputGenerator {
 
 	/**
 	 * Writes the input folder for {@code spec} into {@code inputDir} (created if absent), replacing
-	 * the files of the four generated folders.
+	 * the files an earlier run of the generator wrote there, and refusing a folder that holds
+	 * anything else (see {@link #generate(Spec, Path, boolean)}).
 	 */
 	public Summary generate(Spec spec, Path inputDir) throws IOException {
+		return generate(spec, inputDir, false);
+	}
+
+	/**
+	 * Writes the input folder for {@code spec} into {@code inputDir} (created if absent). The files
+	 * an earlier run wrote there (listed in its {@value GeneratedFiles#MARKER}) are replaced; a file
+	 * the generator did not write is never removed or overwritten.
+	 *
+	 * @param keepForeignFiles false: a folder holding any file the generator did not write is
+	 *                         refused; true: such files are kept, and only one that the generator
+	 *                         would have to overwrite is refused
+	 * @throws ForeignFileException when the folder is refused, before anything is written
+	 */
+	public Summary generate(Spec spec, Path inputDir, boolean keepForeignFiles) throws IOException {
 		ReferenceCsv constituencies = ReferenceCsv.load(CONSTITUENCY_RESOURCE);
 		ReferenceCsv candidates = ReferenceCsv.load(CANDIDATE_RESOURCE);
 		ReferenceCsv notional = ReferenceCsv.load(NOTIONAL_RESOURCE);
@@ -278,9 +293,21 @@ public final class SampleInputGenerator {
 			codes.add(s.code());
 		}
 		checkSpecCodes(spec, codes);
+		List<Council> councils = councils(spec, seats);
+
+		// every file this run writes, known before anything is written so that a clash is refused first
+		List<String> planned = new ArrayList<>();
+		planned.add(REGISTER + "/" + REGISTER_FILE);
+		planned.add(DECLARATIONS + "/" + constituencies.fileName());
+		planned.add(DECLARATIONS + "/" + candidates.fileName());
+		planned.add(NOTIONAL + "/" + notional.fileName());
+		for (Council council : councils) {
+			planned.add(VERIFICATION + "/" + council.fileName());
+		}
+		GeneratedFiles generated = GeneratedFiles.claim(inputDir, planned, keepForeignFiles);
 
 		for (String folder : GENERATED_FOLDERS) {
-			clean(inputDir.resolve(folder));
+			Files.createDirectories(inputDir.resolve(folder));
 		}
 		writeRegister(spec, seats, inputDir.resolve(REGISTER).resolve(REGISTER_FILE));
 		copySelected(constituencies, constituencies.column("ONS ID"), codes, inputDir.resolve(DECLARATIONS));
@@ -293,7 +320,6 @@ public final class SampleInputGenerator {
 		}
 		VerificationWorkbookWriter writer = new VerificationWorkbookWriter(spec, variancesByCode);
 		long boxes = 0;
-		List<Council> councils = councils(spec, seats);
 		Map<String, Seat> byCode = new LinkedHashMap<>();
 		for (Seat s : seats) {
 			byCode.put(s.code(), s);
@@ -308,6 +334,7 @@ public final class SampleInputGenerator {
 			boxes += writer.write(inputDir.resolve(VERIFICATION).resolve(council.fileName()), council.title(),
 					inCouncil);
 		}
+		generated.finish(planned);
 		return new Summary(spec.name(), seats.size(), councils.size(), boxes, papers);
 	}
 
@@ -377,25 +404,9 @@ public final class SampleInputGenerator {
 		}
 	}
 
-	/** Deletes the regular, non-hidden files directly in {@code dir} and makes sure it exists. */
-	private static void clean(Path dir) throws IOException {
-		Files.createDirectories(dir);
-		List<Path> old = new ArrayList<>();
-		try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-			for (Path f : files) {
-				if (Files.isRegularFile(f) && !f.getFileName().toString().startsWith(".")) {
-					old.add(f);
-				}
-			}
-		}
-		for (Path f : old) {
-			Files.delete(f);
-		}
-	}
-
 	private static void writeRegister(Spec spec, List<Seat> seats, Path file) throws IOException {
 		CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
-		try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+		try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
 				CSVPrinter csv = new CSVPrinter(w, format)) {
 			csv.printRecord("code", "name", "region", "county", "area", "aliases");
 			for (Seat s : seats) {
@@ -409,7 +420,7 @@ public final class SampleInputGenerator {
 	private static void copySelected(ReferenceCsv source, int codeColumn, Set<String> codes, Path dir)
 			throws IOException {
 		try (OutputStream out = new java.io.BufferedOutputStream(
-				Files.newOutputStream(dir.resolve(source.fileName())))) {
+				Files.newOutputStream(dir.resolve(source.fileName()), StandardOpenOption.CREATE_NEW))) {
 			source.writeSelected(out, codeColumn, codes);
 		}
 	}

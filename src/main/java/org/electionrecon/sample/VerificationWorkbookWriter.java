@@ -75,7 +75,8 @@ final class VerificationWorkbookWriter {
 					writeSheet(wb, styles, uniqueSheetName(seat.name(), sheetNames), title, seat, boxes);
 					boxCount += boxes.size();
 				}
-				try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+				try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file,
+						java.nio.file.StandardOpenOption.CREATE_NEW))) {
 					wb.write(out);
 				}
 			}

@@ -28,10 +28,13 @@ class OperatorCommandsTests {
 	}
 
 	@Test
-	void shouldSayThereIsNoRunYetInANewDatabase(@TempDir Path empty) {
+	void shouldSayThereIsNoJobDatabaseInAFolderNoRunHasUsed(@TempDir Path empty) {
 		Cli.Result status = Cli.run("status", "--output=" + empty);
-		assertThat(status.exitCode()).isEqualTo(ExitCodes.CLEAN);
-		assertThat(status.printed()).contains("No runs in this job database yet.");
+		assertThat(status.exitCode()).isEqualTo(ExitCodes.FAILED);
+		assertThat(status.printed().lines()).containsExactly("election-recon: no job database in "
+				+ empty.resolve(".election-recon-db") + ": no run has used this output folder (give the run's --output"
+				+ " or --database-dir)");
+		assertThat(Cli.names(empty)).isEmpty();
 	}
 
 	@Test

@@ -293,24 +293,6 @@ class SampleInputGeneratorTests {
 			assertThat(b.boxes().stream().mapToLong(BoxRow::verified).sum()).isEqualTo(46_169L);
 		}
 
-		@Test
-		void regeneratingReplacesOnlyTheGeneratedFolders(@TempDir Path dir) throws IOException {
-			Files.createDirectories(dir.resolve("verification"));
-			Files.createDirectories(dir.resolve("reported"));
-			Files.writeString(dir.resolve("verification/west-midlands-count-01.xlsx"), "stale");
-			Files.writeString(dir.resolve("verification/.gitkeep"), "");
-			Files.writeString(dir.resolve("reported/bbc.csv"), "kept");
-			Files.writeString(dir.resolve("README.md"), "kept");
-
-			new SampleInputGenerator().generate(Spec.sample(), dir);
-
-			assertThat(dir.resolve("verification/west-midlands-count-01.xlsx")).doesNotExist();
-			assertThat(dir.resolve("verification/.gitkeep")).exists();
-			assertThat(dir.resolve("reported/bbc.csv")).hasContent("kept");
-			assertThat(dir.resolve("README.md")).hasContent("kept");
-			assertThat(fileNames(dir.resolve("verification"))).hasSize(11);
-		}
-
 	}
 
 	/** Presets and naming helpers. */
