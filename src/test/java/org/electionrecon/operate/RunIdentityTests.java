@@ -35,7 +35,9 @@ class RunIdentityTests {
 			args.addAll(List.of(settings));
 			Cli.Result run = Cli.run(args.toArray(String[]::new));
 			assertThat(run.exitCode()).as("%s", run).isEqualTo(ExitCodes.FAILED);
-			assertThat(output).as("nothing is created for a run that cannot start").doesNotExist();
+			assertThat(output.resolve(".election-recon-db/recon.properties"))
+				.as("no database is opened for a run that cannot start")
+				.doesNotExist();
 			return run;
 		}
 
