@@ -27,7 +27,7 @@ public class RunSummary {
 	static final int AREAS_SHOWN = 10;
 
 	/** Workbooks listed one by one; the log file names every one ("Wrote ..."). */
-	static final int WORKBOOKS_SHOWN = 10;
+	static final int WORKBOOKS_SHOWN = 20;
 
 	/** Findings of no constituency (an unreadable file) or of one not in the register have no area. */
 	static final String NO_AREA = "(no area)";

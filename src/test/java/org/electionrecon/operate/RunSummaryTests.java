@@ -169,8 +169,9 @@ class RunSummaryTests {
 	class ManyAreas {
 
 		/**
-		 * A run of 13 areas, 12 with findings (area NN has NN open WARNINGs, area 12 an open ERROR too) and 12
-		 * workbooks: the ten most serious areas one by one, the rest on one line, and ten workbooks.
+		 * A run of 13 areas, 12 with findings (area NN has NN open WARNINGs, area 01 an open ERROR too), an
+		 * unreadable file and 22 (made-up) workbooks: the ten most serious areas one by one, the rest on one
+		 * line, and twenty workbooks.
 		 */
 		@Test
 		void shouldListTheTenMostSeriousAreasAndTenWorkbooksAndCountTheRest() throws Exception {
@@ -196,7 +197,7 @@ class RunSummaryTests {
 				jdbc.update("INSERT INTO RECON_SOURCE_FILE (RUN_ID, SEQ, FILE_NAME, KIND, BYTES, ROWS_READ, ROWS_ACCEPTED,"
 						+ " ROWS_REJECTED, ROWS_OUT_OF_SCOPE) VALUES (5, 1, 'verification/a.xlsx', 'verification', 10, 9, 6, 2, 1),"
 						+ " (5, 2, 'verification/b.xlsx', 'verification', 0, 0, 0, 0, 0), (5, 3, 'notes.txt', 'ignored', 3, 0, 0, 0, 0)");
-				List<String> workbooks = java.util.stream.IntStream.rangeClosed(1, 12)
+				List<String> workbooks = java.util.stream.IntStream.rangeClosed(1, 22)
 					.mapToObj(n -> String.format("/out/area-%02d-reconciliation.xlsx", n)).toList();
 
 				List<String> lines = new RunSummary(jdbc).lines(5, workbooks, ExitCodes.ERRORS);
@@ -225,7 +226,12 @@ class RunSummaryTests {
 						"Workbook: /out/area-05-reconciliation.xlsx", "Workbook: /out/area-06-reconciliation.xlsx",
 						"Workbook: /out/area-07-reconciliation.xlsx", "Workbook: /out/area-08-reconciliation.xlsx",
 						"Workbook: /out/area-09-reconciliation.xlsx", "Workbook: /out/area-10-reconciliation.xlsx",
-						"Workbooks: 2 more in the same folder, 12 in all (the log file names each)",
+						"Workbook: /out/area-11-reconciliation.xlsx", "Workbook: /out/area-12-reconciliation.xlsx",
+						"Workbook: /out/area-13-reconciliation.xlsx", "Workbook: /out/area-14-reconciliation.xlsx",
+						"Workbook: /out/area-15-reconciliation.xlsx", "Workbook: /out/area-16-reconciliation.xlsx",
+						"Workbook: /out/area-17-reconciliation.xlsx", "Workbook: /out/area-18-reconciliation.xlsx",
+						"Workbook: /out/area-19-reconciliation.xlsx", "Workbook: /out/area-20-reconciliation.xlsx",
+						"Workbooks: 2 more in the same folder, 22 in all (the log file names each)",
 						"Run 5 completed with exit code 2: 2 open errors, 78 open warnings, 0 open INFO");
 			}
 			finally {
