@@ -205,6 +205,8 @@ public class ElectionReconApplication {
 		List<String> springArgs = new ArrayList<>(line.springArguments());
 		springArgs.add("--recon.database-dir="
 				+ Path.of(line.option("database-dir", output.resolve(".election-recon-db").toString())).toAbsolutePath());
+		org.electionrecon.operate.RunLog.file(line.command(), output, java.time.LocalDateTime.now())
+			.ifPresent(log -> springArgs.add("--logging.file.name=" + log));
 		SpringApplication application = new SpringApplication(ElectionReconApplication.class);
 		application.addListeners(new SettingsCheck());
 		return application.run(springArgs.toArray(String[]::new));

@@ -22,6 +22,10 @@ public final class ExitCodes {
 			root = root.getCause();
 		}
 		String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+		if (root instanceof java.nio.file.FileSystemException files && files.getReason() == null) {
+			// its message is only the path: what happened is in the class name (NoSuchFileException)
+			message = root.getClass().getSimpleName() + ": " + message;
+		}
 		return message.lines().findFirst().orElse(message);
 	}
 }

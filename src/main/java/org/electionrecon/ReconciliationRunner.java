@@ -21,6 +21,8 @@ import org.electionrecon.operate.RunCatalog;
 import org.electionrecon.reconcile.Thresholds;
 import org.electionrecon.settings.RunSettings;
 import org.electionrecon.operate.RunHistory;
+import org.electionrecon.operate.RunSummary;
+import org.electionrecon.report.ReportTasklet;
 import org.electionrecon.staging.StagingSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -225,9 +227,11 @@ public class ReconciliationRunner {
 	public int exitCode(JobExecution execution) {
 		int code = outcome(execution);
 		if (execution.getStatus() == BatchStatus.COMPLETED && code != ExitCodes.FAILED) {
-			Map<Severity, Long> open = history.openFindings(execution.getJobInstance().getInstanceId());
-			log.info("Run {} completed: {} open errors, {} open warnings; exit code {}",
-					execution.getJobInstance().getInstanceId(), open.get(Severity.ERROR), open.get(Severity.WARNING), code);
+			// the last word: findings by severity, check and area, what was read, the workbooks, the exit code
+			for (String line : new RunSummary(new JdbcTemplate(dataSource))
+				.lines(execution.getJobInstance().getInstanceId(), ReportTasklet.written(execution), code)) {
+				log.info(line);
+			}
 		}
 		return code;
 	}

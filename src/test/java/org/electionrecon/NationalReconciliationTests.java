@@ -34,6 +34,20 @@ class NationalReconciliationTests {
 			"North West", "Northern Ireland", "Scotland", "South East", "South West", "Wales", "West Midlands",
 			"Yorkshire and The Humber");
 
+	/** The run's last word, as its log file in OUTPUT/logs keeps it: the messages from "Run 0 findings" on. */
+	private static List<String> lastWord(Path output) throws java.io.IOException {
+		List<Path> logs;
+		try (Stream<Path> files = Files.list(output.resolve("logs"))) {
+			logs = files.toList();
+		}
+		assertThat(logs).hasSize(1);
+		List<String> messages = Files.readAllLines(logs.get(0), StandardCharsets.UTF_8).stream()
+			.map(line -> line.substring(line.indexOf(": ") + 2))
+			.toList();
+		return messages.subList(messages.indexOf("Run 0 findings: 0 ERROR (0 open, 0 explained), 84 WARNING (84 open,"
+				+ " 0 explained), 0 INFO (0 open, 0 explained)"), messages.size());
+	}
+
 	@Test
 	void shouldComputeEveryResultLabelAndTurnoutOfTheCountry(@TempDir Path temp) throws Exception {
 		Path input = temp.resolve("input");
@@ -47,6 +61,36 @@ class NationalReconciliationTests {
 			assertThat(files.filter(p -> p.toString().endsWith(".xlsx")).map(p -> p.getFileName().toString()))
 				.containsExactlyInAnyOrderElementsOf(REGIONS.stream().map(ReportWorkbookWriter::fileName).toList());
 		}
+		assertThat(lastWord(output)).containsExactly(
+				"Run 0 findings: 0 ERROR (0 open, 0 explained), 84 WARNING (84 open, 0 explained), 0 INFO (0 open, 0 explained)",
+				"By check: REJECTED_RATE_OUTLIER 17 (17 open WARNING)",
+				"By check: TURNOUT_CHANGE_OUTLIER 55 (55 open WARNING)",
+				"By check: ELECTORATE_CHANGE_OUTLIER 12 (12 open WARNING)",
+				"By area: London 16 (16 open WARNING)",
+				"By area: Yorkshire and The Humber 12 (12 open WARNING)",
+				"By area: South East 11 (11 open WARNING)",
+				"By area: North West 9 (9 open WARNING)",
+				"By area: South West 8 (8 open WARNING)",
+				"By area: West Midlands 7 (7 open WARNING)",
+				"By area: East of England 5 (5 open WARNING)",
+				"By area: North East 4 (4 open WARNING)",
+				"By area: Scotland 4 (4 open WARNING)",
+				"By area: Wales 4 (4 open WARNING)",
+				"By area: 2 more areas 4 (4 open WARNING)",
+				"Inputs: 335 files read (0 unreadable, 0 ignored); 49221 rows read: 49221 accepted, 0 rejected, 0 out of scope",
+				"Workbook: " + output.resolve("east-midlands-reconciliation.xlsx"),
+				"Workbook: " + output.resolve("east-of-england-reconciliation.xlsx"),
+				"Workbook: " + output.resolve("london-reconciliation.xlsx"),
+				"Workbook: " + output.resolve("north-east-reconciliation.xlsx"),
+				"Workbook: " + output.resolve("north-west-reconciliation.xlsx"),
+				"Workbook: " + output.resolve("northern-ireland-reconciliation.xlsx"),
+				"Workbook: " + output.resolve("scotland-reconciliation.xlsx"),
+				"Workbook: " + output.resolve("south-east-reconciliation.xlsx"),
+				"Workbook: " + output.resolve("south-west-reconciliation.xlsx"),
+				"Workbook: " + output.resolve("wales-reconciliation.xlsx"),
+				"Workbook: " + output.resolve("west-midlands-reconciliation.xlsx"),
+				"Workbook: " + output.resolve("yorkshire-and-the-humber-reconciliation.xlsx"),
+				"Run 0 completed with exit code 1: 0 open errors, 84 open warnings, 0 open INFO");
 		Map<String, CSVRecord> hoc = hocConstituencies();
 		Map<String, Map<String, Object>> seen = new HashMap<>();
 		Map<String, Integer> findingsByCheck = new java.util.TreeMap<>();

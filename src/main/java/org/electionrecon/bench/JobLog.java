@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * What one run's console log says: when the first step started, when the run completed, how long
- * each step took and the exit code the job gave. Lines start with {@code HH:mm:ss.SSS}
- * (application.yml's console pattern); steps end with Spring Batch's
+ * each step took and the exit code the job gave. Lines start with {@code yyyy-MM-dd HH:mm:ss.SSS+hh:mm}
+ * (application.yml's console pattern; older logs {@code HH:mm:ss.SSS}); steps end with Spring Batch's
  * {@code Step: [name] executed in 1m2s345ms}; the run ends with
- * {@code Run N completed: ...; exit code C}.
+ * {@code Run N completed with exit code C: ...} (older logs {@code Run N completed: ...; exit code C}).
  *
  * @param firstStepAt  the time of day of the first "Executing step" line, or {@code null}
  * @param jobMillis    first "Executing step" line to the "Run N completed" line, or {@code null}
@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
 record JobLog(LocalTime firstStepAt, Long jobMillis, Map<String, Long> stepMillis, Integer runExitCode,
 		String lastStep, long verificationRows, String failure, List<String> tail) {
 
-	private static final Pattern TIME = Pattern.compile("^(\\d{2}):(\\d{2}):(\\d{2})\\.(\\d{3})\\s");
+	// the date and the offset are optional: logs written before application.yml's pattern carried them have neither
+	private static final Pattern TIME = Pattern
+		.compile("^(?:\\d{4}-\\d{2}-\\d{2} )?(\\d{2}):(\\d{2}):(\\d{2})\\.(\\d{3})(?:Z|[+-]\\d{2}:\\d{2})?\\s");
 	private static final Pattern STEP_START = Pattern.compile("\\sExecuting step: \\[([^\\]]+)\\]");
 	private static final Pattern STEP_DONE = Pattern.compile("\\sStep: \\[([^\\]]+)\\] executed in (\\S*)");
 	private static final Pattern RUN_DONE = Pattern.compile("\\sRun \\d+ completed\\b(?:.*\\bexit code (\\d+))?");

@@ -27,6 +27,9 @@ public class ReportTasklet implements Tasklet {
 
 	private static final Logger log = LoggerFactory.getLogger(ReportTasklet.class);
 
+	/** The job execution context's list of the workbooks written, for the run's last word. */
+	private static final String WORKBOOKS_WRITTEN = "report.workbooks";
+
 	private final JdbcTemplate jdbc;
 	private final ReportWorkbookWriter writer;
 	private final Thresholds thresholds;
@@ -50,8 +53,25 @@ public class ReportTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	/** Writes every area's workbook of the run of this execution into the folder. */
+	/**
+	 * Writes every area's workbook of the run of this execution into the folder, and notes their
+	 * paths in the execution (see {@link #written}).
+	 */
 	public List<Path> writeReports(JobExecution job, Path output) throws java.io.IOException {
+		List<Path> written = writeAreas(job, output);
+		job.getExecutionContext().put(WORKBOOKS_WRITTEN,
+				new java.util.ArrayList<>(written.stream().map(Path::toString).toList()));
+		return written;
+	}
+
+	/** The workbooks this execution's report step (or the report command) wrote, in the order written. */
+	@SuppressWarnings("unchecked")
+	public static List<String> written(JobExecution job) {
+		Object paths = job.getExecutionContext().get(WORKBOOKS_WRITTEN);
+		return paths instanceof List<?> list ? (List<String>) list : List.of();
+	}
+
+	private List<Path> writeAreas(JobExecution job, Path output) throws java.io.IOException {
 		long runId = job.getJobInstance().getInstanceId();
 		JobParameters parameters = job.getJobParameters();
 		Files.createDirectories(output);

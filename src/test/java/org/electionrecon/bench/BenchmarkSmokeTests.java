@@ -76,6 +76,21 @@ class BenchmarkSmokeTests {
 	}
 
 	@Test
+	void shouldReadTheLogWithTheDateTheOffsetAndTheLastWord() {
+		JobLog log = JobLog.parse(List.of(
+				"2026-12-04 23:59:58.500+00:00 INFO  Executing step: [registerStep]",
+				"2026-12-04 23:59:59.000+00:00 INFO  Step: [registerStep] executed in 403ms",
+				"2026-12-04 23:59:59.100+00:00 INFO  Executing step: [reportStep]",
+				"2026-12-05 00:01:01.298+00:00 INFO  Step: [reportStep] executed in 1m1s198ms",
+				"2026-12-05 00:01:01.400+00:00 INFO  Run 7 findings: 1 ERROR (1 open, 0 explained), 5 WARNING (5 open, 0 explained), 0 INFO (0 open, 0 explained)",
+				"2026-12-05 00:01:01.500+00:00 INFO  Run 7 completed with exit code 2: 1 open errors, 5 open warnings, 0 open INFO"));
+		assertThat(log.jobMillis()).isEqualTo(63_000L);
+		assertThat(log.stepMillis()).containsExactly(Map.entry("registerStep", 403L), Map.entry("reportStep", 61_198L));
+		assertThat(log.runExitCode()).isEqualTo(2);
+		assertThat(log.firstStepAt()).isEqualTo(java.time.LocalTime.of(23, 59, 58, 500_000_000));
+	}
+
+	@Test
 	void shouldSayHowAFailedRunEnded() {
 		JobLog log = JobLog.parse(List.of(
 				"23:11:48.005 INFO  Executing step: [ingestStep]",

@@ -125,7 +125,7 @@ class KilledRunRestartTests {
 		assertThat(comparison.cellsCompared()).isGreaterThan(4000);
 		assertThat(comparison.cellsExcluded()).isEqualTo(WorkbookComparison.RUN_FACTS.size());
 		assertThat(Cli.names(output)).as("no temporary file left in the output folder")
-			.containsExactly(".election-recon-db", Cli.WORKBOOK);
+			.containsExactly(".election-recon-db", RunLog.FOLDER, Cli.WORKBOOK);
 
 		// the JVMs that used the database have all closed it (shutdown=true), so it can be opened here
 		try (StagingDatabase database = StagingDatabase.open(output)) {

@@ -74,7 +74,7 @@ class OperatorCommandsTests {
 		Cli.Result report = Cli.run("report", "--output=" + rebuilt,
 				"--database-dir=" + output.resolve(".election-recon-db"));
 		assertThat(report.exitCode()).as("report: %s", report).isEqualTo(ExitCodes.ERRORS);
-		assertThat(Cli.names(rebuilt)).containsExactly(Cli.WORKBOOK);
+		assertThat(Cli.names(rebuilt)).containsExactly(RunLog.FOLDER, Cli.WORKBOOK);
 		// the same run: its id, parameters and start are the same; only the end of the writing differs
 		WorkbookComparison.Result comparison = WorkbookComparison.compare(output.resolve(Cli.WORKBOOK),
 				rebuilt.resolve(Cli.WORKBOOK), Set.of("End"));

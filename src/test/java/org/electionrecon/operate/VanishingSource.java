@@ -66,7 +66,7 @@ public class VanishingSource extends AppenderBase<ILoggingEvent> {
 		return Files.writeString(folder.resolve("logback-vanishing-source.xml"), """
 				<configuration>
 				  <appender name="CONSOLE" class="ch.qos.logback.core.ConsoleAppender">
-				    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %msg%n</pattern></encoder>
+				    <encoder><pattern>%d{yyyy-MM-dd HH:mm:ss.SSSxxx} %-5level %msg%nopex%n</pattern></encoder>
 				  </appender>
 				  <appender name="VANISH" class="org.electionrecon.operate.VanishingSource"/>
 				  <logger name="org.electionrecon" level="INFO"/>
