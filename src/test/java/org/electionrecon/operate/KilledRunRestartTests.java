@@ -105,7 +105,8 @@ class KilledRunRestartTests {
 		Cli.Result beforeRecover = Cli.run(command);
 		assertThat(beforeRecover.exitCode()).as("the same command before recover: %s", beforeRecover)
 			.isEqualTo(ExitCodes.FAILED);
-		assertThat(beforeRecover.printed()).contains("mark it failed with the recover command");
+		assertThat(beforeRecover.printed()).contains("If its process is still working, let it finish; if the process is"
+				+ " gone (killed, a reboot), mark the run failed with the recover command, then run the same command again.");
 
 		Cli.Result recover = Cli.run("recover", "--output=" + output);
 		assertThat(recover.exitCode()).as("recover: %s", recover).isEqualTo(ExitCodes.CLEAN);
