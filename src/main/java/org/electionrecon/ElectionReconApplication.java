@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.electionrecon.bench.Benchmark;
+import org.electionrecon.operate.DatabaseLock;
 import org.electionrecon.operate.OperatorCommands;
 import org.electionrecon.sample.SampleInputGenerator;
 import org.springframework.boot.SpringApplication;
@@ -142,29 +143,70 @@ public class ElectionReconApplication {
 			System.err.println("election-recon: --election must be a date such as 2024-07-04, not '" + election + "'");
 			return ExitCodes.FAILED;
 		}
-		try (ConfigurableApplicationContext context = context(line, output)) {
-			return context.getBean(ReconciliationRunner.class).run(input, output, election, line.flag("rerun"));
-		}
+		return withJobDatabase(line, output, springArgs -> {
+			try (ConfigurableApplicationContext context = context(springArgs)) {
+				return context.getBean(ReconciliationRunner.class).run(input, output, election, line.flag("rerun"));
+			}
+		});
 	}
 
 	private static int operate(CommandLine line) throws CommandLine.UsageException {
 		Path output = Path.of(line.option("output", "output")).toAbsolutePath().normalize();
 		Long runId = line.runId();
-		try (ConfigurableApplicationContext context = context(line, output)) {
-			OperatorCommands commands = context.getBean(OperatorCommands.class);
-			return switch (line.command()) {
-				case CommandLine.STATUS -> commands.status(runId, System.out);
-				case CommandLine.RESTART -> commands.restart(runId);
-				case CommandLine.RECOVER -> commands.recover(runId);
-				default -> commands.report(runId, output);
-			};
+		return withJobDatabase(line, output, springArgs -> {
+			try (ConfigurableApplicationContext context = context(springArgs)) {
+				OperatorCommands commands = context.getBean(OperatorCommands.class);
+				return switch (line.command()) {
+					case CommandLine.STATUS -> commands.status(runId, System.out);
+					case CommandLine.RESTART -> commands.restart(runId);
+					case CommandLine.RECOVER -> commands.recover(runId);
+					default -> commands.report(runId, output);
+				};
+			}
+		});
+	}
+
+	/**
+	 * Runs the command with the job database to itself, before any Spring context is built: on the
+	 * embedded database, a command that finds another process holding it answers at once (status
+	 * with that process's live status, exit 0; the others with one line naming it, exit 3) rather
+	 * than wait for the database.
+	 */
+	private static int withJobDatabase(CommandLine line, Path output,
+			java.util.function.ToIntFunction<List<String>> command) {
+		Path databaseDir = Path.of(line.option("database-dir", output.resolve(".election-recon-db").toString()))
+			.toAbsolutePath();
+		List<String> springArgs = new ArrayList<>(line.springArguments());
+		springArgs.add("--recon.database-dir=" + databaseDir);
+		if (!DatabaseLock.guardsDatabaseOf(line.springArguments(), System.getenv(), System.getProperties())) {
+			return command.applyAsInt(springArgs);
+		}
+		DatabaseLock.Attempt attempt;
+		try {
+			attempt = DatabaseLock.tryAcquire(databaseDir, line.command());
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			System.err.println("election-recon: cannot lock the job database " + databaseDir + ": " + ExitCodes.oneLine(ex));
+			return ExitCodes.FAILED;
+		}
+		if (!attempt.acquired()) {
+			if (CommandLine.STATUS.equals(line.command())) {
+				System.out.print(attempt.holder().map(holder -> holder.report(java.time.Instant.now()))
+					.orElse("Another process is using the job database " + databaseDir
+							+ " and has not said what it is doing yet.\n"));
+				return ExitCodes.CLEAN;
+			}
+			System.err.println("election-recon: " + attempt.holder().map(org.electionrecon.operate.RunStatus::busyMessage)
+				.orElse("another process is using the job database " + databaseDir + "; wait for it to finish"));
+			return ExitCodes.FAILED;
+		}
+		try (DatabaseLock lock = attempt.lock()) {
+			springArgs.add("--recon.status-file=" + lock.statusFile());
+			return command.applyAsInt(springArgs);
 		}
 	}
 
-	private static ConfigurableApplicationContext context(CommandLine line, Path output) {
-		List<String> springArgs = new ArrayList<>(line.springArguments());
-		springArgs.add("--recon.database-dir="
-				+ Path.of(line.option("database-dir", output.resolve(".election-recon-db").toString())).toAbsolutePath());
+	private static ConfigurableApplicationContext context(List<String> springArgs) {
 		return new SpringApplication(ElectionReconApplication.class).run(springArgs.toArray(String[]::new));
 	}
 }
