@@ -129,6 +129,7 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 				             The same inputs restart a failed run and do not repeat a completed one
 				             (its exit code is given again; --rerun runs them anew)
 				  status     recent runs: inputs, start, end, status, findings, the failed step and why
+				             (while another process holds the embedded database: its run, step and progress)
 				  restart    resume the last failed run (or --run=N) from where it stopped
 				  recover    mark a run left running by a process that died (kill -9, reboot) as failed
 				  report     rebuild the workbooks of the last completed run (or --run=N) from the database

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.electionrecon.bench.Benchmark;
+import org.electionrecon.operate.DatabaseLock;
 import org.electionrecon.operate.OperatorCommands;
 import org.electionrecon.operate.OutputPaths;
 import org.electionrecon.sample.ForeignFileException;
@@ -170,9 +171,11 @@ public class ElectionReconApplication {
 		if (!pathsUsable(line, OutputPaths.Use.RUN, output)) {
 			return ExitCodes.FAILED;
 		}
-		try (ConfigurableApplicationContext context = context(line, output)) {
-			return context.getBean(ReconciliationRunner.class).run(input, output, election, line.flag("rerun"));
-		}
+		return withJobDatabase(line, output, springArgs -> {
+			try (ConfigurableApplicationContext context = context(line, output, springArgs)) {
+				return context.getBean(ReconciliationRunner.class).run(input, output, election, line.flag("rerun"));
+			}
+		});
 	}
 
 	private static int operate(CommandLine line) throws CommandLine.UsageException {
@@ -182,14 +185,56 @@ public class ElectionReconApplication {
 				output)) {
 			return ExitCodes.FAILED;
 		}
-		try (ConfigurableApplicationContext context = context(line, output)) {
-			OperatorCommands commands = context.getBean(OperatorCommands.class);
-			return switch (line.command()) {
-				case CommandLine.STATUS -> commands.status(runId, System.out);
-				case CommandLine.RESTART -> commands.restart(runId);
-				case CommandLine.RECOVER -> commands.recover(runId);
-				default -> commands.report(runId, output);
-			};
+		return withJobDatabase(line, output, springArgs -> {
+			try (ConfigurableApplicationContext context = context(line, output, springArgs)) {
+				OperatorCommands commands = context.getBean(OperatorCommands.class);
+				return switch (line.command()) {
+					case CommandLine.STATUS -> commands.status(runId, System.out);
+					case CommandLine.RESTART -> commands.restart(runId);
+					case CommandLine.RECOVER -> commands.recover(runId);
+					default -> commands.report(runId, output);
+				};
+			}
+		});
+	}
+
+	/**
+	 * Runs the command with the job database to itself, before any Spring context is built: on the
+	 * embedded database, a command that finds another process holding it answers at once (status
+	 * with that process's live status, exit 0; the others with one line naming it, exit 3) rather
+	 * than wait for the database.
+	 */
+	private static int withJobDatabase(CommandLine line, Path output,
+			java.util.function.ToIntFunction<List<String>> command) {
+		Path databaseDir = Path.of(line.option("database-dir", output.resolve(".election-recon-db").toString()))
+			.toAbsolutePath();
+		List<String> springArgs = new ArrayList<>(line.springArguments());
+		springArgs.add("--recon.database-dir=" + databaseDir);
+		if (!DatabaseLock.guardsDatabaseOf(line.springArguments(), System.getenv(), System.getProperties())) {
+			return command.applyAsInt(springArgs);
+		}
+		DatabaseLock.Attempt attempt;
+		try {
+			attempt = DatabaseLock.tryAcquire(databaseDir, line.command());
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			System.err.println("election-recon: cannot lock the job database " + databaseDir + ": " + ExitCodes.oneLine(ex));
+			return ExitCodes.FAILED;
+		}
+		if (!attempt.acquired()) {
+			if (CommandLine.STATUS.equals(line.command())) {
+				System.out.print(attempt.holder().map(holder -> holder.report(java.time.Instant.now()))
+					.orElse("Another process is using the job database " + databaseDir
+							+ " and has not said what it is doing yet.\n"));
+				return ExitCodes.CLEAN;
+			}
+			System.err.println("election-recon: " + attempt.holder().map(org.electionrecon.operate.RunStatus::busyMessage)
+				.orElse("another process is using the job database " + databaseDir + "; wait for it to finish"));
+			return ExitCodes.FAILED;
+		}
+		try (DatabaseLock lock = attempt.lock()) {
+			springArgs.add("--recon.status-file=" + lock.statusFile());
+			return command.applyAsInt(springArgs);
 		}
 	}
 
@@ -201,14 +246,12 @@ public class ElectionReconApplication {
 		return problem.isEmpty();
 	}
 
-	private static ConfigurableApplicationContext context(CommandLine line, Path output) {
-		List<String> springArgs = new ArrayList<>(line.springArguments());
-		springArgs.add("--recon.database-dir="
-				+ Path.of(line.option("database-dir", output.resolve(".election-recon-db").toString())).toAbsolutePath());
+	private static ConfigurableApplicationContext context(CommandLine line, Path output, List<String> springArgs) {
+		List<String> args = new ArrayList<>(springArgs);
 		org.electionrecon.operate.RunLog.file(line.command(), output, java.time.LocalDateTime.now())
-			.ifPresent(log -> springArgs.add("--logging.file.name=" + log));
+			.ifPresent(log -> args.add("--logging.file.name=" + log));
 		SpringApplication application = new SpringApplication(ElectionReconApplication.class);
 		application.addListeners(new SettingsCheck());
-		return application.run(springArgs.toArray(String[]::new));
+		return application.run(args.toArray(String[]::new));
 	}
 }

@@ -11,6 +11,7 @@ import org.electionrecon.ingest.SourceFolderReader;
 import org.electionrecon.ingest.SourceKind;
 import org.electionrecon.ingest.StagingWriter;
 import org.electionrecon.operate.FailureRecorder;
+import org.electionrecon.operate.LiveStatus;
 import org.electionrecon.operate.OperatorCommands;
 import org.electionrecon.operate.RunHistory;
 import org.electionrecon.reconcile.ConstituencyFactsRepository;
@@ -45,13 +46,23 @@ public class ReconciliationJobConfiguration {
 
 	@Bean
 	public Job reconciliationJob(JobRepository jobRepository, Step registerStep, Step ingestStep, Step reconcileStep,
-			Step areaChecksStep, Step reportStep) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(registerStep)
+			Step areaChecksStep, Step reportStep, LiveStatus liveStatus) {
+		return new JobBuilder(JOB_NAME, jobRepository).listener(liveStatus)
+			.start(registerStep)
 			.next(ingestStep)
 			.next(reconcileStep)
 			.next(areaChecksStep)
 			.next(reportStep)
 			.build();
+	}
+
+	/**
+	 * The run's live status: progress in the log, and in the status file that the entry point
+	 * names ({@code recon.status-file}) while this process holds the embedded database.
+	 */
+	@Bean
+	public LiveStatus liveStatus(@org.springframework.beans.factory.annotation.Value("${recon.status-file:}") String file) {
+		return LiveStatus.of(file.isEmpty() ? null : java.nio.file.Path.of(file));
 	}
 
 	@Bean
@@ -61,23 +72,25 @@ public class ReconciliationJobConfiguration {
 
 	@Bean
 	public Step registerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StagingTables stagingTables, ReconProperties properties, FailureRecorder failureRecorder) {
+			StagingTables stagingTables, ReconProperties properties, FailureRecorder failureRecorder,
+			LiveStatus liveStatus) {
 		ParseContext empty = new ParseContext(new ConstituencyDirectory(List.of()), partyNames(properties),
 				properties.headerSynonyms());
 		return ingestStep("registerStep", List.of(SourceKind.REGISTER), runId -> empty, 0, jobRepository,
-				transactionManager, stagingTables, properties, failureRecorder);
+				transactionManager, stagingTables, properties, failureRecorder, liveStatus);
 	}
 
 	@Bean
 	public Step ingestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			StagingTables stagingTables, ConstituencyFactsRepository facts, ReconProperties properties,
-			FailureRecorder failureRecorder) {
+			FailureRecorder failureRecorder, LiveStatus liveStatus) {
 		PartyNames parties = partyNames(properties);
 		return ingestStep("ingestStep", List.of(SourceKind.VERIFICATION, SourceKind.DECLARATIONS, SourceKind.NOTIONAL,
 				SourceKind.REPORTED, SourceKind.EXPLANATIONS),
 				runId -> new ParseContext(new ConstituencyDirectory(facts.register(runId)), parties,
 						properties.headerSynonyms()),
-				INGEST_SEQ_BASE, jobRepository, transactionManager, stagingTables, properties, failureRecorder);
+				INGEST_SEQ_BASE, jobRepository, transactionManager, stagingTables, properties, failureRecorder,
+				liveStatus);
 	}
 
 	/** The ingest step's rows sort after the register step's: a million register files would be needed to meet them. */
@@ -86,8 +99,9 @@ public class ReconciliationJobConfiguration {
 	private static Step ingestStep(String name, List<SourceKind> kinds,
 			java.util.function.LongFunction<ParseContext> contexts, long seqBase, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, StagingTables stagingTables, ReconProperties properties,
-			FailureRecorder failureRecorder) {
+			FailureRecorder failureRecorder, LiveStatus liveStatus) {
 		SourceFolderReader reader = new SourceFolderReader(name, kinds, contexts, seqBase);
+		reader.reportProgressTo(liveStatus);
 		StagingWriter writer = new StagingWriter(stagingTables);
 		return new StepBuilder(name, jobRepository).<StagedItem, StagedItem>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
@@ -96,28 +110,31 @@ public class ReconciliationJobConfiguration {
 			.listener(reader)
 			.listener(writer)
 			.listener(failureRecorder)
+			.listener((org.springframework.batch.core.listener.StepExecutionListener) liveStatus)
 			.build();
 	}
 
 	@Bean
 	public Step reconcileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ReconcileSteps reconcileSteps, FailureRecorder failureRecorder) {
-		return reconcileSteps.reconcileStep(jobRepository, transactionManager, failureRecorder);
+			ReconcileSteps reconcileSteps, FailureRecorder failureRecorder, LiveStatus liveStatus) {
+		return reconcileSteps.reconcileStep(jobRepository, transactionManager, failureRecorder, liveStatus);
 	}
 
 	@Bean
 	public Step areaChecksStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ReconcileSteps reconcileSteps, FailureRecorder failureRecorder) {
+			ReconcileSteps reconcileSteps, FailureRecorder failureRecorder, LiveStatus liveStatus) {
 		return new StepBuilder("areaChecksStep", jobRepository).tasklet(reconcileSteps.areaChecks(), transactionManager)
 			.listener(failureRecorder)
+			.listener((org.springframework.batch.core.listener.StepExecutionListener) liveStatus)
 			.build();
 	}
 
 	@Bean
 	public Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ReportTasklet reportTasklet, FailureRecorder failureRecorder) {
+			ReportTasklet reportTasklet, FailureRecorder failureRecorder, LiveStatus liveStatus) {
 		return new StepBuilder("reportStep", jobRepository).tasklet(reportTasklet, transactionManager)
 			.listener(failureRecorder)
+			.listener((org.springframework.batch.core.listener.StepExecutionListener) liveStatus)
 			.build();
 	}
 
@@ -139,9 +156,9 @@ public class ReconciliationJobConfiguration {
 	}
 
 	@Bean
-	public ReportTasklet reportTasklet(DataSource dataSource, Thresholds thresholds) {
+	public ReportTasklet reportTasklet(DataSource dataSource, Thresholds thresholds, LiveStatus liveStatus) {
 		return new ReportTasklet(new JdbcTemplate(dataSource), new ReportWorkbookWriter(), thresholds,
-				Parallelism.workers(dataSource));
+				Parallelism.workers(dataSource), liveStatus);
 	}
 
 	@Bean

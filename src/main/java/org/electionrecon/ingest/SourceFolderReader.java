@@ -66,6 +66,11 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 	private long savedEmitted;
 	private volatile Produced consumed;
 	private Prefetch prefetch;
+	private org.electionrecon.operate.LiveStatus liveStatus;
+	/** The bytes of the files before each file, and of all of them last: the step's progress counts whole files. */
+	private long[] bytesBefore;
+	private org.electionrecon.operate.LiveStatus.Progress progress;
+	private int progressFile;
 
 	public SourceFolderReader(String name, List<SourceKind> kinds, LongFunction<ParseContext> contexts) {
 		this(name, kinds, contexts, 0);
@@ -87,6 +92,11 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 		this.contexts = contexts;
 		this.seqBase = seqBase;
 		this.parsers = Math.max(1, parsers);
+	}
+
+	/** Reports the files read (once a file, never a row) to the run's live status. */
+	public void reportProgressTo(org.electionrecon.operate.LiveStatus liveStatus) {
+		this.liveStatus = liveStatus;
 	}
 
 	@Override
@@ -116,6 +126,24 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 		savedEmitted = context.getLong(key("file.emitted"), 0);
 		consumed = null;
 		parseContext = null;
+		if (liveStatus != null) {
+			trackProgress();
+		}
+	}
+
+	private void trackProgress() {
+		bytesBefore = new long[files.size() + 1];
+		for (int i = 0; i < files.size(); i++) {
+			try {
+				bytesBefore[i + 1] = bytesBefore[i] + size(files.get(i).path());
+			}
+			catch (IOException ex) {
+				bytesBefore[i + 1] = bytesBefore[i]; // the file's reading will say what is wrong with it
+			}
+		}
+		progressFile = Math.max(savedFileIndex - 1, 0);
+		progress = liveStatus.track(name, "files", files.size(), bytesBefore[files.size()], progressFile,
+				bytesBefore[progressFile]);
 	}
 
 	/**
@@ -164,7 +192,15 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 			throw (Error) next.failure();
 		}
 		if (next.item() == null) {
+			if (progress != null) {
+				progress.update(files.size(), bytesBefore[files.size()]);
+			}
 			return null;
+		}
+		if (progress != null && next.fileIndex() != progressFile) {
+			// a new file: the ones before it are read
+			progressFile = next.fileIndex();
+			progress.update(progressFile, bytesBefore[progressFile]);
 		}
 		consumed = next;
 		return next.item();

@@ -60,9 +60,9 @@ public class ReconcileSteps {
 	}
 
 	public Step reconcileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StepExecutionListener failures) {
-		ConstituencyReader reader = new ConstituencyReader(new TransactionTemplate(transactionManager));
-		OutcomeWriter writer = new OutcomeWriter();
+			StepExecutionListener failures, org.electionrecon.operate.LiveStatus liveStatus) {
+		ConstituencyReader reader = new ConstituencyReader(new TransactionTemplate(transactionManager), liveStatus);
+		OutcomeWriter writer = new OutcomeWriter(reader);
 		var step = new StepBuilder("reconcileStep", jobRepository)
 			.<String, ConstituencyReconciler.Outcome>chunk(constituenciesPerChunk)
 			.transactionManager(transactionManager)
@@ -76,7 +76,7 @@ public class ReconcileSteps {
 			// chunk's outcomes are written in reading order, in the chunk's transaction
 			step.taskExecutor(new TaskExecutorAdapter(Parallelism.pool(workers, "reconciler")));
 		}
-		return step.listener(reader).listener(writer).listener(failures).build();
+		return step.listener(reader).listener(writer).listener(failures).listener(liveStatus).build();
 	}
 
 	/** The run's constituencies in a fixed order; restarts resume after the last committed chunk. */
@@ -88,9 +88,14 @@ public class ReconcileSteps {
 		private List<String> codes;
 		private SourceRules.Result sources = SourceRules.Result.NONE;
 		private final TransactionTemplate transaction;
+		private final org.electionrecon.operate.LiveStatus liveStatus;
+		/** The step's progress, in constituencies: made when the reader opens, again at a restart's position. */
+		private volatile org.electionrecon.operate.LiveStatus.Progress progress;
+		private volatile int resumedAt;
 
-		ConstituencyReader(TransactionTemplate transaction) {
+		ConstituencyReader(TransactionTemplate transaction, org.electionrecon.operate.LiveStatus liveStatus) {
 			this.transaction = transaction;
+			this.liveStatus = liveStatus;
 			setName("constituencies");
 		}
 
@@ -118,6 +123,8 @@ public class ReconcileSteps {
 		protected void doOpen() {
 			codes = facts.constituenciesInRun(runId);
 			log.info("Reconciling {} constituencies", codes.size());
+			resumedAt = 0;
+			progress = liveStatus.track("reconcileStep", "constituencies", codes.size(), -1, 0, 0);
 		}
 
 		@Override
@@ -135,6 +142,8 @@ public class ReconcileSteps {
 		@Override
 		protected void jumpToItem(int itemIndex) {
 			// doRead indexes by the item count, so a restart needs no replay
+			resumedAt = itemIndex;
+			progress = liveStatus.track("reconcileStep", "constituencies", codes.size(), -1, itemIndex, 0);
 		}
 
 		@Override
@@ -146,11 +155,18 @@ public class ReconcileSteps {
 	/** Writes a chunk's figures and findings in one transaction. */
 	final class OutcomeWriter implements ItemWriter<ConstituencyReconciler.Outcome>, StepExecutionListener {
 
+		private final ConstituencyReader reader;
 		private long runId;
+		private long written;
+
+		OutcomeWriter(ConstituencyReader reader) {
+			this.reader = reader;
+		}
 
 		@Override
 		public void beforeStep(StepExecution stepExecution) {
 			this.runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+			this.written = 0;
 		}
 
 		@Override
@@ -172,6 +188,8 @@ public class ReconcileSteps {
 					+ " SWING, BOXES) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows,
 					nullableTypes());
 			tables.insertFindings(runId, StagingTables.Stage.RECONCILE, findings);
+			written += chunk.size();
+			reader.progress.update(reader.resumedAt + written); // once a chunk
 			org.electionrecon.FaultInjection.pauseIfRequested("reconcileStep");
 		}
 	}

@@ -34,13 +34,17 @@ public class ReportTasklet implements Tasklet {
 	private final ReportWorkbookWriter writer;
 	private final Thresholds thresholds;
 	private final int workers;
+	private final org.electionrecon.operate.LiveStatus liveStatus;
 
 	/**
 	 * @param workers threads that write areas' workbooks side by side; 0 writes them one by one in
 	 *     the step's own thread
+	 * @param liveStatus where the step reports the areas written
 	 */
-	public ReportTasklet(JdbcTemplate jdbc, ReportWorkbookWriter writer, Thresholds thresholds, int workers) {
+	public ReportTasklet(JdbcTemplate jdbc, ReportWorkbookWriter writer, Thresholds thresholds, int workers,
+			org.electionrecon.operate.LiveStatus liveStatus) {
 		this.workers = workers;
+		this.liveStatus = liveStatus;
 		this.jdbc = jdbc;
 		this.writer = writer;
 		this.thresholds = thresholds;
@@ -93,9 +97,13 @@ public class ReportTasklet implements Tasklet {
 			log.warn("No report area is in this run: no constituency has a verification statement or a declaration");
 		}
 		List<Path> written = new java.util.ArrayList<>();
+		org.electionrecon.operate.LiveStatus.Progress progress = liveStatus.track("reportStep", "areas", areas.size(),
+				-1, 0, 0);
+		java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
 		if (workers == 0 || areas.size() < 2) {
 			for (String area : areas) {
 				written.add(write(runId, area, election, facts, output));
+				progress.update(done.incrementAndGet());
 			}
 			return written;
 		}
@@ -105,7 +113,11 @@ public class ReportTasklet implements Tasklet {
 		try {
 			List<java.util.concurrent.Future<Path>> files = new java.util.ArrayList<>();
 			for (String area : areas) {
-				files.add(pool.submit(() -> write(runId, area, election, facts, output)));
+				files.add(pool.submit(() -> {
+					Path file = write(runId, area, election, facts, output);
+					progress.update(done.incrementAndGet());
+					return file;
+				}));
 			}
 			for (java.util.concurrent.Future<Path> file : files) {
 				written.add(await(file));

@@ -21,8 +21,12 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
  */
 public final class KnownSettings {
 
-	/** Settings read elsewhere than the two records: the database folder and the postgres profile's server. */
-	private static final List<String> OTHERS = List.of("recon.database-dir", "recon.postgres.host", "recon.postgres.port",
+	/**
+	 * Settings read elsewhere than the two records: the database folder, the status file the entry
+	 * point gives a run that holds the embedded database, and the postgres profile's server.
+	 */
+	private static final List<String> OTHERS = List.of("recon.database-dir", "recon.status-file", "recon.postgres.host",
+			"recon.postgres.port",
 			"recon.postgres.database", "recon.postgres.username", "recon.postgres.password");
 
 	/** System properties of the restart tests' fault injection: never given by a desk, never checked. */

@@ -27,6 +27,7 @@ final class JobProcess implements AutoCloseable {
 	private final StringBuffer stderr = new StringBuffer();
 	private final CountDownLatch pausedOrGone = new CountDownLatch(1);
 	private volatile String pausedAt;
+	private final List<Thread> drains = new ArrayList<>();
 
 	private JobProcess(Process process) {
 		this.process = process;
@@ -34,16 +35,25 @@ final class JobProcess implements AutoCloseable {
 		drain(process.getErrorStream(), stderr, false);
 	}
 
+	/** Starts the command line in a JVM of its own, as {@link #startPausingAt} does but without a pause. */
+	static JobProcess start(List<String> args) throws IOException {
+		return start(List.of(), args);
+	}
+
 	/**
 	 * Starts {@code java -cp <this test's classpath> org.electionrecon.ElectionReconApplication <args>}
 	 * with the fault-injection hook that pauses at the n-th chunk of a step.
 	 */
 	static JobProcess startPausingAt(String step, int chunk, List<String> args) throws IOException {
+		return start(List.of("-D" + FaultInjection.PAUSE_PROPERTY + "=" + step + ":" + chunk), args);
+	}
+
+	private static JobProcess start(List<String> jvmOptions, List<String> args) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-XX:TieredStopAtLevel=1");
 		command.add("-Xshare:auto");
-		command.add("-D" + FaultInjection.PAUSE_PROPERTY + "=" + step + ":" + chunk);
+		command.addAll(jvmOptions);
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
 		command.add(ElectionReconApplication.class.getName());
@@ -74,6 +84,7 @@ final class JobProcess implements AutoCloseable {
 			}
 		}, "job-process-" + (watchForMarker ? "stdout" : "stderr"));
 		reader.setDaemon(true);
+		drains.add(reader);
 		reader.start();
 	}
 
@@ -90,6 +101,29 @@ final class JobProcess implements AutoCloseable {
 			throw new IllegalStateException("the job's JVM " + process.pid() + " did not die within 60 s of SIGKILL");
 		}
 		return process.exitValue();
+	}
+
+	/** Waits for the JVM to exit and for all it printed to be read; its exit value. */
+	int awaitExit(Duration timeout) throws InterruptedException {
+		if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			throw new IllegalStateException("the JVM " + process.pid() + " did not exit within " + timeout + "\n" + output());
+		}
+		for (Thread drain : drains) {
+			drain.join(10_000);
+		}
+		return process.exitValue();
+	}
+
+	String stdout() {
+		return stdout.toString();
+	}
+
+	String stderr() {
+		return stderr.toString();
+	}
+
+	boolean alive() {
+		return process.isAlive();
 	}
 
 	long pid() {
