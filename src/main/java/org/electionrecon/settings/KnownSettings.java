@@ -26,8 +26,7 @@ public final class KnownSettings {
 	 * point gives a run that holds the embedded database, and the postgres profile's server.
 	 */
 	private static final List<String> OTHERS = List.of("recon.database-dir", "recon.status-file", "recon.postgres.host",
-			"recon.postgres.port",
-			"recon.postgres.database", "recon.postgres.username", "recon.postgres.password");
+			"recon.postgres.port", "recon.postgres.database", "recon.postgres.username", "recon.postgres.password");
 
 	/** System properties of the restart tests' fault injection: never given by a desk, never checked. */
 	private static final ConfigurationPropertyName TESTING = ConfigurationPropertyName.of("recon.testing");
