@@ -164,9 +164,9 @@ public class ReconciliationJobConfiguration {
 	@Bean
 	public OperatorCommands operatorCommands(DataSource dataSource, JobRepository jobRepository,
 			org.springframework.batch.core.launch.JobOperator jobOperator, ReconciliationRunner runner,
-			ReportTasklet reportTasklet, FailureRecorder failureRecorder) {
+			ReportTasklet reportTasklet, FailureRecorder failureRecorder, LiveStatus liveStatus) {
 		return new OperatorCommands(new RunHistory(new JdbcTemplate(dataSource)), jobRepository, jobOperator, runner,
-				reportTasklet, failureRecorder);
+				reportTasklet, failureRecorder, liveStatus.holdsJobDatabase());
 	}
 
 	private static PartyNames partyNames(ReconProperties properties) {

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import org.electionrecon.model.Severity;
 import org.electionrecon.operate.InputFingerprint;
+import org.electionrecon.operate.LiveStatus;
 import org.electionrecon.operate.RunAnnouncement;
 import org.electionrecon.operate.RunCatalog;
 import org.electionrecon.reconcile.Thresholds;
@@ -57,11 +58,13 @@ public class ReconciliationRunner {
 	private final Thresholds thresholds;
 	private final ReconProperties properties;
 	private final RunCatalog runs;
+	private final LiveStatus liveStatus;
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
 	public ReconciliationRunner(JobOperator jobOperator, JobRepository jobRepository, Job reconciliationJob,
-			DataSource dataSource, Thresholds thresholds, ReconProperties properties) {
+			DataSource dataSource, Thresholds thresholds, ReconProperties properties, LiveStatus liveStatus) {
+		this.liveStatus = liveStatus;
 		this.thresholds = thresholds;
 		this.properties = properties;
 		this.runs = new RunCatalog(jobRepository, reconciliationJob.getName());
@@ -103,6 +106,13 @@ public class ReconciliationRunner {
 		List<JobExecution> running = runs.running(sameInputs);
 		if (!running.isEmpty()) {
 			JobExecution other = running.get(0);
+			if (liveStatus.holdsJobDatabase()) {
+				log.error("Run {} of these inputs is marked {} since {}, but its process is gone (killed, or the machine"
+						+ " rebooted: no other process holds the job database). Mark it failed with the recover command,"
+						+ " then run the same command again to resume it.", other.getJobInstance().getInstanceId(),
+						other.getStatus(), time(other.getStartTime()));
+				return ExitCodes.FAILED;
+			}
 			log.error("Run {} of these inputs is marked {} since {}: a second run of them would write the same workbooks."
 					+ " If its process is still working, let it finish; if the process is gone (killed, a reboot), mark"
 					+ " the run failed with the recover command, then run the same command again.",

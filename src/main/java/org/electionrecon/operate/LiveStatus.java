@@ -50,6 +50,14 @@ public class LiveStatus implements JobExecutionListener, StepExecutionListener {
 		return new LiveStatus(fileOrNull, Clock.systemUTC(), System::nanoTime);
 	}
 
+	/**
+	 * Whether this process holds the embedded job database's lock: then no other process can be
+	 * running a run of it, and a run still marked as running was left so by a process that died.
+	 */
+	public boolean holdsJobDatabase() {
+		return file != null;
+	}
+
 	@Override
 	public void beforeJob(JobExecution jobExecution) {
 		synchronized (this) {

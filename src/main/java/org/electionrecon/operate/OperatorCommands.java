@@ -33,9 +33,12 @@ public class OperatorCommands {
 	private final ReconciliationRunner runner;
 	private final ReportTasklet reports;
 	private final FailureRecorder failures;
+	/** This process holds the embedded job database's lock: a run marked as running has no live process. */
+	private final boolean holdsJobDatabase;
 
 	public OperatorCommands(RunHistory history, JobRepository jobRepository, JobOperator jobOperator,
-			ReconciliationRunner runner, ReportTasklet reports, FailureRecorder failures) {
+			ReconciliationRunner runner, ReportTasklet reports, FailureRecorder failures, boolean holdsJobDatabase) {
+		this.holdsJobDatabase = holdsJobDatabase;
 		this.failures = failures;
 		this.history = history;
 		this.jobRepository = jobRepository;
@@ -64,7 +67,9 @@ public class OperatorCommands {
 					run.input(), run.fingerprint() == null ? "" : run.fingerprint().substring(0, 12),
 					run.settings() == null ? "not recorded" : run.settings().describe());
 			if (BatchStatus.valueOf(run.status()).isRunning()) {
-				out.printf("      running in %s (if its process is gone, use recover)%n",
+				out.printf(holdsJobDatabase ? "      left running in %s by a process that is gone (no process holds the job"
+						+ " database): use recover, then run the same command again%n"
+						: "      running in %s (if its process is gone, use recover)%n",
 						run.failedStep() == null ? "the job" : run.failedStep());
 			}
 			else if (run.failedStep() != null || ("FAILED".equals(run.status()) && run.exitDescription() != null)) {

@@ -105,8 +105,9 @@ class KilledRunRestartTests {
 		Cli.Result beforeRecover = Cli.run(command);
 		assertThat(beforeRecover.exitCode()).as("the same command before recover: %s", beforeRecover)
 			.isEqualTo(ExitCodes.FAILED);
-		assertThat(beforeRecover.printed()).contains("If its process is still working, let it finish; if the process is"
-				+ " gone (killed, a reboot), mark the run failed with the recover command, then run the same command again.");
+		assertThat(beforeRecover.printed()).contains(", but its process is gone (killed, or the machine rebooted: no other"
+				+ " process holds the job database). Mark it failed with the recover command, then run the same command"
+				+ " again to resume it.");
 
 		Cli.Result recover = Cli.run("recover", "--output=" + output);
 		assertThat(recover.exitCode()).as("recover: %s", recover).isEqualTo(ExitCodes.CLEAN);

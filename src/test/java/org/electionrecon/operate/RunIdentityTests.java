@@ -173,9 +173,11 @@ class RunIdentityTests {
 		Cli.Result rerun = Cli.run("--input=" + input, "--output=" + output, "--rerun");
 		assertThat(rerun.exitCode()).isEqualTo(ExitCodes.FAILED);
 		assertThat(rerun.printed()).containsPattern("Run 0 of these inputs is marked STARTED since \\d{4}-\\d\\d-\\d\\d"
-				+ " \\d\\d:\\d\\d:\\d\\d: a second run of them would write the same workbooks\\. If its process is still"
-				+ " working, let it finish; if the process is gone \\(killed, a reboot\\), mark the run failed with the"
-				+ " recover command, then run the same command again\\.");
+				+ " \\d\\d:\\d\\d:\\d\\d, but its process is gone \\(killed, or the machine rebooted: no other process"
+				+ " holds the job database\\)\\. Mark it failed with the recover command, then run the same command again"
+				+ " to resume it\\.");
+		assertThat(Cli.run("status", "--output=" + output).printed()).contains("      left running in ingestStep by a"
+				+ " process that is gone (no process holds the job database): use recover, then run the same command again");
 		assertThat(output.resolve(Cli.WORKBOOK)).doesNotExist();
 
 		assertThat(Cli.run("recover", "--output=" + output).exitCode()).isEqualTo(ExitCodes.CLEAN);
