@@ -43,7 +43,9 @@ public final class RunAnnouncement {
 			long size = 0;
 			try {
 				if (!Files.isDirectory(input.resolve(kind.folder()), LinkOption.NOFOLLOW_LINKS)) {
-					parts.add(kind.folder() + "/ missing");
+					// reported/ and explanations/ are optional: their absence is no problem worth the word "missing"
+					boolean optional = kind == SourceKind.REPORTED || kind == SourceKind.EXPLANATIONS;
+					parts.add(kind.folder() + (optional ? "/ not given" : "/ missing"));
 					continue;
 				}
 				for (InputFolder.InputFile file : folder.files(kind)) {

@@ -25,7 +25,7 @@ class RunAnnouncementTests {
 		Files.write(input.resolve("register/register.csv"), new byte[2048]);
 
 		assertThat(RunAnnouncement.filesFound(input)).isEqualTo("register/ 1 file, 2.0 KB; verification/ no file;"
-				+ " declarations/ missing; notional/ missing; reported/ missing; explanations/ missing; 1 file, 2.0 KB in all");
+				+ " declarations/ missing; notional/ missing; reported/ not given; explanations/ not given; 1 file, 2.0 KB in all");
 	}
 
 	@Test
