@@ -70,16 +70,16 @@ public final class RunAnnouncement {
 		return count == 0 ? "no file" : count == 1 ? "1 file" : count + " files";
 	}
 
-	/** A size as a person reads it: 812 bytes, 24 KB, 1.4 MB, 2.1 GB (powers of 1,024). */
+	/** A size as a person reads it: 812 bytes, 24 KB, 1.4 MB, 2.1 GB (powers of 1,000, as the progress lines count). */
 	public static String size(long bytes) {
-		if (bytes < 1024) {
+		if (bytes < 1000) {
 			return bytes + (bytes == 1 ? " byte" : " bytes");
 		}
 		String[] units = { "KB", "MB", "GB", "TB" };
 		double value = bytes;
 		int unit = -1;
-		while (value >= 1024 && unit < units.length - 1) {
-			value /= 1024;
+		while (value >= 1000 && unit < units.length - 1) {
+			value /= 1000;
 			unit++;
 		}
 		return String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, units[unit]);

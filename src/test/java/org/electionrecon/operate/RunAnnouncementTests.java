@@ -13,8 +13,8 @@ class RunAnnouncementTests {
 	@Test
 	void shouldListTheSampleFilesOfEachFolderWithTheirSizes() {
 		assertThat(RunAnnouncement.filesFound(Path.of("input"))).isEqualTo("register/ 1 file, 1.3 KB; verification/ 11"
-				+ " files, 62 KB; declarations/ 2 files, 16 KB; notional/ 1 file, 5.0 KB; reported/ 1 file, 1.2 KB;"
-				+ " explanations/ 1 file, 161 bytes; 17 files, 86 KB in all");
+				+ " files, 64 KB; declarations/ 2 files, 17 KB; notional/ 1 file, 5.2 KB; reported/ 1 file, 1.2 KB;"
+				+ " explanations/ 1 file, 161 bytes; 17 files, 88 KB in all");
 	}
 
 	@Test
@@ -22,7 +22,7 @@ class RunAnnouncementTests {
 		Files.createDirectories(input.resolve("verification"));
 		Files.writeString(input.resolve("verification/~$lock.xlsx"), "x");
 		Files.createDirectories(input.resolve("register"));
-		Files.write(input.resolve("register/register.csv"), new byte[2048]);
+		Files.write(input.resolve("register/register.csv"), new byte[2000]);
 
 		assertThat(RunAnnouncement.filesFound(input)).isEqualTo("register/ 1 file, 2.0 KB; verification/ no file;"
 				+ " declarations/ missing; notional/ missing; reported/ not given; explanations/ not given; 1 file, 2.0 KB in all");
@@ -32,10 +32,11 @@ class RunAnnouncementTests {
 	void shouldWriteSizesAsAPersonReadsThem() {
 		assertThat(RunAnnouncement.size(0)).isEqualTo("0 bytes");
 		assertThat(RunAnnouncement.size(1)).isEqualTo("1 byte");
-		assertThat(RunAnnouncement.size(1023)).isEqualTo("1023 bytes");
-		assertThat(RunAnnouncement.size(1024)).isEqualTo("1.0 KB");
-		assertThat(RunAnnouncement.size(28_000_000)).isEqualTo("27 MB");
-		assertThat(RunAnnouncement.size(5L << 30)).isEqualTo("5.0 GB");
+		assertThat(RunAnnouncement.size(999)).isEqualTo("999 bytes");
+		assertThat(RunAnnouncement.size(1000)).isEqualTo("1.0 KB");
+		assertThat(RunAnnouncement.size(28_000_000)).isEqualTo("28 MB");
+		assertThat(RunAnnouncement.size(4_149_999)).isEqualTo("4.1 MB");
+		assertThat(RunAnnouncement.size(5_400_000_000L)).isEqualTo("5.4 GB");
 	}
 
 	@Test

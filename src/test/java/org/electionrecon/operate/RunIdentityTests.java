@@ -92,9 +92,9 @@ class RunIdentityTests {
 
 		assertThat(run.exitCode()).isEqualTo(ExitCodes.ERRORS);
 		assertThat(run.printed().lines().findFirst().orElseThrow()).endsWith("Reconciling the election of 2024-07-04:"
-				+ " input " + input + " (register/ 1 file, 1.3 KB; verification/ 11 files, 62 KB; declarations/ 2 files,"
-				+ " 16 KB; notional/ 1 file, 5.0 KB; reported/ 1 file, 1.2 KB; explanations/ 1 file, 161 bytes;"
-				+ " 17 files, 86 KB in all), output " + output + ", database jdbc:hsqldb:file:" + output
+				+ " input " + input + " (register/ 1 file, 1.3 KB; verification/ 11 files, 64 KB; declarations/ 2 files,"
+				+ " 17 KB; notional/ 1 file, 5.2 KB; reported/ 1 file, 1.2 KB; explanations/ 1 file, 161 bytes;"
+				+ " 17 files, 88 KB in all), output " + output + ", database jdbc:hsqldb:file:" + output
 				+ "/.election-recon-db/recon, settings " + DEFAULTS);
 	}
 
