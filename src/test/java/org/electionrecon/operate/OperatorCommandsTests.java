@@ -82,9 +82,9 @@ class OperatorCommandsTests {
 		// row 36: the 17 files below the header, a blank row, 16 run facts, then the rebuild's
 		assertThat(comparison.differences().get(0)).isEqualTo("Provenance: last row 35 expected but was 36");
 		assertThat(comparison.differences().get(1))
-			.isEqualTo("Provenance!A36: expected (none) but was text 'Rebuilt at' [General]");
+			.isEqualTo("Provenance!A36: expected (none) but was text 'Rebuilt at' [@]");
 		assertThat(comparison.differences().get(2)).matches(
-				"Provenance!B36: expected \\(none\\) but was text '\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d' \\[General\\]");
+				"Provenance!B36: expected \\(none\\) but was text '\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d' \\[@\\]");
 		assertThat(comparison.cellsCompared()).isGreaterThan(4000);
 		assertThat(Files.exists(output.resolve(Cli.WORKBOOK))).isTrue();
 	}
