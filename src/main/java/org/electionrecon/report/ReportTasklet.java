@@ -89,8 +89,7 @@ public class ReportTasklet implements Tasklet {
 		String rerun = parameters.getString("rerun");
 		if (rerun != null) {
 			// --rerun makes a new run of inputs already reconciled; its parameter is the time it was asked for
-			identity.put("Rerun requested at", AreaReportData.RunFacts.time(
-					LocalDateTime.ofInstant(Instant.parse(rerun), ZoneId.systemDefault())));
+			identity.put("Rerun requested at", rerunTime(rerun));
 		}
 		RunSettings settings = RunSettings.of(parameters);
 		if (settings == null) {
@@ -105,6 +104,16 @@ public class ReportTasklet implements Tasklet {
 	public static List<String> written(JobExecution job) {
 		Object paths = job.getExecutionContext().get(WORKBOOKS_WRITTEN);
 		return paths instanceof List<?> list ? (List<String>) list : List.of();
+	}
+
+	/** The time a --rerun was asked for, as status shows times; as recorded if it is not an instant. */
+	private static String rerunTime(String recorded) {
+		try {
+			return AreaReportData.RunFacts.time(LocalDateTime.ofInstant(Instant.parse(recorded), ZoneId.systemDefault()));
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return recorded;
+		}
 	}
 
 	private List<Path> writeAreas(JobExecution job, Path output, AreaReportData.RunFacts facts)
