@@ -48,6 +48,7 @@ public class ReconciliationJobConfiguration {
 	public Job reconciliationJob(JobRepository jobRepository, Step registerStep, Step ingestStep, Step reconcileStep,
 			Step areaChecksStep, Step reportStep, LiveStatus liveStatus) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(liveStatus)
+			.listener(new org.electionrecon.report.RunEnd())
 			.start(registerStep)
 			.next(ingestStep)
 			.next(reconcileStep)
@@ -156,9 +157,9 @@ public class ReconciliationJobConfiguration {
 	}
 
 	@Bean
-	public ReportTasklet reportTasklet(DataSource dataSource, Thresholds thresholds, LiveStatus liveStatus) {
-		return new ReportTasklet(new JdbcTemplate(dataSource), new ReportWorkbookWriter(), thresholds,
-				Parallelism.workers(dataSource), liveStatus);
+	public ReportTasklet reportTasklet(DataSource dataSource, LiveStatus liveStatus) {
+		return new ReportTasklet(new JdbcTemplate(dataSource), new ReportWorkbookWriter(), Parallelism.workers(dataSource),
+				liveStatus);
 	}
 
 	@Bean

@@ -13,11 +13,14 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
+import org.electionrecon.model.SourceRef;
 import org.electionrecon.report.ReportWorkbookWriter;
 import org.electionrecon.sample.SampleInputGenerator;
 import org.junit.jupiter.api.Test;
@@ -94,12 +97,35 @@ class NationalReconciliationTests {
 		Map<String, CSVRecord> hoc = hocConstituencies();
 		Map<String, Map<String, Object>> seen = new HashMap<>();
 		Map<String, Integer> findingsByCheck = new java.util.TreeMap<>();
+		Map<String, Map<String, Object>> provenance = new HashMap<>();
+		Map<String, Integer> filesListed = new HashMap<>();
 		for (String region : REGIONS) {
 			try (ReportWorkbookReader report = new ReportWorkbookReader(output.resolve(ReportWorkbookWriter.fileName(region)))) {
 				for (Map<String, Object> row : report.rows("Constituencies")) {
 					seen.put((String) row.get("Code"), row);
 					CSVRecord declared = hoc.get(row.get("Code"));
 					assertThat(declared.get("Region name")).isEqualTo(region);
+				}
+				// Provenance: the area's verification workbooks (those of its boxes), then the run's files
+				Set<String> boxFiles = new TreeSet<>();
+				report.rows("Boxes").forEach(box -> boxFiles.add(SourceRef.fileOf((String) box.get("Source"))));
+				List<Map<String, Object>> files = report.rows("Provenance");
+				assertThat(files).filteredOn(f -> "this area".equals(f.get("Scope")))
+					.extracting(f -> f.get("File"))
+					.as(region)
+					.containsExactlyInAnyOrderElementsOf(boxFiles);
+				assertThat(files).filteredOn(f -> "all areas".equals(f.get("Scope")))
+					.extracting(f -> f.get("File"))
+					.as(region)
+					.containsExactly("register/register.csv", "declarations/HoC-GE2024-results-by-candidate.csv",
+							"declarations/HoC-GE2024-results-by-constituency.csv",
+							"notional/RallingsThrasher-2019-notional-results-2024-boundaries.csv");
+				assertThat(files).hasSize(boxFiles.size() + 4);
+				for (Map<String, Object> file : files) {
+					// a file listed by several areas shows the same whole counts in each
+					Map<String, Object> other = provenance.putIfAbsent((String) file.get("File"), file);
+					assertThat(other == null ? file : other).isEqualTo(file);
+					filesListed.merge((String) file.get("File"), 1, Integer::sum);
 				}
 				for (Map<String, Object> finding : report.rows("Findings")) {
 					assertThat(finding.get("Severity")).as(finding.get("Message").toString()).isNotEqualTo("ERROR");
@@ -108,6 +134,12 @@ class NationalReconciliationTests {
 			}
 		}
 		assertThat(seen).hasSize(650);
+		// every file of the run is listed somewhere; a file shared by all areas in each, whole: the
+		// candidates CSV holds one row per candidate of the country
+		assertThat(provenance).hasSize(335);
+		assertThat(filesListed).containsEntry("register/register.csv", 12);
+		assertThat(provenance.get("declarations/HoC-GE2024-results-by-candidate.csv").get("Rows read"))
+			.isEqualTo((double) csvRecords(input.resolve("declarations/HoC-GE2024-results-by-candidate.csv")));
 		long rejectedOutliers = hoc.values().stream().filter(r -> {
 			long invalid = Long.parseLong(r.get("Invalid votes"));
 			long cast = Long.parseLong(r.get("Valid votes")) + invalid;
@@ -128,6 +160,12 @@ class NationalReconciliationTests {
 			assertThat(row.get("Verified")).isEqualTo((double) cast);
 			assertThat(row.get("Party")).as(declared.get("Constituency name")).isEqualTo(declared.get("First party"));
 			assertThat(row.get("Majority")).isEqualTo(Double.parseDouble(declared.get("Majority")));
+		}
+	}
+
+	private static long csvRecords(Path file) throws Exception {
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).stream().count();
 		}
 	}
 

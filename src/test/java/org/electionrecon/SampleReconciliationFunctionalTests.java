@@ -131,6 +131,32 @@ class SampleReconciliationFunctionalTests {
 		}
 	}
 
+	/** One area: every file but the register feeds it; the register is the run's, listed in every area. */
+	@Test
+	void shouldListTheFilesThatFeedTheAreaAndTheRunsOwnWithTheirScope() throws Exception {
+		try (ReportWorkbookReader report = new ReportWorkbookReader(workbook)) {
+			assertThat(report.rows("Provenance")).extracting(f -> f.get("File"), f -> f.get("Kind"), f -> f.get("Scope"))
+				.containsExactly(tuple("register/register.csv", "register", "all areas"),
+						tuple("verification/burton-and-uttoxeter.xlsx", "verification", "this area"),
+						tuple("verification/cannock-chase.xlsx", "verification", "this area"),
+						tuple("verification/cheshire-east-council.xlsx", "verification", "this area"),
+						tuple("verification/kingswinford-and-south-staffordshire.xlsx", "verification", "this area"),
+						tuple("verification/lichfield.xlsx", "verification", "this area"),
+						tuple("verification/newcastle-under-lyme.xlsx", "verification", "this area"),
+						tuple("verification/stafford.xlsx", "verification", "this area"),
+						tuple("verification/staffordshire-moorlands.xlsx", "verification", "this area"),
+						tuple("verification/stoke-on-trent-city-council.xlsx", "verification", "this area"),
+						tuple("verification/stone-great-wyrley-and-penkridge.xlsx", "verification", "this area"),
+						tuple("verification/tamworth.xlsx", "verification", "this area"),
+						tuple("declarations/HoC-GE2024-results-by-candidate.csv", "declarations", "this area"),
+						tuple("declarations/HoC-GE2024-results-by-constituency.csv", "declarations", "this area"),
+						tuple("notional/RallingsThrasher-2019-notional-results-2024-boundaries.csv", "notional",
+								"this area"),
+						tuple("reported/bbc-live-staffordshire-and-cheshire-2024-07-05.csv", "reported", "this area"),
+						tuple("explanations/operator-notes.csv", "explanations", "this area"));
+		}
+	}
+
 	@Test
 	void shouldListEveryBoxAndAccountForEveryInputRow() throws Exception {
 		try (ReportWorkbookReader report = new ReportWorkbookReader(workbook)) {

@@ -156,7 +156,7 @@ public class OperatorCommands {
 		}
 		JobExecution execution = jobRepository.getJobExecution(run.executionId());
 		try {
-			List<Path> written = reports.writeReports(execution, output);
+			List<Path> written = reports.rebuildReports(execution, output);
 			if (written.isEmpty()) {
 				log.error("Run {} staged no report area", run.runId());
 				return ExitCodes.FAILED;

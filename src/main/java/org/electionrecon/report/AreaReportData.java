@@ -1,6 +1,7 @@
 package org.electionrecon.report;
 
-import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -39,8 +40,14 @@ public interface AreaReportData {
 	/** Every input row the run could not read. */
 	void forEachRejectedRow(Consumer<RejectedRow> consumer);
 
-	/** Every input file of the run, in the order read. */
+	/**
+	 * The input files of the Provenance sheet, in the order read: those that feed this area (whose
+	 * staged records belong to one of its constituencies) and the run-level ones (see {@link #scopeOf}).
+	 */
 	List<SourceFile> sourceFiles();
+
+	/** Whether a file of {@link #sourceFiles()} feeds this area or is one of the run's, for the Scope column. */
+	FileScope scopeOf(SourceFile file);
 
 	RunFacts runFacts();
 
@@ -49,12 +56,48 @@ public interface AreaReportData {
 	}
 
 	/**
-	 * The run facts listed below the Provenance table.
-	 *
-	 * @param parameters the job parameters, in order
-	 * @param thresholds every threshold used, by property name
+	 * A file of the Provenance sheet: one that feeds this area (and possibly some others), or one
+	 * of the run's that every area's workbook lists: the register, a file that feeds every area of
+	 * a run with several, one that feeds none (unreadable, ignored, or whose records matched no
+	 * constituency).
 	 */
-	record RunFacts(long jobExecutionId, Map<String, String> parameters, Instant start, Instant end,
-			String applicationVersion, Map<String, String> thresholds) {
+	enum FileScope {
+
+		THIS_AREA("this area"), ALL_AREAS("all areas");
+
+		private final String label;
+
+		FileScope(String label) {
+			this.label = label;
+		}
+
+		/** As the Scope column shows it. */
+		public String label() {
+			return label;
+		}
+	}
+
+	/**
+	 * The run facts: on Summary (run, start, end) and below the Provenance table (all of them).
+	 *
+	 * @param run the run number as {@code status} shows it (the job instance id)
+	 * @param start the start of the run's latest execution, as the job repository records it
+	 * @param end the run's end, as the job repository records it (the report step records the time
+	 *     it wrote the workbooks as the run's end, so the two agree)
+	 * @param rebuiltAt when the {@code report} command rebuilt the workbook, {@code null} for the run's own
+	 * @param identity what identifies the run besides its settings, by label ({@code Input folder},
+	 *     {@code Inputs SHA-256}, ...), in order
+	 * @param settings the settings the run recorded, under their documented names, in order; empty
+	 *     for a run made before settings were recorded
+	 */
+	record RunFacts(long run, LocalDateTime start, LocalDateTime end, LocalDateTime rebuiltAt,
+			Map<String, String> identity, Map<String, String> settings, String applicationVersion) {
+
+		private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+		/** A time as {@code status} shows it ({@code 2026-07-05 01:12:09}, the machine's local time). */
+		public static String time(LocalDateTime time) {
+			return time == null ? null : TIME.format(time);
+		}
 	}
 }

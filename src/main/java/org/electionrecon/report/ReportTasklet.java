@@ -3,12 +3,14 @@ package org.electionrecon.report;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.electionrecon.reconcile.Thresholds;
+import org.electionrecon.operate.RunCatalog;
+import org.electionrecon.settings.RunSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -32,7 +34,6 @@ public class ReportTasklet implements Tasklet {
 
 	private final JdbcTemplate jdbc;
 	private final ReportWorkbookWriter writer;
-	private final Thresholds thresholds;
 	private final int workers;
 	private final org.electionrecon.operate.LiveStatus liveStatus;
 
@@ -41,31 +42,61 @@ public class ReportTasklet implements Tasklet {
 	 *     the step's own thread
 	 * @param liveStatus where the step reports the areas written
 	 */
-	public ReportTasklet(JdbcTemplate jdbc, ReportWorkbookWriter writer, Thresholds thresholds, int workers,
+	public ReportTasklet(JdbcTemplate jdbc, ReportWorkbookWriter writer, int workers,
 			org.electionrecon.operate.LiveStatus liveStatus) {
 		this.workers = workers;
 		this.liveStatus = liveStatus;
 		this.jdbc = jdbc;
 		this.writer = writer;
-		this.thresholds = thresholds;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
-		writeReports(job, Path.of(job.getJobParameters().getString("output")));
+		writeReports(job, Path.of(job.getJobParameters().getString("output")), RunEnd.stamp(job), null);
 		return RepeatStatus.FINISHED;
 	}
 
 	/**
-	 * Writes every area's workbook of the run of this execution into the folder, and notes their
+	 * Rebuilds every area's workbook of the run of this execution into the folder, as the run wrote
+	 * them (its own start and end, as recorded) with the time of the rebuild added, and notes their
 	 * paths in the execution (see {@link #written}).
 	 */
-	public List<Path> writeReports(JobExecution job, Path output) throws java.io.IOException {
-		List<Path> written = writeAreas(job, output);
+	public List<Path> rebuildReports(JobExecution job, Path output) throws java.io.IOException {
+		return writeReports(job, output, job.getEndTime(), LocalDateTime.now());
+	}
+
+	private List<Path> writeReports(JobExecution job, Path output, LocalDateTime end, LocalDateTime rebuiltAt)
+			throws java.io.IOException {
+		List<Path> written = writeAreas(job, output, runFacts(job, end, rebuiltAt));
 		job.getExecutionContext().put(WORKBOOKS_WRITTEN,
 				new java.util.ArrayList<>(written.stream().map(Path::toString).toList()));
 		return written;
+	}
+
+	/**
+	 * The run facts of an execution: the run as status shows it, what identifies it, under human
+	 * labels, and the settings it recorded under their documented names (never the settings of the
+	 * process that writes the workbook, which may be a rebuild with others).
+	 */
+	static AreaReportData.RunFacts runFacts(JobExecution job, LocalDateTime end, LocalDateTime rebuiltAt) {
+		JobParameters parameters = job.getJobParameters();
+		Map<String, String> identity = new LinkedHashMap<>();
+		identity.put("Input folder", parameters.getString("input"));
+		identity.put("Output folder", parameters.getString("output"));
+		identity.put("Inputs SHA-256", parameters.getString(RunCatalog.INPUTS));
+		identity.put("Settings SHA-256", parameters.getString(RunCatalog.SETTINGS));
+		String rerun = parameters.getString("rerun");
+		if (rerun != null) {
+			// --rerun makes a new run of inputs already reconciled; its parameter is the time it was asked for
+			identity.put("Rerun requested at", rerunTime(rerun));
+		}
+		RunSettings settings = RunSettings.of(parameters);
+		if (settings == null) {
+			identity.put("Settings", "not recorded (a run of an older version)");
+		}
+		return new AreaReportData.RunFacts(job.getJobInstance().getInstanceId(), job.getStartTime(), end, rebuiltAt,
+				identity, settings == null ? Map.of() : settings.values(), ElectionLabel.applicationVersion());
 	}
 
 	/** The workbooks this execution's report step (or the report command) wrote, in the order written. */
@@ -75,24 +106,23 @@ public class ReportTasklet implements Tasklet {
 		return paths instanceof List<?> list ? (List<String>) list : List.of();
 	}
 
-	private List<Path> writeAreas(JobExecution job, Path output) throws java.io.IOException {
+	/** The time a --rerun was asked for, as status shows times; as recorded if it is not an instant. */
+	private static String rerunTime(String recorded) {
+		try {
+			return AreaReportData.RunFacts.time(LocalDateTime.ofInstant(Instant.parse(recorded), ZoneId.systemDefault()));
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return recorded;
+		}
+	}
+
+	private List<Path> writeAreas(JobExecution job, Path output, AreaReportData.RunFacts facts)
+			throws java.io.IOException {
 		long runId = job.getJobInstance().getInstanceId();
-		JobParameters parameters = job.getJobParameters();
 		Files.createDirectories(output);
-		String election = ElectionLabel.describe(parameters.getString("election"));
-		// the run's own thresholds (a rebuild may run with other settings), shown once, as Threshold rows
-		Map<String, String> runThresholds = new LinkedHashMap<>();
-		thresholds.asProperties().forEach((name, value) -> runThresholds.put(name,
-				parameters.getString(name) != null ? parameters.getString(name) : value));
-		Map<String, String> shown = new LinkedHashMap<>();
-		parameters.parameters().stream()
-			.filter(p -> !runThresholds.containsKey(p.name()))
-			.forEach(p -> shown.put(p.name(), String.valueOf(p.value())));
-		Instant start = job.getStartTime() == null ? Instant.now()
-				: job.getStartTime().atZone(ZoneId.systemDefault()).toInstant();
-		AreaReportData.RunFacts facts = new AreaReportData.RunFacts(job.getId(), shown, start, Instant.now(),
-				ElectionLabel.applicationVersion(), runThresholds);
+		String election = ElectionLabel.describe(job.getJobParameters().getString("election"));
 		List<String> areas = StagedAreaReport.areas(jdbc, runId);
+		FileAreas fileAreas = FileAreas.of(jdbc, runId, areas);
 		if (areas.isEmpty()) {
 			log.warn("No report area is in this run: no constituency has a verification statement or a declaration");
 		}
@@ -102,7 +132,7 @@ public class ReportTasklet implements Tasklet {
 		java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
 		if (workers == 0 || areas.size() < 2) {
 			for (String area : areas) {
-				written.add(write(runId, area, election, facts, output));
+				written.add(write(runId, area, election, facts, fileAreas, output));
 				progress.update(done.incrementAndGet());
 			}
 			return written;
@@ -114,7 +144,7 @@ public class ReportTasklet implements Tasklet {
 			List<java.util.concurrent.Future<Path>> files = new java.util.ArrayList<>();
 			for (String area : areas) {
 				files.add(pool.submit(() -> {
-					Path file = write(runId, area, election, facts, output);
+					Path file = write(runId, area, election, facts, fileAreas, output);
 					progress.update(done.incrementAndGet());
 					return file;
 				}));
@@ -129,9 +159,9 @@ public class ReportTasklet implements Tasklet {
 		return written;
 	}
 
-	private Path write(long runId, String area, String election, AreaReportData.RunFacts facts, Path output)
-			throws java.io.IOException {
-		Path file = writer.write(new StagedAreaReport(jdbc, runId, area, election, facts), output);
+	private Path write(long runId, String area, String election, AreaReportData.RunFacts facts, FileAreas fileAreas,
+			Path output) throws java.io.IOException {
+		Path file = writer.write(new StagedAreaReport(jdbc, runId, area, election, facts, fileAreas), output);
 		log.info("Wrote {}", file);
 		org.electionrecon.FaultInjection.pauseIfRequested("reportStep");
 		return file;

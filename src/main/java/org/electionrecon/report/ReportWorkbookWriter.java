@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.text.Normalizer;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +57,16 @@ public final class ReportWorkbookWriter {
 	static final List<String> REJECTED_ROW_HEADERS = List.of("File", "Sheet", "Row", "Cell", "Value", "Reason");
 
 	static final List<String> PROVENANCE_HEADERS = List.of("File", "Kind", "SHA-256", "Bytes", "Rows read",
-			"Rows accepted", "Rows rejected", "Notes", "Rows out of scope");
+			"Rows accepted", "Rows rejected", "Notes", "Scope", "Rows out of scope");
+
+	/** The run facts' labels on Summary and Provenance: the run number as status shows it, its start and end. */
+	static final String RUN = "Run";
+
+	static final String START = "Start";
+
+	static final String END = "End";
+
+	static final String REBUILT_AT = "Rebuilt at";
 
 	private static final String SUFFIX = "-reconciliation.xlsx";
 
@@ -271,7 +279,7 @@ public final class ReportWorkbookWriter {
 
 	private static void writeProvenance(SheetWriter out, AreaReportData data) {
 		out.header(PROVENANCE_HEADERS.toArray(String[]::new));
-		out.widths(44, 24, 66, 14, 12, 14, 14, 40, 18);
+		out.widths(44, 24, 66, 14, 12, 14, 14, 40, 12, 18);
 		for (SourceFile file : data.sourceFiles()) {
 			SheetRow row = out.row();
 			out.text(row, 0, file.file());
@@ -282,7 +290,8 @@ public final class ReportWorkbookWriter {
 			out.integer(row, 5, file.rowsAccepted());
 			out.integer(row, 6, file.rowsRejected());
 			out.text(row, 7, file.notes());
-			out.integer(row, 8, file.rowsOutOfScope());
+			out.text(row, 8, data.scopeOf(file).label());
+			out.integer(row, 9, file.rowsOutOfScope());
 		}
 		out.frozenFilteredTable(PROVENANCE_HEADERS.size() - 1, out.nextRowIndex() - 1);
 
@@ -292,37 +301,39 @@ public final class ReportWorkbookWriter {
 		}
 		out.blankRow();
 		SheetRow row = out.row();
-		out.text(row, 0, "Job execution id");
-		out.plainInteger(row, 1, facts.jobExecutionId());
-		// Parameters are the run's identity (paths, dates, ids): shown as given, as text.
-		entries(facts.parameters()).forEach((name, value) -> {
-			SheetRow parameter = out.row();
-			out.text(parameter, 0, "Parameter " + name);
-			out.text(parameter, 1, value);
+		out.text(row, 0, RUN);
+		out.plainInteger(row, 1, facts.run());
+		row = out.row();
+		out.text(row, 0, START);
+		out.text(row, 1, AreaReportData.RunFacts.time(facts.start()));
+		row = out.row();
+		out.text(row, 0, END);
+		out.text(row, 1, AreaReportData.RunFacts.time(facts.end()));
+		// paths, digests, times: shown as recorded, as text
+		entries(facts.identity()).forEach((label, value) -> {
+			SheetRow fact = out.row();
+			out.text(fact, 0, label);
+			out.text(fact, 1, value);
 		});
-		row = out.row();
-		out.text(row, 0, "Start");
-		out.text(row, 1, iso(facts.start()));
-		row = out.row();
-		out.text(row, 0, "End");
-		out.text(row, 1, iso(facts.end()));
+		// a threshold is a number, so a numeric cell (report.md: no numbers as text); a list set to nothing says so
+		entries(facts.settings()).forEach((name, value) -> {
+			SheetRow setting = out.row();
+			out.text(setting, 0, name);
+			out.figure(setting, 1, value.isEmpty() ? "none" : value);
+		});
 		row = out.row();
 		out.text(row, 0, "Application version");
 		out.text(row, 1, facts.applicationVersion());
-		// Thresholds are numbers, so a plain number is a numeric cell (report.md: no numbers as text).
-		entries(facts.thresholds()).forEach((name, value) -> {
-			SheetRow threshold = out.row();
-			out.text(threshold, 0, "Threshold " + name);
-			out.figure(threshold, 1, value);
-		});
+		if (facts.rebuiltAt() != null) {
+			// last, so that a rebuilt workbook reads as the run's own up to this line
+			row = out.row();
+			out.text(row, 0, REBUILT_AT);
+			out.text(row, 1, AreaReportData.RunFacts.time(facts.rebuiltAt()));
+		}
 	}
 
 	private static Map<String, String> entries(Map<String, String> map) {
 		return map == null ? Map.of() : map;
-	}
-
-	private static String iso(Instant instant) {
-		return instant == null ? null : instant.toString();
 	}
 
 	private static void moveIntoPlace(Path temp, Path target) throws IOException {

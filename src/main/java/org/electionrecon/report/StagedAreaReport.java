@@ -32,8 +32,11 @@ public class StagedAreaReport implements AreaReportData {
 	private final String area;
 	private final String election;
 	private final RunFacts runFacts;
+	private final FileAreas fileAreas;
 
-	public StagedAreaReport(JdbcTemplate jdbc, long runId, String area, String election, RunFacts runFacts) {
+	StagedAreaReport(JdbcTemplate jdbc, long runId, String area, String election, RunFacts runFacts,
+			FileAreas fileAreas) {
+		this.fileAreas = fileAreas;
 		this.jdbc = jdbc;
 		this.runId = runId;
 		this.area = area;
@@ -147,7 +150,12 @@ public class StagedAreaReport implements AreaReportData {
 				+ " ROWS_OUT_OF_SCOPE, NOTES FROM RECON_SOURCE_FILE WHERE RUN_ID = ? ORDER BY SEQ",
 				(rs, i) -> new SourceFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
 						rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getString(9)),
-				runId);
+				runId).stream().filter(file -> fileAreas.scope(file, area) != null).toList();
+	}
+
+	@Override
+	public FileScope scopeOf(SourceFile file) {
+		return fileAreas.scope(file, area);
 	}
 
 	@Override

@@ -62,8 +62,12 @@ final class SummarySheet {
 		row = labelled(out, "Election");
 		out.text(row, 1, data.election());
 		AreaReportData.RunFacts facts = data.runFacts();
-		row = labelled(out, "Run time");
-		out.text(row, 1, facts == null || facts.start() == null ? null : facts.start().toString());
+		if (facts != null) {
+			// the run as status shows it: its number, start and end (Provenance has the rest)
+			out.plainInteger(labelled(out, ReportWorkbookWriter.RUN), 1, facts.run());
+			out.text(labelled(out, ReportWorkbookWriter.START), 1, AreaReportData.RunFacts.time(facts.start()));
+			out.text(labelled(out, ReportWorkbookWriter.END), 1, AreaReportData.RunFacts.time(facts.end()));
+		}
 
 		partyTable(out, "Seats by party", "Seats", seatsByParty(seats));
 		partyTable(out, "Gains by party", "Gains", gainsByParty(seats));

@@ -23,12 +23,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 final class WorkbookComparison {
 
 	/**
-	 * What differs between two runs of the same inputs: the job execution id, the input and output
-	 * folders (the other parameters, the election and the inputs' SHA-256, must be equal), the
-	 * start and end of the run, and the Summary's run time.
+	 * What differs between two runs of the same inputs: the run number, the input and output folders
+	 * (the rest of the run's identity, the inputs' and settings' SHA-256 and the settings, must be
+	 * equal), the start and end of the run (on Summary and Provenance), when a rerun was asked for
+	 * and when a workbook was rebuilt.
 	 */
-	static final Set<String> RUN_FACTS = Set.of("Run time", "Job execution id", "Parameter input",
-			"Parameter output", "Start", "End");
+	static final Set<String> RUN_FACTS = Set.of("Run", "Start", "End", "Input folder", "Output folder",
+			"Rerun requested at", "Rebuilt at");
 
 	private WorkbookComparison() {
 	}

@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -131,7 +131,7 @@ class ReportWorkbookWriterTests {
 			assertThat(values(workbook.getSheet("Rejected rows").getRow(0))).containsExactly("File", "Sheet", "Row",
 					"Cell", "Value", "Reason");
 			assertThat(values(workbook.getSheet("Provenance").getRow(0))).containsExactly("File", "Kind", "SHA-256",
-					"Bytes", "Rows read", "Rows accepted", "Rows rejected", "Notes", "Rows out of scope");
+					"Bytes", "Rows read", "Rows accepted", "Rows rejected", "Notes", "Scope", "Rows out of scope");
 			for (String name : List.of("Constituencies", "Boxes", "Findings", "Rejected rows", "Provenance")) {
 				Cell first = workbook.getSheet(name).getRow(0).getCell(0);
 				assertThat(workbook.getFontAt(first.getCellStyle().getFontIndex()).getBold()).as(name).isTrue();
@@ -141,7 +141,7 @@ class ReportWorkbookWriterTests {
 		@Test
 		void shouldFreezeTheHeaderAndFilterEveryTableSheet() {
 			Map<String, String> filters = Map.of("Constituencies", "A1:Y4", "Boxes", "A1:I6", "Findings", "A1:L7",
-					"Rejected rows", "A1:F4", "Provenance", "A1:I4");
+					"Rejected rows", "A1:F4", "Provenance", "A1:J4");
 			filters.forEach((name, range) -> {
 				XSSFSheet sheet = workbook.getSheet(name);
 				PaneInformation pane = sheet.getPaneInformation();
@@ -274,24 +274,26 @@ class ReportWorkbookWriterTests {
 			Sheet sheet = workbook.getSheet("Provenance");
 
 			assertThat(values(sheet.getRow(1))).containsExactly(STAFFORD_XLSX, "verification", SHA_STAFFORD,
-					18432.0, 44.0, 42.0, 1.0, null, 1.0);
+					18432.0, 44.0, 42.0, 1.0, null, "this area", 1.0);
 			assertThat(values(sheet.getRow(2))).containsExactly("declarations/results.csv", "declarations",
-					SHA_RESULTS, 5120.0, 120.0, 119.0, 1.0, "UTF-8 with a byte order mark", 0.0);
+					SHA_RESULTS, 5120.0, 120.0, 119.0, 1.0, "UTF-8 with a byte order mark", "all areas", 0.0);
 			assertThat(values(sheet.getRow(3))).containsExactly("verification/broken.xlsx", "verification",
-					SHA_BROKEN, 733.0, 0.0, 0.0, 0.0, "Not a workbook", 0.0);
+					SHA_BROKEN, 733.0, 0.0, 0.0, 0.0, "Not a workbook", "all areas", 0.0);
 			assertThat(sheet.getRow(4)).isNull();
 			List<List<Object>> facts = new ArrayList<>();
 			for (int r = 5; r <= sheet.getLastRowNum(); r++) {
 				facts.add(values(sheet.getRow(r)).subList(0, 2));
 			}
-			assertThat(facts).containsExactly(List.of("Job execution id", 42.0),
-					List.of("Parameter input", "/data/2024/input"), List.of("Parameter output", "output"),
-					List.of("Parameter run.time", "2024-07-05T06:00:00Z"), List.of("Start", "2024-07-05T06:00:00Z"),
-					List.of("End", "2024-07-05T06:00:12.345Z"), List.of("Application version", "0.1.0-SNAPSHOT"),
-					List.of("Threshold box-variance-error", 5.0),
-					List.of("Threshold rejected-rate-outlier", 1.0),
-					List.of("Threshold turnout-change-outlier", 5.0));
+			assertThat(facts).containsExactly(List.of("Run", 42.0), List.of("Start", "2024-07-05 07:00:00"),
+					List.of("End", "2024-07-05 07:00:12"), List.of("Input folder", "/data/2024/input"),
+					List.of("Output folder", "output"), List.of("Rerun requested at", "2024-07-05 06:59:00"),
+					List.of("election", "2024-07-04"), List.of("recon.checks.box-variance-error-at", 5.0),
+					List.of("recon.checks.rejected-rate-max-percent", 1.5), List.of("recon.parties", "none"),
+					List.of("Application version", "0.1.0-SNAPSHOT"));
+			// the run number is an identifier (no thousands separator), the thresholds numbers, the rest text
+			assertThat(sheet.getRow(5).getCell(1).getCellStyle().getDataFormatString()).isEqualTo("General");
 			assertThat(sheet.getRow(6).getCell(1).getCellType()).isEqualTo(CellType.STRING);
+			assertThat(sheet.getRow(12).getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
 		}
 
 		@Test
@@ -301,7 +303,9 @@ class ReportWorkbookWriterTests {
 			assertThat(values(summary.getRow(0)).subList(0, 2)).containsExactly("Area", AREA);
 			assertThat(values(summary.getRow(1)).subList(0, 2)).containsExactly("Election",
 					"UK Parliamentary general election, 4 July 2024");
-			assertThat(values(summary.getRow(2)).subList(0, 2)).containsExactly("Run time", "2024-07-05T06:00:00Z");
+			assertThat(values(summary.getRow(2)).subList(0, 2)).containsExactly("Run", 42.0);
+			assertThat(values(summary.getRow(3)).subList(0, 2)).containsExactly("Start", "2024-07-05 07:00:00");
+			assertThat(values(summary.getRow(4)).subList(0, 2)).containsExactly("End", "2024-07-05 07:00:12");
 			assertThat(section(summary, "Seats by party")).containsExactly(List.of("Lab", 2.0), List.of("Con", 1.0));
 			assertThat(section(summary, "Gains by party")).containsExactly(List.of("Lab", 1.0));
 			// Turnout = 135,640 / 211,623; the change is like for like over Stafford and Stone (the seats
@@ -585,17 +589,23 @@ class ReportWorkbookWriterTests {
 		}
 
 		@Override
+		public FileScope scopeOf(SourceFile file) {
+			return file.file().equals(STAFFORD_XLSX) ? FileScope.THIS_AREA : FileScope.ALL_AREAS;
+		}
+
+		@Override
 		public RunFacts runFacts() {
-			Map<String, String> parameters = new LinkedHashMap<>();
-			parameters.put("input", "/data/2024/input");
-			parameters.put("output", "output");
-			parameters.put("run.time", "2024-07-05T06:00:00Z");
-			Map<String, String> thresholds = new LinkedHashMap<>();
-			thresholds.put("box-variance-error", "5");
-			thresholds.put("rejected-rate-outlier", "1.0");
-			thresholds.put("turnout-change-outlier", "5");
-			return new RunFacts(42L, parameters, Instant.parse("2024-07-05T06:00:00Z"),
-					Instant.parse("2024-07-05T06:00:12.345Z"), "0.1.0-SNAPSHOT", thresholds);
+			Map<String, String> identity = new LinkedHashMap<>();
+			identity.put("Input folder", "/data/2024/input");
+			identity.put("Output folder", "output");
+			identity.put("Rerun requested at", "2024-07-05 06:59:00");
+			Map<String, String> settings = new LinkedHashMap<>();
+			settings.put("election", "2024-07-04");
+			settings.put("recon.checks.box-variance-error-at", "5");
+			settings.put("recon.checks.rejected-rate-max-percent", "1.5");
+			settings.put("recon.parties", "");
+			return new RunFacts(42L, LocalDateTime.parse("2024-07-05T07:00:00"),
+					LocalDateTime.parse("2024-07-05T07:00:12.345"), null, identity, settings, "0.1.0-SNAPSHOT");
 		}
 	}
 
