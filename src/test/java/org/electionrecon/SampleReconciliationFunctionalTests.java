@@ -47,7 +47,9 @@ class SampleReconciliationFunctionalTests {
 	void shouldWriteTheSixSheetsWithTheContractHeaders() throws Exception {
 		try (ReportWorkbookReader report = new ReportWorkbookReader(workbook)) {
 			assertThat(report.sheetNames()).containsExactly("Summary", "Constituencies", "Boxes", "Findings",
-					"Rejected rows", "Provenance");
+					"Checks", "Rejected rows", "Provenance");
+			assertThat(report.headers("Checks")).containsExactly("Check", "Severity", "Description", "Threshold",
+					"Evaluated", "Passed", "Failed", "Explained", "Not evaluated because");
 			assertThat(report.headers("Constituencies")).startsWith("Code", "Constituency", "Electorate", "Verified",
 					"Valid votes", "Rejected", "Turnout %", "Notional 2019 turnout %", "Turnout change (pts)", "Winner",
 					"Party", "Votes", "Share %", "Majority", "Result", "Notional 2019 winner", "Swing (pts)", "Errors",

@@ -5,14 +5,22 @@ import java.util.List;
 import java.util.Set;
 
 import org.electionrecon.ingest.SourceKind;
+import org.electionrecon.model.CheckEvaluation;
 import org.electionrecon.model.ConstituencyFigures;
 import org.electionrecon.model.Finding;
 
 /** Runs every constituency-level rule over one constituency's facts and computes its figures. */
 public final class ConstituencyReconciler {
 
-	/** The figures of one constituency and the findings about it. */
-	public record Outcome(ConstituencyFigures figures, List<Finding> findings) {
+	/**
+	 * The figures of one constituency, the findings about it and what each constituency-level check
+	 * evaluated (for the Checks sheet).
+	 */
+	public record Outcome(ConstituencyFigures figures, List<Finding> findings, List<CheckEvaluation> evaluations) {
+
+		public Outcome(ConstituencyFigures figures, List<Finding> findings) {
+			this(figures, findings, List.of());
+		}
 	}
 
 	private final VerificationRules verificationRules;
@@ -64,6 +72,7 @@ public final class ConstituencyReconciler {
 		if (previous != null) {
 			findings.addAll(revisionRules.check(merger.merge(previous).facts(), facts, previousRun));
 		}
-		return new Outcome(ConstituencyFiguresCalculator.compute(facts), findings);
+		return new Outcome(ConstituencyFiguresCalculator.compute(facts), findings,
+				CheckEvaluations.of(facts, missingSources, previous, previousRun, findings));
 	}
 }

@@ -188,6 +188,9 @@ public class ReconcileSteps {
 					+ " SWING, BOXES) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows,
 					nullableTypes());
 			tables.insertFindings(runId, StagingTables.Stage.RECONCILE, findings);
+			for (ConstituencyReconciler.Outcome outcome : chunk) {
+				tables.insertCheckEvaluations(runId, outcome.figures().code(), outcome.evaluations());
+			}
 			written += chunk.size();
 			reader.progress.update(reader.resumedAt + written); // once a chunk
 			org.electionrecon.FaultInjection.pauseIfRequested("reconcileStep");

@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.electionrecon.model.BallotBox;
+import org.electionrecon.model.CheckCode;
+import org.electionrecon.model.CheckEvaluation;
 import org.electionrecon.model.ConstituencyFigures;
 import org.electionrecon.model.Finding;
 import org.electionrecon.model.RejectedRow;
-import org.electionrecon.model.Severity;
 import org.electionrecon.model.SourceFile;
 
 /**
@@ -34,8 +35,13 @@ public interface AreaReportData {
 	/** The area's findings and the run's findings that have no constituency, in report order. */
 	void forEachFinding(Consumer<Finding> consumer);
 
-	/** Open and explained findings of this workbook by severity. */
-	Map<Severity, Long> findingsBySeverity();
+	/**
+	 * What each check evaluated for the area's constituencies (and, for the run-wide checks, for the
+	 * run), by check; a check missing here is shown as not counted.
+	 */
+	default Map<CheckCode, CheckEvaluation> checkEvaluations() {
+		return Map.of();
+	}
 
 	/** Every input row the run could not read. */
 	void forEachRejectedRow(Consumer<RejectedRow> consumer);

@@ -39,6 +39,8 @@ public final class ReportWorkbookWriter {
 
 	static final String FINDINGS = "Findings";
 
+	static final String CHECKS = "Checks";
+
 	static final String REJECTED_ROWS = "Rejected rows";
 
 	static final String PROVENANCE = "Provenance";
@@ -156,12 +158,25 @@ public final class ReportWorkbookWriter {
 		try (StreamingWorkbook workbook = new StreamingWorkbook(ROW_WINDOW)) {
 			try {
 				ReportStyles styles = new ReportStyles(workbook);
-				SummarySheet.write(sheet(workbook, SUMMARY, styles), data);
-				writeConstituencies(sheet(workbook, CONSTITUENCIES, styles), data.constituencies());
-				writeBoxes(sheet(workbook, BOXES, styles), data);
-				writeFindings(sheet(workbook, FINDINGS, styles), data);
-				writeRejectedRows(sheet(workbook, REJECTED_ROWS, styles), data);
-				writeProvenance(sheet(workbook, PROVENANCE, styles), data);
+				// the sheets in report.md's order; the Summary is filled last, from the counts of the
+				// sheets as written, so that it agrees with them by construction
+				SheetWriter summary = sheet(workbook, SUMMARY, styles);
+				SheetWriter constituencies = sheet(workbook, CONSTITUENCIES, styles);
+				SheetWriter boxes = sheet(workbook, BOXES, styles);
+				SheetWriter findings = sheet(workbook, FINDINGS, styles);
+				SheetWriter checks = sheet(workbook, CHECKS, styles);
+				SheetWriter rejectedRows = sheet(workbook, REJECTED_ROWS, styles);
+				SheetWriter provenance = sheet(workbook, PROVENANCE, styles);
+				List<ConstituencyFigures> seats = data.constituencies();
+				writeConstituencies(constituencies, seats);
+				writeBoxes(boxes, data);
+				FindingTally tally = new FindingTally(
+						seats.stream().map(ConstituencyFigures::code).collect(java.util.stream.Collectors.toSet()));
+				writeFindings(findings, data, tally);
+				ChecksSheet.write(checks, data, tally);
+				long rejected = writeRejectedRows(rejectedRows, data);
+				writeProvenance(provenance, data);
+				SummarySheet.write(summary, data, seats, tally, rejected);
 				workbook.write(out);
 			}
 			finally {
@@ -238,10 +253,11 @@ public final class ReportWorkbookWriter {
 		return hasVerified ? verified : hasIssued ? issued : null;
 	}
 
-	private static void writeFindings(SheetWriter out, AreaReportData data) {
+	private static void writeFindings(SheetWriter out, AreaReportData data, FindingTally tally) {
 		out.header(FINDING_HEADERS.toArray(String[]::new));
 		out.widths(10, 28, 11, 11, 30, 14, 14, 14, 11, 80, 60, 40);
 		data.forEachFinding(finding -> {
+			tally.add(finding);
 			SheetRow row = out.row();
 			out.text(row, 0, finding.severity() == null ? null : finding.severity().name());
 			out.text(row, 1, finding.check() == null ? null : finding.check().name());
@@ -259,9 +275,11 @@ public final class ReportWorkbookWriter {
 		out.frozenFilteredTable(FINDING_HEADERS.size() - 1, out.nextRowIndex() - 1);
 	}
 
-	private static void writeRejectedRows(SheetWriter out, AreaReportData data) {
+	/** @return the rows written below the header */
+	private static long writeRejectedRows(SheetWriter out, AreaReportData data) {
 		out.header(REJECTED_ROW_HEADERS.toArray(String[]::new));
 		out.widths(40, 20, 8, 8, 40, 60);
+		int first = out.nextRowIndex();
 		data.forEachRejectedRow((RejectedRow rejected) -> {
 			SheetRow row = out.row();
 			out.text(row, 0, rejected.file());
@@ -275,6 +293,7 @@ public final class ReportWorkbookWriter {
 			out.text(row, 5, rejected.reason());
 		});
 		out.frozenFilteredTable(REJECTED_ROW_HEADERS.size() - 1, out.nextRowIndex() - 1);
+		return out.nextRowIndex() - first;
 	}
 
 	private static void writeProvenance(SheetWriter out, AreaReportData data) {

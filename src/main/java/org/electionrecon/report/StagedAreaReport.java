@@ -3,13 +3,18 @@ package org.electionrecon.report;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import org.electionrecon.model.CheckCode;
+import org.electionrecon.model.CheckEvaluation;
+import org.electionrecon.model.SourceRef;
 import org.electionrecon.model.ConstituencyFigures;
 import org.electionrecon.model.Finding;
 import org.electionrecon.model.FindingStatus;
@@ -120,19 +125,112 @@ public class StagedAreaReport implements AreaReportData {
 				}, runId, area);
 	}
 
+	/**
+	 * The constituency-level checks summed over the area's constituencies (as the reconciler counted
+	 * them), TURNOUT_CHANGE_OUTLIER over the area, and the run-wide checks over the run's folders
+	 * and files. A reason a check was not evaluated is given with the number of constituencies it
+	 * applies to, most first.
+	 */
 	@Override
-	public Map<Severity, Long> findingsBySeverity() {
-		Map<Severity, Long> counts = new EnumMap<>(Severity.class);
-		for (Severity severity : Severity.values()) {
-			counts.put(severity, 0L);
-		}
-		jdbc.query("SELECT F.SEVERITY, COUNT(*) FROM RECON_FINDING F"
-				+ " LEFT JOIN RECON_CONSTITUENCY C ON C.RUN_ID = F.RUN_ID AND C.CODE = F.CONSTITUENCY_CODE"
-				+ " WHERE F.RUN_ID = ? AND (C.AREA = ? OR C.CODE IS NULL) GROUP BY F.SEVERITY",
-				rs -> {
-					counts.put(Severity.valueOf(rs.getString(1)), rs.getLong(2));
+	public Map<CheckCode, CheckEvaluation> checkEvaluations() {
+		Map<CheckCode, long[]> counts = new EnumMap<>(CheckCode.class);
+		jdbc.query("SELECT K.CHECK_CODE, SUM(K.EVALUATED), SUM(K.FAILED) FROM RECON_CHECK_COUNT K"
+				+ " JOIN RECON_FIGURES F ON F.RUN_ID = K.RUN_ID AND F.CODE = K.CONSTITUENCY_CODE"
+				+ " WHERE K.RUN_ID = ? AND F.AREA = ? GROUP BY K.CHECK_CODE", rs -> {
+					counts.put(CheckCode.valueOf(rs.getString(1)), new long[] { rs.getLong(2), rs.getLong(3) });
 				}, runId, area);
-		return counts;
+		Map<CheckCode, List<String>> reasons = new EnumMap<>(CheckCode.class);
+		jdbc.query("SELECT K.CHECK_CODE, K.NOT_EVALUATED_BECAUSE, COUNT(*) FROM RECON_CHECK_COUNT K"
+				+ " JOIN RECON_FIGURES F ON F.RUN_ID = K.RUN_ID AND F.CODE = K.CONSTITUENCY_CODE"
+				+ " WHERE K.RUN_ID = ? AND F.AREA = ? AND K.EVALUATED = 0 AND K.NOT_EVALUATED_BECAUSE IS NOT NULL"
+				+ " GROUP BY K.CHECK_CODE, K.NOT_EVALUATED_BECAUSE ORDER BY K.CHECK_CODE, 3 DESC, 2", rs -> {
+					reasons.computeIfAbsent(CheckCode.valueOf(rs.getString(1)), c -> new ArrayList<>())
+						.add(rs.getString(2) + " for " + constituencies(rs.getLong(3)));
+				}, runId, area);
+
+		long withChange = count("SELECT COUNT(*) FROM RECON_FIGURES WHERE RUN_ID = ? AND AREA = ?"
+				+ " AND TURNOUT_CHANGE IS NOT NULL", runId, area);
+		long withoutChange = count("SELECT COUNT(*) FROM RECON_FIGURES WHERE RUN_ID = ? AND AREA = ?"
+				+ " AND TURNOUT_CHANGE IS NULL", runId, area);
+		long outliers = count("SELECT COUNT(DISTINCT F.CONSTITUENCY_CODE) FROM RECON_FINDING F"
+				+ " JOIN RECON_FIGURES C ON C.RUN_ID = F.RUN_ID AND C.CODE = F.CONSTITUENCY_CODE"
+				+ " WHERE F.RUN_ID = ? AND C.AREA = ? AND F.CHECK_CODE = ?", runId, area,
+				CheckCode.TURNOUT_CHANGE_OUTLIER.name());
+		counts.put(CheckCode.TURNOUT_CHANGE_OUTLIER, new long[] { withChange, outliers });
+		if (withoutChange > 0) {
+			reasons.put(CheckCode.TURNOUT_CHANGE_OUTLIER,
+					List.of("no turnout change against notional 2019 for " + constituencies(withoutChange)));
+		}
+
+		// the run-wide checks: over the run's folders and files, as every area's Findings lists them
+		counts.put(CheckCode.SOURCE_MISSING, new long[] { RUN_FOLDERS, count("SELECT COUNT(*) FROM RECON_FINDING"
+				+ " WHERE RUN_ID = ? AND CHECK_CODE = ?", runId, CheckCode.SOURCE_MISSING.name()) });
+		Set<String> unreadable = filesOf(CheckCode.SOURCE_UNREADABLE);
+		Set<String> unknown = filesOf(CheckCode.UNKNOWN_CONSTITUENCY);
+		long[] files = new long[2];
+		long[] naming = new long[2];
+		jdbc.query("SELECT FILE_NAME, KIND FROM RECON_SOURCE_FILE WHERE RUN_ID = ?", rs -> {
+			String file = rs.getString(1);
+			String kind = rs.getString(2);
+			if (IGNORED.equals(kind)) {
+				return;
+			}
+			files[0]++;
+			if (unreadable.contains(file)) {
+				files[1]++;
+			}
+			else if (NAMING_KINDS.contains(kind)) {
+				naming[0]++;
+				naming[1] += unknown.contains(file) ? 1 : 0;
+			}
+		}, runId);
+		counts.put(CheckCode.SOURCE_UNREADABLE, files);
+		counts.put(CheckCode.UNKNOWN_CONSTITUENCY, naming);
+		if (files[0] == 0) {
+			reasons.put(CheckCode.SOURCE_UNREADABLE, List.of("no input file was read"));
+		}
+		if (naming[0] == 0) {
+			reasons.put(CheckCode.UNKNOWN_CONSTITUENCY,
+					List.of("no readable file in verification/, declarations/ or notional/"));
+		}
+
+		Map<CheckCode, CheckEvaluation> evaluations = new EnumMap<>(CheckCode.class);
+		for (CheckCode check : CheckCode.values()) {
+			long[] c = counts.getOrDefault(check, new long[2]);
+			List<String> why = reasons.get(check);
+			evaluations.put(check, new CheckEvaluation(check, Math.toIntExact(c[0]), Math.toIntExact(c[1]),
+					why == null ? null : String.join("; ", why)));
+		}
+		return evaluations;
+	}
+
+	/** The folders SOURCE_MISSING looks at: register/, verification/, declarations/ and notional/. */
+	private static final int RUN_FOLDERS = 4;
+
+	private static final String IGNORED = "ignored";
+
+	/** The folders whose rows name constituencies that must be in the register. */
+	private static final Set<String> NAMING_KINDS = Set.of("verification", "declarations", "notional");
+
+	private static String constituencies(long n) {
+		return n + (n == 1 ? " constituency" : " constituencies");
+	}
+
+	private long count(String sql, Object... args) {
+		Long n = jdbc.queryForObject(sql, Long.class, args);
+		return n == null ? 0 : n;
+	}
+
+	/** The files named by the run's findings of a check. */
+	private Set<String> filesOf(CheckCode check) {
+		Set<String> files = new HashSet<>();
+		jdbc.query("SELECT SOURCE FROM RECON_FINDING WHERE RUN_ID = ? AND CHECK_CODE = ?", rs -> {
+			String file = SourceRef.fileOf(rs.getString(1));
+			if (file != null) {
+				files.add(file);
+			}
+		}, runId, check.name());
+		return files;
 	}
 
 	@Override

@@ -33,8 +33,10 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.ConstituencyFigures;
 import org.electionrecon.model.Severity;
+import org.electionrecon.model.SourceFile;
 import org.electionrecon.report.SheetWriter.SheetRow;
 
 /** The Summary sheet: label/value rows, a turnout table and a chart over it. */
@@ -53,9 +55,14 @@ final class SummarySheet {
 	private SummarySheet() {
 	}
 
-	static void write(SheetWriter out, AreaReportData data) {
-		List<ConstituencyFigures> seats = data.constituencies();
-		out.widths(40, 48, 26);
+	/**
+	 * @param seats the rows of the Constituencies sheet
+	 * @param findings the Findings sheet's findings, as counted while it was written
+	 * @param rejectedRows the rows of the Rejected rows sheet
+	 */
+	static void write(SheetWriter out, AreaReportData data, List<ConstituencyFigures> seats, FindingTally findings,
+			long rejectedRows) {
+		out.widths(40, 48, 26, 24, 30, 34);
 
 		SheetRow row = labelled(out, "Area");
 		out.text(row, 1, data.area());
@@ -74,26 +81,69 @@ final class SummarySheet {
 
 		out.blankRow();
 		Totals totals = Totals.of(seats);
-		out.header("Totals");
+		out.header("Totals", "", "Over");
 		row = labelled(out, "Constituencies");
 		out.integer(row, 1, (long) seats.size());
+		out.text(row, 2, "every row of Constituencies");
+		row = labelled(out, "Constituencies in the totals");
+		out.integer(row, 1, (long) totals.constituencies());
+		out.text(row, 2, "those with an electorate and ballot papers verified");
+		String over = "the " + totals.constituencies() + " constituencies in the totals";
 		row = labelled(out, "Electorate");
 		out.integer(row, 1, totals.electorate());
+		out.text(row, 2, over);
 		row = labelled(out, "Verified");
 		out.integer(row, 1, totals.verified());
+		out.text(row, 2, over);
 		row = labelled(out, "Turnout %");
 		out.percent(row, 1, totals.turnout());
+		out.text(row, 2, "ballot papers verified / electorate × 100, over " + over);
+		row = labelled(out, "Constituencies with a notional 2019 turnout");
+		out.integer(row, 1, (long) totals.withBaseline());
+		out.text(row, 2, "of the " + totals.constituencies() + " in the totals");
 		row = labelled(out, "Turnout change (pts)");
 		out.percent(row, 1, totals.turnoutChange());
+		out.text(row, 2, "their turnout minus their notional 2019 turnouts weighted by electorate, over the "
+				+ totals.withBaseline() + " with a notional 2019 turnout");
 
 		out.blankRow();
-		out.header("Findings by severity", "Findings");
-		Map<Severity, Long> bySeverity = data.findingsBySeverity();
+		out.header("Findings by severity", "Open", "Explained", "All", "Open, in Constituencies",
+				"Open, of no constituency here");
+		long[] sums = new long[5];
 		for (Severity severity : Severity.values()) {
-			row = labelled(out, severity.name());
-			Long count = bySeverity == null ? null : bySeverity.get(severity);
-			out.integer(row, 1, count == null ? 0L : count);
+			long[] counts = { findings.open(severity), findings.explained(severity),
+					findings.open(severity) + findings.explained(severity), findings.openInConstituencies(severity),
+					findings.open(severity) - findings.openInConstituencies(severity) };
+			counts(labelled(out, severity.name()), out, counts, sums);
 		}
+		counts(labelled(out, "All"), out, sums, new long[5]);
+
+		out.blankRow();
+		out.header("Findings by check", "Open", "Explained", "All");
+		for (CheckCode check : CheckCode.values()) {
+			long open = findings.open(check);
+			long explained = findings.explained(check);
+			if (open + explained > 0) {
+				counts(labelled(out, check.name()), out, new long[] { open, explained, open + explained }, new long[3]);
+			}
+		}
+
+		out.blankRow();
+		List<SourceFile> files = data.sourceFiles();
+		long ignored = files.stream().filter(f -> IGNORED.equals(f.kind())).count();
+		out.header("Inputs", "", "Counted on");
+		row = labelled(out, "Rejected rows");
+		out.integer(row, 1, rejectedRows);
+		out.text(row, 2, "Rejected rows");
+		row = labelled(out, "Files read");
+		out.integer(row, 1, files.size() - ignored);
+		out.text(row, 2, "Provenance (Kind other than ignored)");
+		row = labelled(out, "Files unreadable");
+		out.integer(row, 1, findings.open(CheckCode.SOURCE_UNREADABLE) + findings.explained(CheckCode.SOURCE_UNREADABLE));
+		out.text(row, 2, "Findings (SOURCE_UNREADABLE)");
+		row = labelled(out, "Files ignored");
+		out.integer(row, 1, ignored);
+		out.text(row, 2, "Provenance (Kind ignored)");
 
 		out.blankRow();
 		int tableHeader = out.nextRowIndex();
@@ -106,6 +156,17 @@ final class SummarySheet {
 		}
 		if (!seats.isEmpty()) {
 			chart(out.sheet(), seats, tableHeader);
+		}
+	}
+
+	/** The kind of a file the ingest listed but never read (hidden, lock files, links, subfolders). */
+	private static final String IGNORED = "ignored";
+
+	/** Writes counts from column 1 on, adding each to {@code sums}. */
+	private static void counts(SheetRow row, SheetWriter out, long[] counts, long[] sums) {
+		for (int i = 0; i < counts.length; i++) {
+			out.integer(row, i + 1, counts[i]);
+			sums[i] += counts[i];
 		}
 	}
 
@@ -162,48 +223,51 @@ final class SummarySheet {
 	}
 
 	/**
-	 * The area's totals.
+	 * The area's totals, over one set: the constituencies with an electorate (above 0) and ballot
+	 * papers verified. A constituency without a verification statement (or whose statement could not
+	 * be read) counts in neither Electorate nor Verified.
 	 *
-	 * @param electorate the sum of the declared electorates
-	 * @param verified the sum of ballot papers verified
-	 * @param turnout sum verified / sum electorate × 100 over the constituencies that have both,
-	 *     rounded to 2 decimals
-	 * @param turnoutChange like for like: over the constituencies that have an electorate, papers
-	 *     verified and a notional 2019 turnout, their 2024 turnout (sum verified / sum electorate)
-	 *     minus their notional turnouts weighted by 2024 electorate (the model has no notional
-	 *     electorate); a seat without a baseline would otherwise move the change by its own level
+	 * @param constituencies how many constituencies are in the set
+	 * @param electorate the sum of their electorates
+	 * @param verified the sum of their ballot papers verified
+	 * @param turnout verified / electorate × 100, rounded to 2 decimals
+	 * @param withBaseline how many of them have a notional 2019 turnout
+	 * @param turnoutChange like for like, over those with a notional 2019 turnout: their turnout
+	 *     (sum verified / sum electorate) minus their notional turnouts weighted by 2024 electorate (the
+	 *     model has no notional electorate)
 	 */
-	record Totals(long electorate, long verified, BigDecimal turnout, BigDecimal turnoutChange) {
+	record Totals(int constituencies, long electorate, long verified, BigDecimal turnout, int withBaseline,
+			BigDecimal turnoutChange) {
 
 		static Totals of(List<ConstituencyFigures> seats) {
+			int constituencies = 0;
 			long electorate = 0;
 			long verified = 0;
-			long turnoutElectorate = 0;
-			long turnoutVerified = 0;
+			int withBaseline = 0;
 			long baselineElectorate = 0;
 			long baselineVerified = 0;
 			BigDecimal baselineWeighted = BigDecimal.ZERO;
 			for (ConstituencyFigures seat : seats) {
-				electorate += seat.electorate() == null ? 0 : seat.electorate();
-				verified += seat.verified() == null ? 0 : seat.verified();
 				if (seat.electorate() == null || seat.verified() == null || seat.electorate() <= 0) {
 					continue;
 				}
-				turnoutElectorate += seat.electorate();
-				turnoutVerified += seat.verified();
+				constituencies++;
+				electorate += seat.electorate();
+				verified += seat.verified();
 				if (seat.notionalTurnout() != null) {
+					withBaseline++;
 					baselineElectorate += seat.electorate();
 					baselineVerified += seat.verified();
 					baselineWeighted = baselineWeighted
 						.add(seat.notionalTurnout().multiply(BigDecimal.valueOf(seat.electorate())));
 				}
 			}
-			BigDecimal turnout = turnoutElectorate == 0 ? null
-					: ratio(HUNDRED.multiply(BigDecimal.valueOf(turnoutVerified)), turnoutElectorate);
+			BigDecimal turnout = electorate == 0 ? null
+					: ratio(HUNDRED.multiply(BigDecimal.valueOf(verified)), electorate);
 			BigDecimal change = baselineElectorate == 0 ? null
 					: ratio(HUNDRED.multiply(BigDecimal.valueOf(baselineVerified)).subtract(baselineWeighted),
 							baselineElectorate);
-			return new Totals(electorate, verified, turnout, change);
+			return new Totals(constituencies, electorate, verified, turnout, withBaseline, change);
 		}
 
 		private static BigDecimal ratio(BigDecimal numerator, long denominator) {

@@ -202,6 +202,20 @@ public class StagingTables {
 		}
 	}
 
+	/** What each constituency-level check evaluated for one constituency. */
+	public void insertCheckEvaluations(long runId, String constituencyCode,
+			List<org.electionrecon.model.CheckEvaluation> evaluations) {
+		List<Object[]> rows = new ArrayList<>(evaluations.size());
+		for (org.electionrecon.model.CheckEvaluation e : evaluations) {
+			rows.add(new Object[] { runId, constituencyCode, e.check().name(), e.evaluated(), e.failed(),
+					clip(e.notEvaluatedBecause(), 400) });
+		}
+		if (!rows.isEmpty()) {
+			jdbc.batchUpdate("INSERT INTO RECON_CHECK_COUNT (RUN_ID, CONSTITUENCY_CODE, CHECK_CODE, EVALUATED, FAILED,"
+					+ " NOT_EVALUATED_BECAUSE) VALUES (?,?,?,?,?,?)", rows);
+		}
+	}
+
 	private interface RowMapper {
 		Object[] row(long seq, Staged record);
 	}

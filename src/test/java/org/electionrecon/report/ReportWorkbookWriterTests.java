@@ -112,8 +112,8 @@ class ReportWorkbookWriterTests {
 			List<String> names = new ArrayList<>();
 			workbook.forEach(sheet -> names.add(sheet.getSheetName()));
 
-			assertThat(names).containsExactly("Summary", "Constituencies", "Boxes", "Findings", "Rejected rows",
-					"Provenance");
+			assertThat(names).containsExactly("Summary", "Constituencies", "Boxes", "Findings", "Checks",
+					"Rejected rows", "Provenance");
 		}
 
 		@Test
@@ -311,10 +311,23 @@ class ReportWorkbookWriterTests {
 			// Turnout = 135,640 / 211,623; the change is like for like over Stafford and Stone (the seats
 			// with a baseline): 93,525 / 142,712 = 65.534% against 72.70 and 73.21 weighted by electorate.
 			assertThat(section(summary, "Totals")).containsExactly(List.of("Constituencies", 3.0),
-					List.of("Electorate", 211623.0), List.of("Verified", 135640.0), List.of("Turnout %", 64.1),
+					List.of("Constituencies in the totals", 3.0), List.of("Electorate", 211623.0),
+					List.of("Verified", 135640.0), List.of("Turnout %", 64.1),
+					List.of("Constituencies with a notional 2019 turnout", 2.0),
 					List.of("Turnout change (pts)", -7.42));
-			assertThat(section(summary, "Findings by severity")).containsExactly(List.of("ERROR", 3.0),
-					List.of("WARNING", 2.0), List.of("INFO", 1.0));
+			assertThat(values(summary.getRow(rowOf(summary, "Turnout %"))).get(2))
+				.isEqualTo("ballot papers verified / electorate × 100, over the 3 constituencies in the totals");
+			// one finding with no constituency (the unreadable file); the turnout WARNING is explained
+			assertThat(section(summary, "Findings by severity", 6)).containsExactly(
+					List.of("ERROR", 3.0, 0.0, 3.0, 2.0, 1.0), List.of("WARNING", 1.0, 1.0, 2.0, 1.0, 0.0),
+					List.of("INFO", 1.0, 0.0, 1.0, 1.0, 0.0), List.of("All", 5.0, 1.0, 6.0, 4.0, 1.0));
+			// in catalogue order, only the checks with findings
+			assertThat(section(summary, "Findings by check", 4)).containsExactly(
+					List.of("BOX_VARIANCE", 1.0, 0.0, 1.0), List.of("VERIFIED_TOTAL_MISMATCH", 1.0, 0.0, 1.0),
+					List.of("TURNOUT_STATED_MISMATCH", 0.0, 1.0, 1.0), List.of("WINNER_MISMATCH", 1.0, 0.0, 1.0),
+					List.of("NO_BASELINE", 1.0, 0.0, 1.0), List.of("SOURCE_UNREADABLE", 1.0, 0.0, 1.0));
+			assertThat(section(summary, "Inputs")).containsExactly(List.of("Rejected rows", 3.0),
+					List.of("Files read", 3.0), List.of("Files unreadable", 1.0), List.of("Files ignored", 0.0));
 		}
 
 		@Test
@@ -429,23 +442,24 @@ class ReportWorkbookWriterTests {
 		@Test
 		void shouldWriteASheetThatExactlyFillsTheRowLimit() throws IOException {
 			Fixture full = new Fixture();
-			full.boxes = manyBoxes(40);
+			// a limit above the Summary's own rows (about 50 for the fixture), reached by the Boxes
+			full.boxes = manyBoxes(60);
 
-			Path report = new ReportWorkbookWriter(40).write(full, dir);
+			Path report = new ReportWorkbookWriter(60).write(full, dir);
 
 			try (XSSFWorkbook workbook = read(report)) {
-				assertThat(workbook.getSheet("Boxes").getLastRowNum()).isEqualTo(40);
+				assertThat(workbook.getSheet("Boxes").getLastRowNum()).isEqualTo(60);
 			}
 		}
 
 		@Test
 		void shouldRefuseToDropRowsPastTheRowLimit() throws IOException {
 			Fixture over = new Fixture();
-			over.boxes = manyBoxes(41);
+			over.boxes = manyBoxes(61);
 
-			assertThatThrownBy(() -> new ReportWorkbookWriter(40).write(over, dir))
+			assertThatThrownBy(() -> new ReportWorkbookWriter(60).write(over, dir))
 				.isInstanceOf(IllegalStateException.class)
-				.hasMessageContaining("Sheet 'Boxes' needs more than 40 data rows");
+				.hasMessageContaining("Sheet 'Boxes' needs more than 60 data rows");
 			assertThat(listing(dir)).isEmpty();
 		}
 
@@ -566,11 +580,6 @@ class ReportWorkbookWriterTests {
 		}
 
 		@Override
-		public Map<Severity, Long> findingsBySeverity() {
-			return Map.of(Severity.ERROR, 3L, Severity.WARNING, 2L, Severity.INFO, 1L);
-		}
-
-		@Override
 		public void forEachRejectedRow(Consumer<RejectedRow> consumer) {
 			consumer.accept(new RejectedRow(STAFFORD_XLSX, "Verification", 12, "C12", "=HYPERLINK(\"x\")",
 					"Issued is not a number"));
@@ -659,9 +668,18 @@ class ReportWorkbookWriterTests {
 
 	/** The label/value rows under a Summary section heading, up to the next blank row. */
 	private static List<List<Object>> section(Sheet summary, String heading) {
+		return section(summary, heading, 2);
+	}
+
+	/** The rows under a Summary section heading, {@code width} cells each, up to the next blank row. */
+	private static List<List<Object>> section(Sheet summary, String heading, int width) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (int r = rowOf(summary, heading) + 1; summary.getRow(r) != null; r++) {
-			rows.add(values(summary.getRow(r)).subList(0, 2));
+			List<Object> values = new ArrayList<>(values(summary.getRow(r)));
+			while (values.size() < width) {
+				values.add(null);
+			}
+			rows.add(values.subList(0, width));
 		}
 		return rows;
 	}
