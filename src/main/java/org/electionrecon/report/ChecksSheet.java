@@ -25,7 +25,7 @@ final class ChecksSheet {
 		out.widths(30, 28, 80, 10, 11, 10, 10, 11, 60);
 		Map<CheckCode, CheckEvaluation> evaluations = data.checkEvaluations();
 		AreaReportData.RunFacts facts = data.runFacts();
-		Map<String, String> thresholds = facts == null || facts.thresholds() == null ? Map.of() : facts.thresholds();
+		Map<String, String> thresholds = facts == null || facts.settings() == null ? Map.of() : facts.settings();
 		for (CheckCode check : CheckCode.values()) {
 			CheckCatalogue.Entry entry = CheckCatalogue.of(check);
 			CheckEvaluation evaluation = evaluations.getOrDefault(check,
