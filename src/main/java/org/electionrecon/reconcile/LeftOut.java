@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.electionrecon.model.Finding;
 import org.electionrecon.model.RejectedFigure;
+import org.electionrecon.model.SourceRef;
 
 /**
  * Rejected rows that a finding's figure was computed without. The finding's Message names them
@@ -52,8 +53,7 @@ final class LeftOut {
 		int more = rows.size() - named.size();
 		String message = finding.message() + "; " + phrase + " " + String.join(", ", named)
 				+ (more == 0 ? "" : " and " + more + " more rejected row" + (more == 1 ? "" : "s"));
-		String source = finding.source() == null || finding.source().isEmpty() ? String.join("; ", cells)
-				: finding.source() + "; " + String.join("; ", cells);
+		String source = SourceRef.adding(finding.source(), "rejected", String.join(", ", cells));
 		return new Finding(finding.severity(), finding.check(), finding.status(), finding.constituencyCode(),
 				finding.constituencyName(), finding.box(), finding.expected(), finding.actual(), finding.difference(),
 				message, source, finding.note());
