@@ -29,10 +29,10 @@ final class SampleFindings {
 	/** Every finding of the sample, as {@link #columns} gives them. */
 	static Tuple[] expected() {
 		return new Tuple[] {
-				tuple("ERROR", "REPORTED_FIGURE_MISMATCH", "OPEN", "E14001150", "Cannock Chase", null, 15671.0,
-						15670.0, -1.0),
 				tuple("ERROR", "REPORTED_FIGURE_MISMATCH", "OPEN", "E14001150", "Cannock Chase", null, 12546.0,
 						12046.0, -500.0),
+				tuple("ERROR", "REPORTED_FIGURE_MISMATCH", "OPEN", "E14001150", "Cannock Chase", null, 15671.0,
+						15670.0, -1.0),
 				tuple("ERROR", "BOX_VARIANCE", "OPEN", "E14001520", "Stoke-on-Trent Central", "B021", 480.0,
 						486.0, 6.0),
 				tuple("WARNING", "COUNT_VS_VERIFIED", "OPEN", "E14001150", "Cannock Chase", null, 43073.0,
