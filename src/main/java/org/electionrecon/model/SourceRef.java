@@ -322,7 +322,7 @@ public record SourceRef(String file, String sheet, int row, String column) {
 		return labelled;
 	}
 
-	/** A Source text with more references of one role after it ({@code ...; rejected: ...}). */
+	/** A Source text with more references of one role after it ({@code ...; left out: ...}). */
 	public static String adding(String source, String role, String references) {
 		if (source == null || source.isEmpty()) {
 			return roles(role, references);

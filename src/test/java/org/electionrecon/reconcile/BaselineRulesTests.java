@@ -162,6 +162,6 @@ class BaselineRulesTests {
 			.containsExactly(org.assertj.core.api.Assertions.tuple("Stafford: no notional 2019 figures, so no turnout"
 					+ " change, swing or result label; its notional row was rejected: the notional row, rejected at"
 					+ " 'notional/[n.csv]n'!J9 (notional electorate is blank (a blank is not zero))",
-					"rejected: 'notional/[n.csv]n'!J9"));
+					"left out: 'notional/[n.csv]n'!J9"));
 	}
 }

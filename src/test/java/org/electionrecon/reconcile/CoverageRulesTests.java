@@ -124,6 +124,6 @@ class CoverageRulesTests {
 					"Stafford has a verification statement but no declaration; its declaration rows were rejected: the"
 							+ " declaration row, rejected at " + HOC + "P9 (valid votes is not a"
 							+ " number)",
-					"verification statement: 'verification/[stafford.xlsx]Stafford'; rejected: " + HOC + "P9"));
+					"verification statement: 'verification/[stafford.xlsx]Stafford'; left out: " + HOC + "P9"));
 	}
 }

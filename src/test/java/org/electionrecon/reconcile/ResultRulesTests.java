@@ -444,12 +444,12 @@ class ResultRulesTests {
 					org.assertj.core.api.Assertions.tuple(CheckCode.VOTES_TOTAL_MISMATCH,
 							"Stafford: stated valid votes 46,009 differ from the sum of the 6 candidates' votes (45,918)"
 									+ leftOut,
-							"candidates' votes: " + CANDIDATES + "S47:S52; valid votes: " + HOC + "P9; rejected: " + CANDIDATES
+							"candidates' votes: " + CANDIDATES + "S47:S52; valid votes: " + HOC + "P9; left out: " + CANDIDATES
 									+ "S46"),
 					org.assertj.core.api.Assertions.tuple(CheckCode.VOTES_TOTAL_MISMATCH,
 							"Stafford: the constituency file's Other column (398) differs from the all other candidates'"
 									+ " votes (307)" + leftOut,
-							"candidates' votes: " + CANDIDATES + "S47; party column: " + HOC + "AE9; rejected: " + CANDIDATES
+							"candidates' votes: " + CANDIDATES + "S47; party column: " + HOC + "AE9; left out: " + CANDIDATES
 									+ "S46"));
 	}
 }
