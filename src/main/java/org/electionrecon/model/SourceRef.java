@@ -208,7 +208,8 @@ public record SourceRef(String file, String sheet, int row, String column) {
 	/**
 	 * Cells as ranges: neighbouring cells of one column of one sheet (each the row below the one
 	 * before) become one range {@code ...!E12:E41}, and the ranges are separated by {@code ", "}.
-	 * Texts that are not a single cell are kept as they are.
+	 * Texts that are not a single cell are kept as they are. A cell that extends the current range
+	 * is compared in place, without a copy: every box of a constituency passes through here.
 	 */
 	public static String ranges(List<String> cells) {
 		StringBuilder out = new StringBuilder();
@@ -230,18 +231,17 @@ public record SourceRef(String file, String sheet, int row, String column) {
 				appendSeparated(out, cell);
 				continue;
 			}
-			String cellPrefix = cell.substring(0, bang + 2);
-			String cellColumn = cell.substring(bang + 2, digits);
 			int row = Integer.parseInt(cell, digits, cell.length(), 10);
-			if (prefix != null && row == last + 1 && cellColumn.equals(column) && cellPrefix.equals(prefix)) {
+			if (prefix != null && row == last + 1 && bang + 2 == prefix.length() && digits - bang - 2 == column.length()
+					&& cell.regionMatches(bang + 2, column, 0, column.length()) && cell.startsWith(prefix)) {
 				last = row;
 				continue;
 			}
 			if (prefix != null) {
 				appendRange(out, prefix, column, first, last);
 			}
-			prefix = cellPrefix;
-			column = cellColumn;
+			prefix = cell.substring(0, bang + 2);
+			column = cell.substring(bang + 2, digits);
 			first = row;
 			last = row;
 		}

@@ -116,16 +116,22 @@ public final class ConstituencyFiguresCalculator {
 				change, winner, result.winnerParty(), winnerVotes, share,
 				result.hasWinner() || result.tie() ? result.runnerUpParty() : null, majority, majorityPercent,
 				result.label(notionalWinner), notionalWinner, swing(facts, result, shareBase), facts.boxes().size(), 0,
-				0, 0, sources(facts, result));
+				0, 0, sources(facts, result, turnout));
 	}
 
-	/** Where each figure of the Constituencies row comes from. */
-	static FigureSources sources(ConstituencyFacts facts, ComputedResult result) {
-		return new FigureSources(electorateSource(facts), verifiedSource(facts),
+	/**
+	 * Where each figure of the Constituencies row comes from. The boxes' ranges are made once: a
+	 * constituency of the million workload has 1,500 boxes, and the turnout cites them again.
+	 */
+	static FigureSources sources(ConstituencyFacts facts, ComputedResult result, Turnout turnout) {
+		String electorate = electorateSource(facts);
+		String verified = verifiedSource(facts);
+		return new FigureSources(electorate, verified,
 				SourceRef.labelled("valid votes", validVotesSource(facts), "rejected", rejectedSource(facts),
 						"winner's votes", result.hasWinner() ? result.winner().source() : null, "runner-up's votes",
 						result.hasWinner() && result.runnerUp() != null ? result.runnerUp().source() : null),
-				facts.notional() == null ? null : facts.notional().source(), turnoutSource(facts));
+				facts.notional() == null ? null : facts.notional().source(),
+				turnoutSource(facts, turnout, electorate, verified));
 	}
 
 	/** The cell of {@link #electorate}. */
@@ -142,7 +148,7 @@ public final class ConstituencyFiguresCalculator {
 
 	/** The cells of {@link #verified}: the boxes' verified cells, as ranges. */
 	public static String verifiedSource(ConstituencyFacts facts) {
-		if (verified(facts) == null) {
+		if (!facts.hasVerification() || facts.boxes().isEmpty()) { // as verified(facts) is null
 			return null;
 		}
 		return SourceRef.ranges(facts.boxes().stream().map(BallotBox::verifiedSource).toList());
@@ -172,13 +178,18 @@ public final class ConstituencyFiguresCalculator {
 	/** Every cell {@link #turnout} is computed from, labelled, in the order of the Constituencies columns. */
 	public static String turnoutSource(ConstituencyFacts facts) {
 		Turnout turnout = turnout(facts);
+		return turnout == null ? null
+				: turnoutSource(facts, turnout, electorateSource(facts),
+						"verified".equals(turnout.basis()) ? verifiedSource(facts) : null);
+	}
+
+	private static String turnoutSource(ConstituencyFacts facts, Turnout turnout, String electorate, String verified) {
 		if (turnout == null) {
 			return null;
 		}
-		return "verified".equals(turnout.basis())
-				? SourceRef.labelled("electorate", electorateSource(facts), "verified", verifiedSource(facts))
-				: SourceRef.labelled("electorate", electorateSource(facts), "valid votes", validVotesSource(facts),
-						"rejected", rejectedSource(facts));
+		return "verified".equals(turnout.basis()) ? SourceRef.labelled("electorate", electorate, "verified", verified)
+				: SourceRef.labelled("electorate", electorate, "valid votes", validVotesSource(facts), "rejected",
+						rejectedSource(facts));
 	}
 
 	/**
