@@ -12,8 +12,6 @@ import org.assertj.core.groups.Tuple;
  */
 final class SampleFindings {
 
-	private static final String REPORTED = "reported/bbc-live-staffordshire-and-cheshire-2024-07-05.csv";
-
 	/** The operator's note that explains Stafford's B010 box variance (the 7th finding). */
 	static final String STAFFORD_NOTE = "Presiding officer's account: one elector left the polling station with a"
 			+ " ballot paper (Count supervisor)";
@@ -31,10 +29,10 @@ final class SampleFindings {
 	/** Every finding of the sample, as {@link #columns} gives them. */
 	static Tuple[] expected() {
 		return new Tuple[] {
-				tuple("ERROR", "REPORTED_FIGURE_MISMATCH", "OPEN", "E14001150", "Cannock Chase", null, 15671.0,
-						15670.0, -1.0),
 				tuple("ERROR", "REPORTED_FIGURE_MISMATCH", "OPEN", "E14001150", "Cannock Chase", null, 12546.0,
 						12046.0, -500.0),
+				tuple("ERROR", "REPORTED_FIGURE_MISMATCH", "OPEN", "E14001150", "Cannock Chase", null, 15671.0,
+						15670.0, -1.0),
 				tuple("ERROR", "BOX_VARIANCE", "OPEN", "E14001520", "Stoke-on-Trent Central", "B021", 480.0,
 						486.0, 6.0),
 				tuple("WARNING", "COUNT_VS_VERIFIED", "OPEN", "E14001150", "Cannock Chase", null, 43073.0,
@@ -60,29 +58,33 @@ final class SampleFindings {
 						59.9, 58.8, -1.1) };
 	}
 
+	private static final String BBC = "'reported/[bbc-live-staffordshire-and-cheshire-2024-07-05.csv]bbc-live-staffordshire-and-ches'!";
+
+	private static final String BY_CONSTITUENCY = "'declarations/[HoC-GE2024-results-by-constituency.csv]HoC-GE2024-results-by-constitue'!";
+
+	private static final String BY_CANDIDATE = "'declarations/[HoC-GE2024-results-by-candidate.csv]HoC-GE2024-results-by-candidate'!";
+
+	private static final String NOTIONAL = "'notional/[RallingsThrasher-2019-notional-results-2024-boundaries.csv]RallingsThrasher-2019-notional-'!";
+
 	/** The Source cell of every finding, in the same order as {@link #expected()}. */
 	static String[] sources() {
-		return new String[] { REPORTED + ":6:3; declarations/HoC-GE2024-results-by-candidate.csv:12:19",
-				REPORTED + ":7:3; declarations/HoC-GE2024-results-by-candidate.csv:11:19",
-				"verification/stoke-on-trent-city-council.xlsx!Stoke-on-Trent Central!E30;"
-						+ " verification/stoke-on-trent-city-council.xlsx!Stoke-on-Trent Central!D30",
-				"declarations/HoC-GE2024-results-by-constituency.csv:3:16;"
-						+ " declarations/HoC-GE2024-results-by-constituency.csv:3:17;"
-						+ " verification/cannock-chase.xlsx!Cannock Chase",
-				"verification/cheshire-east-council.xlsx!Congleton!E37;"
-						+ " verification/cheshire-east-council.xlsx!Congleton!D37",
-				"declarations/HoC-GE2024-results-by-constituency.csv:8:16;"
-						+ " declarations/HoC-GE2024-results-by-constituency.csv:8:17;"
-						+ " verification/newcastle-under-lyme.xlsx!Newcastle-under-Lyme",
-				"verification/stafford.xlsx!Stafford!E19; verification/stafford.xlsx!Stafford!D19",
-				"declarations/HoC-GE2024-results-by-constituency.csv:14:17;"
-						+ " declarations/HoC-GE2024-results-by-constituency.csv:14:16",
-				REPORTED + ":8:3; notional/RallingsThrasher-2019-notional-results-2024-boundaries.csv:3:9",
-				"verification/lichfield.xlsx!Lichfield!E18; verification/lichfield.xlsx!Lichfield!D18;"
-						+ " verification/lichfield.xlsx!Lichfield!E19; verification/lichfield.xlsx!Lichfield!D19",
-				REPORTED + ":16:3; notional/RallingsThrasher-2019-notional-results-2024-boundaries.csv:8:9",
-				REPORTED + ":20:3; notional/RallingsThrasher-2019-notional-results-2024-boundaries.csv:9:9",
-				REPORTED + ":23:3; notional/RallingsThrasher-2019-notional-results-2024-boundaries.csv:10:9",
-				REPORTED + ":26:3; notional/RallingsThrasher-2019-notional-results-2024-boundaries.csv:12:9" };
+		return new String[] { "declared votes: " + BY_CANDIDATE + "S11; reported: " + BBC + "C7",
+				"declared votes: " + BY_CANDIDATE + "S12; reported: " + BBC + "C6",
+				"issued: 'verification/[stoke-on-trent-city-council.xlsx]Stoke-on-Trent Central'!D30;"
+						+ " verified: 'verification/[stoke-on-trent-city-council.xlsx]Stoke-on-Trent Central'!E30",
+				"verified: 'verification/[cannock-chase.xlsx]Cannock Chase'!E10:E39; valid votes: " + BY_CONSTITUENCY
+						+ "P3; rejected: " + BY_CONSTITUENCY + "Q3",
+				"issued: 'verification/[cheshire-east-council.xlsx]Congleton'!D37;"
+						+ " verified: 'verification/[cheshire-east-council.xlsx]Congleton'!E37",
+				"verified: 'verification/[newcastle-under-lyme.xlsx]Newcastle-under-Lyme'!E10:E35; valid votes: "
+						+ BY_CONSTITUENCY + "P8; rejected: " + BY_CONSTITUENCY + "Q8",
+				"issued: 'verification/[stafford.xlsx]Stafford'!D19; verified: 'verification/[stafford.xlsx]Stafford'!E19",
+				"valid votes: " + BY_CONSTITUENCY + "P14; rejected: " + BY_CONSTITUENCY + "Q14",
+				"notional 2019 turnout: " + NOTIONAL + "I3; reported: " + BBC + "C8",
+				"issued: 'verification/[lichfield.xlsx]Lichfield'!D18:D19; verified: 'verification/[lichfield.xlsx]Lichfield'!E18:E19",
+				"notional 2019 turnout: " + NOTIONAL + "I8; reported: " + BBC + "C16",
+				"notional 2019 turnout: " + NOTIONAL + "I9; reported: " + BBC + "C20",
+				"notional 2019 turnout: " + NOTIONAL + "I10; reported: " + BBC + "C23",
+				"notional 2019 turnout: " + NOTIONAL + "I12; reported: " + BBC + "C26" };
 	}
 }

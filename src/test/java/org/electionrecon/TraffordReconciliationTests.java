@@ -53,7 +53,8 @@ class TraffordReconciliationTests {
 				// no verification/ and no notional/: one SOURCE_MISSING each instead of one finding per seat
 				.containsExactly(tuple("ERROR", "SOURCE_MISSING", null, null, null, null, "verification/"),
 						tuple("ERROR", "REJECTED_BREAKDOWN_MISMATCH", "Altrincham and Sale West", 51636.0, 51646.0, 10.0,
-								"declarations/trafford_council_election_results.csv:878:21"),
+								"valid votes: 'declarations/[HoC-GE2024-results-by-constituency.csv]HoC-GE2024-results-by-constitue'!P2; rejected: 'declarations/[HoC-GE2024-results-by-constituency.csv]HoC-GE2024-results-by-constitue'!Q2; votes cast:"
+										+ " 'declarations/[trafford_council_election_results.csv]trafford_council_election_resul'!U878"),
 						tuple("WARNING", "SOURCE_MISSING", null, null, null, null, "notional/"));
 			assertThat(report.rows("Findings"))
 				.filteredOn(f -> "SOURCE_MISSING".equals(f.get("Check")))

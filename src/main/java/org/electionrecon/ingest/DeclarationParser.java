@@ -251,7 +251,7 @@ public final class DeclarationParser extends SourceParser {
 			String categorySource = REJECTED_CATEGORIES.stream()
 				.map(c -> values.sourceText("rejected " + c))
 				.filter(java.util.Objects::nonNull)
-				.reduce((a, b) -> a + "; " + b)
+				.reduce((a, b) -> a + ", " + b)
 				.orElse(null);
 			out.add(new DeclaredBreakdown(code, fileName, votesCast, values.sourceText("votes cast"), categories,
 					categorySource));

@@ -32,7 +32,7 @@ public abstract class SourceParser {
 
 	protected final String fileName;
 
-	/** The sheet whose {@code file!Sheet!} {@link #source} holds, and that text. */
+	/** The sheet whose {@code 'dir/[file]Sheet'!} {@link #source} holds, and that text. */
 	private SheetInfo sourcePrefixSheet;
 
 	private String sourcePrefix;
@@ -243,16 +243,14 @@ public abstract class SourceParser {
 	}
 
 	/**
-	 * {@code ref(sheet, row, column).toString()}, with a workbook's {@code file!Sheet!} made once a
-	 * sheet: every accepted box has two.
+	 * {@code ref(sheet, row, column).toString()}, with the quoted {@code 'dir/[file]Sheet'!} made
+	 * once a sheet: every accepted box has two.
 	 */
 	protected final String source(SheetInfo sheet, int row, int column) {
-		if (file.isCsv() || sheet.name() == null) {
-			return ref(sheet, row, column).toString();
-		}
 		if (sheet != sourcePrefixSheet) {
 			sourcePrefixSheet = sheet;
-			sourcePrefix = fileName + "!" + sheet.name() + "!";
+			sourcePrefix = file.isCsv() || sheet.name() == null ? SourceRef.csvPrefix(fileName)
+					: SourceRef.sheetPrefix(fileName, sheet.name()) + "!";
 		}
 		return sourcePrefix + SourceRef.columnLetters(column) + row;
 	}

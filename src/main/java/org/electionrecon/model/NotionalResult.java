@@ -9,9 +9,18 @@ import java.util.Map;
  * @param turnout the published turnout in percent (one decimal), or total votes / electorate when absent
  * @param partyVotes votes by party, in the HoC Library's abbreviations
  * @param winner the notional 2019 winner, in HoC abbreviations ({@code Brx} becomes {@code RUK})
+ * @param source the turnout's cell (the electorate's when the file gives no turnout)
+ * @param electorateSource the electorate's cell
  */
 public record NotionalResult(String constituencyCode, long electorate, BigDecimal turnout, long totalVotes,
-		Map<String, Long> partyVotes, String winner, String second, String source) implements Staged {
+		Map<String, Long> partyVotes, String winner, String second, String source, String electorateSource)
+		implements Staged {
+
+	/** A result whose electorate's cell is not known. */
+	public NotionalResult(String constituencyCode, long electorate, BigDecimal turnout, long totalVotes,
+			Map<String, Long> partyVotes, String winner, String second, String source) {
+		this(constituencyCode, electorate, turnout, totalVotes, partyVotes, winner, second, source, null);
+	}
 
 	public NotionalResult {
 		// insertion order kept (Map.copyOf would not), so staged text is the same in every JVM

@@ -11,6 +11,7 @@ import org.electionrecon.model.Finding;
 import org.electionrecon.model.NotionalResult;
 import org.electionrecon.model.RejectedFigure;
 import org.electionrecon.model.Severity;
+import org.electionrecon.model.SourceRef;
 
 /** Checks against the 2019 notional baseline: a missing baseline and a jump in the electorate. */
 public final class BaselineRules {
@@ -50,20 +51,11 @@ public final class BaselineRules {
 								+ Percent.shown(change.abs()).toPlainString() + "% " + (change.signum() > 0 ? "above" : "below")
 								+ " the notional 2019 electorate of " + FindingFactory.n(notional.electorate())
 								+ " (threshold " + thresholds.electorateChangeMaxPercent().toPlainString() + "%)",
-						electorateSource(facts) + "; " + notional.source()));
+						SourceRef.labelled("notional electorate",
+								notional.electorateSource() != null ? notional.electorateSource() : notional.source(),
+								"electorate", ConstituencyFiguresCalculator.electorateSource(facts))));
 			}
 		}
 		return findings;
-	}
-
-	private static String electorateSource(ConstituencyFacts facts) {
-		if (facts.declaration() != null && facts.declaration().electorate() != null) {
-			return facts.declaration().electorateSource();
-		}
-		return facts.stated().stream()
-			.filter(s -> s.kind() == org.electionrecon.model.StatedFigure.Kind.ELECTORATE)
-			.map(org.electionrecon.model.StatedFigure::source)
-			.findFirst()
-			.orElse("");
 	}
 }

@@ -8,6 +8,7 @@ import org.electionrecon.model.DeclaredBreakdown;
 import org.electionrecon.model.DeclaredResult;
 import org.electionrecon.model.Finding;
 import org.electionrecon.model.Severity;
+import org.electionrecon.model.SourceRef;
 
 /**
  * {@code REJECTED_BREAKDOWN_MISMATCH}: rejected ballots by category that do not sum to the rejected
@@ -28,7 +29,8 @@ public final class BreakdownRules {
 						factory.name() + ": rejected ballots by category in " + breakdown.file() + " sum to "
 								+ FindingFactory.n(categories) + " " + breakdown.rejectedByCategory()
 								+ ", but the rejected total is " + FindingFactory.n(declared.rejected()),
-						breakdown.rejectedSource() + "; " + declared.rejectedSource()));
+						SourceRef.labelled("rejected", declared.rejectedSource(), "rejected by category",
+								breakdown.rejectedSource())));
 			}
 			Long valid = ConstituencyFiguresCalculator.validVotes(facts);
 			Long rejected = declared != null && declared.rejected() != null ? declared.rejected() : categories;
@@ -41,7 +43,10 @@ public final class BreakdownRules {
 								+ breakdown.file() + " differ from valid + rejected (" + FindingFactory.n(valid) + " + "
 								+ FindingFactory.n(rejected) + " = " + FindingFactory.n(expected) + ") by "
 								+ FindingFactory.n(Math.abs(breakdown.votesCast() - expected)),
-						breakdown.votesCastSource()));
+						SourceRef.labelled("valid votes", ConstituencyFiguresCalculator.validVotesSource(facts), "rejected",
+								declared != null && declared.rejected() != null ? declared.rejectedSource()
+										: breakdown.rejectedSource(),
+								"votes cast", breakdown.votesCastSource())));
 			}
 		}
 		return findings;

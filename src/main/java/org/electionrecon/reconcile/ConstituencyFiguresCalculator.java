@@ -5,8 +5,11 @@ import java.math.MathContext;
 import java.util.Map;
 
 import org.electionrecon.model.BallotBox;
+import org.electionrecon.model.CandidateVotes;
+import org.electionrecon.model.FigureSources;
 import org.electionrecon.model.ConstituencyFigures;
 import org.electionrecon.model.NotionalResult;
+import org.electionrecon.model.SourceRef;
 import org.electionrecon.model.StatedFigure;
 
 /** The derived figures of checks.md for one constituency. */
@@ -113,7 +116,80 @@ public final class ConstituencyFiguresCalculator {
 				change, winner, result.winnerParty(), winnerVotes, share,
 				result.hasWinner() || result.tie() ? result.runnerUpParty() : null, majority, majorityPercent,
 				result.label(notionalWinner), notionalWinner, swing(facts, result, shareBase), facts.boxes().size(), 0,
-				0, 0);
+				0, 0, sources(facts, result, turnout));
+	}
+
+	/**
+	 * Where each figure of the Constituencies row comes from. The boxes' ranges are made once: a
+	 * constituency of the million workload has 1,500 boxes, and the turnout cites them again.
+	 */
+	static FigureSources sources(ConstituencyFacts facts, ComputedResult result, Turnout turnout) {
+		String electorate = electorateSource(facts);
+		String verified = verifiedSource(facts);
+		return new FigureSources(electorate, verified,
+				SourceRef.labelled("valid votes", validVotesSource(facts), "rejected", rejectedSource(facts),
+						"winner's votes", result.hasWinner() ? result.winner().source() : null, "runner-up's votes",
+						result.hasWinner() && result.runnerUp() != null ? result.runnerUp().source() : null),
+				facts.notional() == null ? null : facts.notional().source(),
+				turnoutSource(facts, turnout, electorate, verified));
+	}
+
+	/** The cell of {@link #electorate}. */
+	public static String electorateSource(ConstituencyFacts facts) {
+		if (facts.declaration() != null && facts.declaration().electorate() != null) {
+			return facts.declaration().electorateSource();
+		}
+		return facts.stated().stream()
+			.filter(s -> s.kind() == StatedFigure.Kind.ELECTORATE)
+			.map(StatedFigure::source)
+			.findFirst()
+			.orElse(null);
+	}
+
+	/** The cells of {@link #verified}: the boxes' verified cells, as ranges. */
+	public static String verifiedSource(ConstituencyFacts facts) {
+		if (!facts.hasVerification() || facts.boxes().isEmpty()) { // as verified(facts) is null
+			return null;
+		}
+		return SourceRef.ranges(facts.boxes().stream().map(BallotBox::verifiedSource).toList());
+	}
+
+	/** The cell of {@link #validVotes}, or the candidates' votes cells that sum to it. */
+	public static String validVotesSource(ConstituencyFacts facts) {
+		if (facts.declaration() != null && facts.declaration().validVotes() != null) {
+			return facts.declaration().validVotesSource();
+		}
+		return facts.candidates().isEmpty() ? null
+				: SourceRef.ranges(facts.candidates().stream().map(CandidateVotes::source).toList());
+	}
+
+	/** The cell of {@link #rejected}, or the categories' cells that sum to it. */
+	public static String rejectedSource(ConstituencyFacts facts) {
+		if (facts.declaration() != null && facts.declaration().rejected() != null) {
+			return facts.declaration().rejectedSource();
+		}
+		return facts.breakdowns().stream()
+			.filter(b -> b.rejectedTotal() != null)
+			.map(org.electionrecon.model.DeclaredBreakdown::rejectedSource)
+			.findFirst()
+			.orElse(null);
+	}
+
+	/** Every cell {@link #turnout} is computed from, labelled, in the order of the Constituencies columns. */
+	public static String turnoutSource(ConstituencyFacts facts) {
+		Turnout turnout = turnout(facts);
+		return turnout == null ? null
+				: turnoutSource(facts, turnout, electorateSource(facts),
+						"verified".equals(turnout.basis()) ? verifiedSource(facts) : null);
+	}
+
+	private static String turnoutSource(ConstituencyFacts facts, Turnout turnout, String electorate, String verified) {
+		if (turnout == null) {
+			return null;
+		}
+		return "verified".equals(turnout.basis()) ? SourceRef.labelled("electorate", electorate, "verified", verified)
+				: SourceRef.labelled("electorate", electorate, "valid votes", validVotesSource(facts), "rejected",
+						rejectedSource(facts));
 	}
 
 	/**

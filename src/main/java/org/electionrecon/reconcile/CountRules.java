@@ -8,6 +8,7 @@ import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.DeclaredResult;
 import org.electionrecon.model.Finding;
 import org.electionrecon.model.Severity;
+import org.electionrecon.model.SourceRef;
 import org.electionrecon.model.StatedFigure;
 
 /**
@@ -38,8 +39,8 @@ public final class CountRules {
 								+ " + " + FindingFactory.n(declared.rejected()) + " = " + FindingFactory.n(counted)
 								+ ") differ from the " + FindingFactory.n(verified) + " ballot papers verified by "
 								+ FindingFactory.n(difference),
-						declared.validVotesSource() + "; " + declared.rejectedSource() + "; "
-								+ String.join("; ", facts.verificationSources()))));
+						SourceRef.labelled("verified", ConstituencyFiguresCalculator.verifiedSource(facts), "valid votes",
+								declared.validVotesSource(), "rejected", declared.rejectedSource()))));
 			}
 		}
 		for (StatedFigure stated : facts.stated()) {
@@ -51,7 +52,8 @@ public final class CountRules {
 							factory.name() + ": the verification statement's electorate ("
 									+ FindingFactory.n(onStatement) + ") differs from the declared electorate ("
 									+ FindingFactory.n(declared.electorate()) + ")",
-							stated.source() + "; " + declared.electorateSource()));
+							SourceRef.labelled("declared electorate", declared.electorateSource(), "stated electorate",
+									stated.source())));
 				}
 			}
 			boolean statedTurnout = stated.kind() == StatedFigure.Kind.TURNOUT
@@ -64,7 +66,8 @@ public final class CountRules {
 							statedValue,
 							factory.name() + ": stated turnout " + statedValue.toPlainString() + "% differs from "
 									+ computed.toPlainString() + "% computed as " + turnout.description(),
-							stated.source());
+							SourceRef.adding(ConstituencyFiguresCalculator.turnoutSource(facts), "stated turnout",
+									stated.source()));
 					// a ballot-box turnout is the sum of the boxes over the electorate
 					findings.add("verified".equals(turnout.basis()) ? LeftOut.boxes(facts).on(mismatch) : mismatch);
 				}
@@ -80,7 +83,7 @@ public final class CountRules {
 						factory.name() + ": " + FindingFactory.n(declared.rejected()) + " ballots rejected of "
 								+ FindingFactory.n(cast) + " (" + shown.toPlainString() + "%), above the "
 								+ thresholds.rejectedRateMaxPercent().toPlainString() + "% threshold",
-						declared.rejectedSource() + "; " + declared.validVotesSource()));
+						SourceRef.labelled("valid votes", declared.validVotesSource(), "rejected", declared.rejectedSource())));
 			}
 		}
 		return findings;

@@ -9,6 +9,7 @@ import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.Finding;
 import org.electionrecon.model.RejectedFigure;
 import org.electionrecon.model.Severity;
+import org.electionrecon.model.SourceRef;
 
 /** Whether each register constituency of an area in the run has both a verification and a declaration. */
 public final class CoverageRules {
@@ -29,7 +30,7 @@ public final class CoverageRules {
 			return List.of(new LeftOut("its declaration rows were rejected:", rejected).on(factory.text(Severity.ERROR,
 					CheckCode.MISSING_DECLARATION, "a declaration", null,
 					factory.name() + " has a verification statement but no declaration",
-					String.join("; ", facts.verificationSources()))));
+					SourceRef.roles("verification statement", String.join(", ", facts.verificationSources())))));
 		}
 		if (!facts.hasVerification() && facts.hasDeclaration()) {
 			if (missingSources.contains(SourceKind.VERIFICATION)) {

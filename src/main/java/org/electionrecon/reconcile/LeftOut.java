@@ -5,12 +5,15 @@ import java.util.List;
 
 import org.electionrecon.model.Finding;
 import org.electionrecon.model.RejectedFigure;
+import org.electionrecon.model.SourceRef;
 
 /**
  * Rejected rows that a finding's figure was computed without. The finding's Message names them
  * (the item, the rejected cell and why) and its Source includes their cells, so that a reader sees
  * that a difference may be the rejected cell rather than the count: "...; the sum of the boxes
- * leaves out box B021, rejected at verification/x.xlsx!X!E30 (ballot papers verified is not a number)".
+ * leaves out box B021, rejected at 'verification/[x.xlsx]X'!E30 (ballot papers verified is not a number)".
+ * Their cells are labelled {@code left out}, not {@code rejected}: that is the role of the rejected
+ * ballots' cell, which the same Source may hold.
  */
 final class LeftOut {
 
@@ -52,8 +55,7 @@ final class LeftOut {
 		int more = rows.size() - named.size();
 		String message = finding.message() + "; " + phrase + " " + String.join(", ", named)
 				+ (more == 0 ? "" : " and " + more + " more rejected row" + (more == 1 ? "" : "s"));
-		String source = finding.source() == null || finding.source().isEmpty() ? String.join("; ", cells)
-				: finding.source() + "; " + String.join("; ", cells);
+		String source = SourceRef.adding(finding.source(), "left out", String.join(", ", cells));
 		return new Finding(finding.severity(), finding.check(), finding.status(), finding.constituencyCode(),
 				finding.constituencyName(), finding.box(), finding.expected(), finding.actual(), finding.difference(),
 				message, source, finding.note());

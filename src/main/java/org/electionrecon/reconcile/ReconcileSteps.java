@@ -179,13 +179,17 @@ public class ReconcileSteps {
 				rows.add(new Object[] { runId, f.code(), f.name(), f.area(), f.electorate(), f.verified(), f.validVotes(),
 						f.rejected(), f.turnout(), f.turnoutBasis(), f.validVoteTurnout(), f.notionalTurnout(),
 						f.turnoutChange(), f.winner(), f.party(), f.winnerVotes(), f.share(), f.runnerUpParty(),
-						f.majority(), f.majorityPercent(), f.result(), f.notionalWinner(), f.swing(), f.boxes() });
+						f.majority(), f.majorityPercent(), f.result(), f.notionalWinner(), f.swing(), f.boxes(),
+						StagingTables.clip(f.sources().electorate(), 1000), StagingTables.clip(f.sources().verified(), 16000),
+						StagingTables.clip(f.sources().declaration(), 4000), StagingTables.clip(f.sources().notional(), 1000),
+						StagingTables.clip(f.sources().turnout(), 16000) });
 			}
 			JdbcTemplate jdbc = tables.jdbc();
 			jdbc.batchUpdate("INSERT INTO RECON_FIGURES (RUN_ID, CODE, NAME, AREA, ELECTORATE, VERIFIED, VALID_VOTES,"
 					+ " REJECTED, TURNOUT, TURNOUT_BASIS, VALID_VOTE_TURNOUT, NOTIONAL_TURNOUT, TURNOUT_CHANGE, WINNER, PARTY,"
 					+ " WINNER_VOTES, SHARE, RUNNER_UP_PARTY, MAJORITY, MAJORITY_PERCENT, RESULT_LABEL, NOTIONAL_WINNER,"
-					+ " SWING, BOXES) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows,
+					+ " SWING, BOXES, ELECTORATE_SOURCE, VERIFIED_SOURCE, DECLARATION_SOURCE, NOTIONAL_SOURCE, TURNOUT_SOURCE)"
+					+ " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows,
 					nullableTypes());
 			tables.insertFindings(runId, StagingTables.Stage.RECONCILE, findings);
 			for (ConstituencyReconciler.Outcome outcome : chunk) {
@@ -203,7 +207,9 @@ public class ReconcileSteps {
 				java.sql.Types.DECIMAL, java.sql.Types.VARCHAR, java.sql.Types.DECIMAL, java.sql.Types.DECIMAL,
 				java.sql.Types.DECIMAL, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.BIGINT,
 				java.sql.Types.DECIMAL, java.sql.Types.VARCHAR, java.sql.Types.BIGINT, java.sql.Types.DECIMAL,
-				java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.DECIMAL, java.sql.Types.INTEGER };
+				java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.DECIMAL, java.sql.Types.INTEGER,
+				java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR,
+				java.sql.Types.VARCHAR };
 		return types;
 	}
 
@@ -257,11 +263,14 @@ public class ReconcileSteps {
 								0, 0);
 						byArea.computeIfAbsent(f.area(), a -> new ArrayList<>()).add(f);
 					}, runId);
+			// the turnout's cells, then the notional turnout's: every cell the change is computed from
 			Map<String, String> sources = new HashMap<>();
-			jdbc.query("SELECT CONSTITUENCY_CODE, SOURCE FROM RECON_VERIFICATION_SHEET WHERE RUN_ID = ?"
-					+ " UNION ALL SELECT CONSTITUENCY_CODE, SOURCE FROM RECON_NOTIONAL WHERE RUN_ID = ?", rs -> {
-						sources.merge(rs.getString(1), rs.getString(2), (a, b) -> a + "; " + b);
-					}, runId, runId);
+			jdbc.query("SELECT CODE, TURNOUT_SOURCE, NOTIONAL_SOURCE FROM RECON_FIGURES WHERE RUN_ID = ?", rs -> {
+				String turnout = rs.getString(2);
+				String notional = rs.getString(3);
+				sources.put(rs.getString(1), turnout == null ? notional
+						: notional == null ? turnout : turnout + "; notional 2019 turnout: " + notional);
+			}, runId);
 			List<Finding> findings = new ArrayList<>();
 			byArea.values().forEach(area -> findings.addAll(areaRules.check(area, sources)));
 			tables.insertFindings(runId, StagingTables.Stage.AREA, findings);

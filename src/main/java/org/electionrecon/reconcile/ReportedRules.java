@@ -9,6 +9,7 @@ import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.Finding;
 import org.electionrecon.model.ReportedFigure;
 import org.electionrecon.model.Severity;
+import org.electionrecon.model.SourceRef;
 
 /**
  * Figures a newsroom published against the official ones: {@code REPORTED_FIGURE_MISMATCH} (an
@@ -27,12 +28,12 @@ public final class ReportedRules {
 				continue;
 			}
 			switch (reported.figure()) {
-				case "verified" -> count(reported, ConstituencyFiguresCalculator.verified(facts), "ballot papers verified",
-						by, factory, findings);
-				case "electorate" -> count(reported, ConstituencyFiguresCalculator.electorate(facts), "electorate", by,
-						factory, findings);
-				case "rejected" -> count(reported, ConstituencyFiguresCalculator.rejected(facts), "rejected ballots", by,
-						factory, findings);
+				case "verified" -> count(reported, ConstituencyFiguresCalculator.verified(facts),
+						ConstituencyFiguresCalculator.verifiedSource(facts), "ballot papers verified", by, factory, findings);
+				case "electorate" -> count(reported, ConstituencyFiguresCalculator.electorate(facts),
+						ConstituencyFiguresCalculator.electorateSource(facts), "electorate", by, factory, findings);
+				case "rejected" -> count(reported, ConstituencyFiguresCalculator.rejected(facts),
+						ConstituencyFiguresCalculator.rejectedSource(facts), "rejected ballots", by, factory, findings);
 				case "turnout" -> {
 					ConstituencyFiguresCalculator.Turnout turnout = ConstituencyFiguresCalculator.turnout(facts);
 					if (turnout != null) {
@@ -43,7 +44,8 @@ public final class ReportedRules {
 									stated, factory.name() + ": turnout " + stated.toPlainString() + "% " + by
 											+ " differs from the official " + official.toPlainString() + "% ("
 											+ turnout.description() + ")",
-									reported.source()));
+									SourceRef.adding(ConstituencyFiguresCalculator.turnoutSource(facts), "reported",
+											reported.source())));
 						}
 					}
 				}
@@ -57,7 +59,8 @@ public final class ReportedRules {
 											+ " is not the notional 2019 turnout on the new boundaries ("
 											+ notional.toPlainString() + "%): compared against another baseline,"
 											+ " usually the old-boundary result",
-									reported.source() + "; " + facts.notional().source()));
+									SourceRef.labelled("notional 2019 turnout", facts.notional().source(), "reported",
+											reported.source())));
 						}
 					}
 				}
@@ -68,8 +71,8 @@ public final class ReportedRules {
 		return findings;
 	}
 
-	private static void count(ReportedFigure reported, Long official, String what, String by, FindingFactory factory,
-			List<Finding> findings) {
+	private static void count(ReportedFigure reported, Long official, String officialSource, String what, String by,
+			FindingFactory factory, List<Finding> findings) {
 		if (official == null) {
 			return;
 		}
@@ -78,7 +81,7 @@ public final class ReportedRules {
 			findings.add(factory.counts(Severity.WARNING, CheckCode.REPORTED_FIGURE_MISMATCH, null, official, stated,
 					factory.name() + ": " + what + " " + FindingFactory.n(stated) + " " + by + " differ from the official "
 							+ FindingFactory.n(official),
-					reported.source()));
+					SourceRef.labelled("official", officialSource, "reported", reported.source())));
 		}
 	}
 
@@ -99,6 +102,6 @@ public final class ReportedRules {
 		findings.add(factory.counts(Severity.ERROR, CheckCode.REPORTED_FIGURE_MISMATCH, null, closest.votes(), stated,
 				factory.name() + ": " + reported.party() + " votes " + FindingFactory.n(stated) + " " + by
 						+ " differ from the declared " + FindingFactory.n(closest.votes()) + " for " + closest.fullName(),
-				reported.source() + "; " + closest.source()));
+				SourceRef.labelled("declared votes", closest.source(), "reported", reported.source())));
 	}
 }

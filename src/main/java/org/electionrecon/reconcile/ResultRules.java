@@ -11,6 +11,7 @@ import org.electionrecon.model.DeclaredPartyVotes;
 import org.electionrecon.model.DeclaredResult;
 import org.electionrecon.model.Finding;
 import org.electionrecon.model.Severity;
+import org.electionrecon.model.SourceRef;
 
 /**
  * Checks of the declaration against its own candidates: totals, winner, majority and result label,
@@ -38,7 +39,7 @@ public final class ResultRules {
 			findings.add(factory.text(Severity.ERROR, CheckCode.WINNER_MISMATCH, null, who + " on " + FindingFactory.n(top),
 					factory.name() + ": " + who + " tie for first place on " + FindingFactory.n(top)
 							+ " votes; winner, majority and result are left empty",
-					String.join("; ", tied.stream().map(CandidateVotes::source).toList())));
+					SourceRef.roles("tied votes", String.join(", ", tied.stream().map(CandidateVotes::source).toList()))));
 		}
 		if (result.hasWinner()) {
 			electedFlags(result.winner(), facts.candidates(), factory, findings);
@@ -56,14 +57,17 @@ public final class ResultRules {
 								+ " differs from first minus second (" + FindingFactory.n(result.winner().votes()) + " - "
 								+ FindingFactory.n(result.runnerUp() == null ? 0 : result.runnerUp().votes()) + " = "
 								+ FindingFactory.n(result.majority()) + ")",
-						declared.majoritySource()));
+						SourceRef.labelled("winner's votes", result.winner().source(), "runner-up's votes",
+								result.runnerUp() == null ? null : result.runnerUp().source(), "stated majority",
+								declared.majoritySource())));
 			}
 			String computed = result.label(facts.notional() == null ? null : facts.notional().winner());
 			if (declared.result() != null && computed != null && !sameLabel(declared.result(), computed)) {
 				findings.add(factory.text(Severity.ERROR, CheckCode.RESULT_LABEL_MISMATCH, computed, declared.result(),
 						factory.name() + ": stated result '" + declared.result() + "' differs from '" + computed
 								+ "' computed from the 2024 winner and the notional 2019 winner",
-						declared.resultSource()));
+						SourceRef.labelled("winner's votes", result.winner().source(), "stated result",
+								declared.resultSource())));
 			}
 		}
 		return findings;
@@ -81,7 +85,9 @@ public final class ResultRules {
 					factory.name() + ": stated valid votes " + FindingFactory.n(declared.validVotes())
 							+ " differ from the sum of the " + facts.candidates().size() + " candidates' votes ("
 							+ FindingFactory.n(result.candidateVotes()) + ")",
-					declared.validVotesSource()));
+					SourceRef.labelled("candidates' votes",
+							SourceRef.ranges(facts.candidates().stream().map(CandidateVotes::source).toList()), "valid votes",
+							declared.validVotesSource())));
 		}
 		Map<String, Long> byParty = ComputedResult.votesByParty(facts.candidates());
 		List<String> columns = facts.declaredPartyVotes().stream().map(DeclaredPartyVotes::party).toList();
@@ -104,7 +110,11 @@ public final class ResultRules {
 						factory.name() + ": the constituency file's " + stated.party() + " column ("
 								+ FindingFactory.n(stated.votes()) + ") differs from the " + what + "' votes ("
 								+ FindingFactory.n(sum) + ")",
-						stated.source()));
+						SourceRef.labelled("candidates' votes", SourceRef.ranges(facts.candidates().stream()
+							.filter(c -> DeclaredPartyVotes.OTHERS.equals(stated.party()) ? !columns.contains(c.party())
+									: stated.party().equals(c.party()))
+							.map(CandidateVotes::source)
+							.toList()), "party column", stated.source())));
 			}
 		}
 	}
@@ -117,7 +127,7 @@ public final class ResultRules {
 					factory.name() + ": declared first party " + declared.firstParty() + " is not the party of "
 							+ top.fullName() + " (" + top.party() + "), who has the most votes ("
 							+ FindingFactory.n(top.votes()) + ")",
-					declared.firstPartySource()));
+					SourceRef.labelled("winner's votes", top.source(), "declared first party", declared.firstPartySource())));
 		}
 		if (declared.memberSurname() != null && !samePerson(declared.memberFirstName(), declared.memberSurname(), top)) {
 			String member = declared.memberFirstName() == null ? declared.memberSurname()
@@ -125,7 +135,7 @@ public final class ResultRules {
 			findings.add(factory.text(Severity.ERROR, CheckCode.WINNER_MISMATCH, top.fullName(), member,
 					factory.name() + ": declared member " + member + " is not " + top.fullName()
 							+ ", the candidate with the most votes (" + FindingFactory.n(top.votes()) + ")",
-					declared.memberSource()));
+					SourceRef.labelled("winner's votes", top.source(), "declared member", declared.memberSource())));
 		}
 	}
 
@@ -135,14 +145,14 @@ public final class ResultRules {
 		if (Boolean.FALSE.equals(top.elected())) {
 			findings.add(factory.text(Severity.ERROR, CheckCode.WINNER_MISMATCH, top.fullName(), "not elected",
 					factory.name() + ": " + top.fullName() + " has the most votes but is not marked elected",
-					top.source()));
+					SourceRef.roles("winner's votes", top.source())));
 		}
 		for (CandidateVotes c : candidates) {
 			if (c != top && Boolean.TRUE.equals(c.elected())) {
 				findings.add(factory.text(Severity.ERROR, CheckCode.WINNER_MISMATCH, top.fullName(), c.fullName(),
 						factory.name() + ": " + c.fullName() + " is marked elected with " + FindingFactory.n(c.votes())
 								+ " votes, but " + top.fullName() + " has the most (" + FindingFactory.n(top.votes()) + ")",
-						c.source()));
+						SourceRef.labelled("winner's votes", top.source(), "marked elected", c.source())));
 			}
 		}
 	}

@@ -54,7 +54,7 @@ public final class SourceMerger {
 							+ (identical ? " with the same figures: counted once"
 									: ": issued " + earlier.issued() + " / verified " + earlier.verified() + " against issued "
 											+ box.issued() + " / verified " + box.verified() + "; the later one is used"),
-					earlier.verifiedSource() + "; " + box.verifiedSource()));
+					SourceRef.labelled("earlier", earlier.verifiedSource(), "later", box.verifiedSource())));
 			if (!identical) {
 				byRef.put(key, box);
 			}
@@ -103,7 +103,8 @@ public final class SourceMerger {
 							+ SourceRef.fileOf(earlier.source()) + " but " + FindingFactory.n(candidate.votes()) + " in "
 							+ SourceRef.fileOf(candidate.source()) + "; the later is used";
 			findings.add(factory.counts(sameVotes ? Severity.WARNING : Severity.ERROR, CheckCode.DUPLICATE_RECORD, null,
-					earlier.votes(), candidate.votes(), message, earlier.source() + "; " + candidate.source()));
+					earlier.votes(), candidate.votes(), message,
+					SourceRef.labelled("earlier", earlier.source(), "later", candidate.source())));
 		}
 		return List.copyOf(byKey.values());
 	}
@@ -153,7 +154,7 @@ public final class SourceMerger {
 					factory.name() + ": the " + what + " is " + FindingFactory.n(a) + " in " + SourceRef.fileOf(source.apply(earlier))
 							+ " but " + FindingFactory.n(b) + " in " + SourceRef.fileOf(source.apply(later))
 							+ "; the later file's is used",
-					source.apply(earlier) + "; " + source.apply(later)));
+					SourceRef.labelled("earlier", source.apply(earlier), "later", source.apply(later))));
 		}
 		return b != null ? b : a;
 	}

@@ -10,6 +10,7 @@ import org.electionrecon.model.BoxType;
 import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.Finding;
 import org.electionrecon.model.Severity;
+import org.electionrecon.model.SourceRef;
 import org.electionrecon.model.StatedFigure;
 
 /**
@@ -44,7 +45,8 @@ public final class VerificationRules {
 							factory.name() + ": the " + where + " (" + FindingFactory.n(total)
 									+ ") differs from the sum of the " + facts.boxes().size() + " boxes ("
 									+ FindingFactory.n(verified) + ") by " + FindingFactory.n(Math.abs(total - verified)),
-							stated.source())));
+							SourceRef.labelled("verified", SourceRef.ranges(facts.boxes().stream().map(BallotBox::verifiedSource).toList()),
+									"stated total", stated.source()))));
 				}
 			}
 		}
@@ -83,7 +85,7 @@ public final class VerificationRules {
 							+ ": " + FindingFactory.n(box.verified()) + " papers verified against "
 							+ FindingFactory.n(box.issued()) + " issued per the ballot paper account ("
 							+ (difference > 0 ? "+" : "") + difference + ")",
-					box.verifiedSource() + "; " + box.issuedSource()));
+					SourceRef.labelled("issued", box.issuedSource(), "verified", box.verifiedSource())));
 		}
 	}
 
@@ -92,20 +94,18 @@ public final class VerificationRules {
 		long verified = station.stream().mapToLong(BallotBox::verified).sum();
 		StringBuilder boxes = new StringBuilder();
 		StringBuilder detail = new StringBuilder();
-		StringBuilder sources = new StringBuilder();
 		for (BallotBox box : station) {
 			if (boxes.length() > 0) {
 				boxes.append(", ");
 				detail.append(", ");
-				sources.append("; ");
 			}
 			boxes.append(box.box());
 			detail.append(box.box()).append(' ').append(box.difference() > 0 ? "+" : "").append(box.difference());
-			sources.append(box.verifiedSource()).append("; ").append(box.issuedSource());
 		}
 		return factory.counts(Severity.INFO, CheckCode.BOX_VARIANCE, boxes.toString(), issued, verified,
 				factory.name() + ", " + station.get(0).station() + ": box differences " + detail
 						+ " net to zero (papers put in the wrong box of the same station)",
-				sources.toString());
+				SourceRef.labelled("issued", SourceRef.ranges(station.stream().map(BallotBox::issuedSource).toList()),
+						"verified", SourceRef.ranges(station.stream().map(BallotBox::verifiedSource).toList())));
 	}
 }

@@ -48,7 +48,8 @@ public final class ReportWorkbookWriter {
 	static final List<String> CONSTITUENCY_HEADERS = List.of("Code", "Constituency", "Electorate", "Verified",
 			"Valid votes", "Rejected", "Turnout %", "Notional 2019 turnout %", "Turnout change (pts)", "Winner",
 			"Party", "Votes", "Share %", "Majority", "Result", "Notional 2019 winner", "Swing (pts)", "Errors",
-			"Warnings", "Turnout basis", "Valid-vote turnout %", "Runner-up party", "Majority %", "Boxes", "Info");
+			"Warnings", "Turnout basis", "Valid-vote turnout %", "Runner-up party", "Majority %", "Boxes", "Info",
+			"Electorate source", "Verified source", "Declaration source", "Notional source");
 
 	static final List<String> BOX_HEADERS = List.of("Code", "Constituency", "Box", "Station", "Type", "Issued",
 			"Verified", "Difference", "Source");
@@ -191,7 +192,8 @@ public final class ReportWorkbookWriter {
 
 	private static void writeConstituencies(SheetWriter out, List<ConstituencyFigures> seats) {
 		out.header(CONSTITUENCY_HEADERS.toArray(String[]::new));
-		out.widths(11, 34, 12, 12, 12, 10, 10, 12, 12, 26, 8, 10, 9, 10, 22, 12, 10, 8, 9, 10, 12, 10, 10, 8, 8);
+		out.widths(11, 34, 12, 12, 12, 10, 10, 12, 12, 26, 8, 10, 9, 10, 22, 12, 10, 8, 9, 10, 12, 10, 10, 8, 8, 50, 60,
+				80, 60);
 		for (ConstituencyFigures seat : seats) {
 			SheetRow row = out.row();
 			out.text(row, 0, seat.code());
@@ -219,6 +221,10 @@ public final class ReportWorkbookWriter {
 			out.percent(row, 22, seat.majorityPercent());
 			out.integer(row, 23, seat.boxes());
 			out.integer(row, 24, seat.infos());
+			out.text(row, 25, seat.sources().electorate());
+			out.text(row, 26, seat.sources().verified());
+			out.text(row, 27, seat.sources().declaration());
+			out.text(row, 28, seat.sources().notional());
 		}
 		out.frozenFilteredTable(CONSTITUENCY_HEADERS.size() - 1, out.nextRowIndex() - 1);
 	}
@@ -243,12 +249,15 @@ public final class ReportWorkbookWriter {
 		out.frozenFilteredTable(BOX_HEADERS.size() - 1, out.nextRowIndex() - 1);
 	}
 
-	/** The verified papers' source, then the ballot paper account's when it is somewhere else. */
+	/**
+	 * The ballot paper account's cell and the verified papers', labelled in the order of the row's
+	 * columns ({@code issued: ...; verified: ...}); one of them alone, or both in one cell, unlabelled.
+	 */
 	static String boxSource(String verified, String issued) {
 		boolean hasVerified = verified != null && !verified.isBlank();
 		boolean hasIssued = issued != null && !issued.isBlank();
 		if (hasVerified && hasIssued && !verified.equals(issued)) {
-			return verified + "; " + issued;
+			return "issued: " + issued + "; verified: " + verified;
 		}
 		return hasVerified ? verified : hasIssued ? issued : null;
 	}

@@ -16,6 +16,7 @@ import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.CheckEvaluation;
 import org.electionrecon.model.SourceRef;
 import org.electionrecon.model.ConstituencyFigures;
+import org.electionrecon.model.FigureSources;
 import org.electionrecon.model.Finding;
 import org.electionrecon.model.FindingStatus;
 import org.electionrecon.model.RejectedRow;
@@ -75,7 +76,8 @@ public class StagedAreaReport implements AreaReportData {
 				}, runId, FindingStatus.OPEN.name());
 		return jdbc.query("SELECT CODE, NAME, AREA, ELECTORATE, VERIFIED, VALID_VOTES, REJECTED, TURNOUT, TURNOUT_BASIS,"
 				+ " VALID_VOTE_TURNOUT, NOTIONAL_TURNOUT, TURNOUT_CHANGE, WINNER, PARTY, WINNER_VOTES, SHARE, RUNNER_UP_PARTY,"
-				+ " MAJORITY, MAJORITY_PERCENT, RESULT_LABEL, NOTIONAL_WINNER, SWING, BOXES FROM RECON_FIGURES"
+				+ " MAJORITY, MAJORITY_PERCENT, RESULT_LABEL, NOTIONAL_WINNER, SWING, BOXES, ELECTORATE_SOURCE,"
+				+ " VERIFIED_SOURCE, DECLARATION_SOURCE, NOTIONAL_SOURCE, TURNOUT_SOURCE FROM RECON_FIGURES"
 				+ " WHERE RUN_ID = ? AND AREA = ? ORDER BY NAME, CODE", (rs, i) -> {
 					Map<Severity, Integer> bySeverity = counts.getOrDefault(rs.getString(1), Map.of());
 					return new ConstituencyFigures(rs.getString(1), rs.getString(2), rs.getString(3), getLong(rs, 4),
@@ -84,7 +86,9 @@ public class StagedAreaReport implements AreaReportData {
 							rs.getString(14), getLong(rs, 15), rs.getBigDecimal(16), rs.getString(17), getLong(rs, 18),
 							rs.getBigDecimal(19), rs.getString(20), rs.getString(21), rs.getBigDecimal(22),
 							rs.getInt(23), bySeverity.getOrDefault(Severity.ERROR, 0),
-							bySeverity.getOrDefault(Severity.WARNING, 0), bySeverity.getOrDefault(Severity.INFO, 0));
+							bySeverity.getOrDefault(Severity.WARNING, 0), bySeverity.getOrDefault(Severity.INFO, 0),
+							new FigureSources(rs.getString(24), rs.getString(25), rs.getString(26), rs.getString(27),
+									rs.getString(28)));
 				}, runId, area);
 	}
 

@@ -26,8 +26,8 @@ import org.electionrecon.model.BoxType;
  * number (one byte), its issued and verified counts (zigzag varints), and its two source texts. A
  * text is a varint, 0 for none, else one more than the count of its first UTF-8 bytes that are the
  * same as in the same field of the last box that had one, followed by the varint length and the
- * bytes of the rest. Neighbouring boxes' sources differ only in their cell ("...!Stafford!D10",
- * "...!Stafford!D11"), so a box takes a few bytes besides its station: deflating them took most of
+ * bytes of the rest. Neighbouring boxes' sources differ only in their cell ("...Stafford'!D10",
+ * "...Stafford'!D11"), so a box takes a few bytes besides its station: deflating them took most of
  * the staging thread's time when every box repeated its file and sheet in full.
  * <p>
  * The first format, read still for blocks staged before: the count as an int (so never negative),

@@ -109,10 +109,11 @@ public class StagingTables {
 		}
 		else if (type == NotionalResult.class) {
 			batch("INSERT INTO RECON_NOTIONAL (RUN_ID, CONSTITUENCY_CODE, ELECTORATE, TURNOUT, TOTAL_VOTES, PARTY_VOTES,"
-					+ " WINNER, SECOND_PARTY, SOURCE) VALUES (?,?,?,?,?,?,?,?,?)", group, (seq, r) -> {
+					+ " WINNER, SECOND_PARTY, SOURCE, ELECTORATE_SOURCE) VALUES (?,?,?,?,?,?,?,?,?,?)", group, (seq, r) -> {
 						NotionalResult n = (NotionalResult) r;
 						return new Object[] { runId, n.constituencyCode(), n.electorate(), n.turnout(), n.totalVotes(),
-								PartyVotesText.format(n.partyVotes()), n.winner(), n.second(), n.source() };
+								PartyVotesText.format(n.partyVotes()), n.winner(), n.second(), n.source(),
+								n.electorateSource() };
 					});
 		}
 		else if (type == RejectedRow.class) {
@@ -233,10 +234,11 @@ public class StagingTables {
 	}
 
 	/**
-	 * Keeps text within its column. Only free text (reasons, raw values, notes) can be this long;
+	 * Keeps text within its column. Only free text (reasons, raw values, notes) and a figure's
+	 * ranges of cells (boxes scattered over many sheets) can be this long;
 	 * the cut is marked so it is never silent.
 	 */
-	static String clip(String text, int max) {
+	public static String clip(String text, int max) {
 		if (text == null || text.length() <= max) {
 			return text;
 		}

@@ -49,23 +49,23 @@ class DeclarationParserTests {
 
 		List<Staged> records = IngestFixtures.records(input, IngestFixtures.context(register), SourceKind.DECLARATIONS);
 
-		String f = "declarations/hoc-export.csv:550:";
+		String f = "'declarations/[hoc-export.csv]hoc-export'!";
 		assertThat(only(records, DeclaredResult.class)).hasSize(650)
 			.filteredOn(r -> r.constituencyCode().equals(STAFFORD))
-			.containsExactly(new DeclaredResult(STAFFORD, "declarations/hoc-export.csv", 70_608L, f + 13, 46_009L,
-					f + 14, 160L, f + 15, 4_595L, f + 16, "Lab gain from Con", f + 10, "Lab", f + 11, "Leigh", "Ingham",
-					f + 8));
+			.containsExactly(new DeclaredResult(STAFFORD, "declarations/hoc-export.csv", 70_608L, f + "M550", 46_009L,
+					f + "N550", 160L, f + "O550", 4_595L, f + "P550", "Lab gain from Con", f + "J550", "Lab", f + "K550", "Leigh", "Ingham",
+					f + "H550"));
 		assertThat(only(records, DeclaredPartyVotes.class)).filteredOn(v -> v.constituencyCode().equals(STAFFORD))
-			.containsExactly(new DeclaredPartyVotes(STAFFORD, "Con", 13_936, f + 17),
-					new DeclaredPartyVotes(STAFFORD, "Lab", 18_531, f + 18),
-					new DeclaredPartyVotes(STAFFORD, "LD", 1_676, f + 19),
-					new DeclaredPartyVotes(STAFFORD, "RUK", 8_612, f + 20),
-					new DeclaredPartyVotes(STAFFORD, "Green", 2_856, f + 21),
-					new DeclaredPartyVotes(STAFFORD, "SNP", 0, f + 22), new DeclaredPartyVotes(STAFFORD, "PC", 0, f + 23),
-					new DeclaredPartyVotes(STAFFORD, "DUP", 0, f + 24), new DeclaredPartyVotes(STAFFORD, "SF", 0, f + 25),
-					new DeclaredPartyVotes(STAFFORD, "SDLP", 0, f + 26), new DeclaredPartyVotes(STAFFORD, "UUP", 0, f + 27),
-					new DeclaredPartyVotes(STAFFORD, "APNI", 0, f + 28),
-					new DeclaredPartyVotes(STAFFORD, DeclaredPartyVotes.OTHERS, 398, f + 29));
+			.containsExactly(new DeclaredPartyVotes(STAFFORD, "Con", 13_936, f + "Q550"),
+					new DeclaredPartyVotes(STAFFORD, "Lab", 18_531, f + "R550"),
+					new DeclaredPartyVotes(STAFFORD, "LD", 1_676, f + "S550"),
+					new DeclaredPartyVotes(STAFFORD, "RUK", 8_612, f + "T550"),
+					new DeclaredPartyVotes(STAFFORD, "Green", 2_856, f + "U550"),
+					new DeclaredPartyVotes(STAFFORD, "SNP", 0, f + "V550"), new DeclaredPartyVotes(STAFFORD, "PC", 0, f + "W550"),
+					new DeclaredPartyVotes(STAFFORD, "DUP", 0, f + "X550"), new DeclaredPartyVotes(STAFFORD, "SF", 0, f + "Y550"),
+					new DeclaredPartyVotes(STAFFORD, "SDLP", 0, f + "Z550"), new DeclaredPartyVotes(STAFFORD, "UUP", 0, f + "AA550"),
+					new DeclaredPartyVotes(STAFFORD, "APNI", 0, f + "AB550"),
+					new DeclaredPartyVotes(STAFFORD, DeclaredPartyVotes.OTHERS, 398, f + "AC550"));
 		assertThat(only(records, RejectedRow.class)).isEmpty();
 		assertThat(only(records, Finding.class)).isEmpty();
 		assertThat(only(records, SourceFile.class)).containsExactly(new SourceFile("declarations/hoc-export.csv",
@@ -77,6 +77,7 @@ class DeclarationParserTests {
 	@Test
 	void lgaRowsOfOtherElectionsAreOutOfScopeNotRejected() throws IOException {
 		String name = "declarations/stafford-lga.csv";
+		String lga = "'declarations/[stafford-lga.csv]stafford-lga'!";
 		Path file = Files.createDirectories(input.resolve("declarations")).resolve("stafford-lga.csv");
 		Files.writeString(file, """
 				ElectoralAreaLabel,CandidateSurname,CandidateForenames,PoliticalPartyLabel,VotesWon,Elected,VotesCast,EligibleElectorate,BallotsRejectedUnmarked,PercentageTurnout,ElectionDate,TypeofElection
@@ -89,13 +90,13 @@ class DeclarationParserTests {
 		List<Staged> records = IngestFixtures.records(input, IngestFixtures.context(), SourceKind.DECLARATIONS);
 
 		assertThat(records).containsExactly(
-				new DeclaredResult(STAFFORD, name, 70_608L, name + ":2:8", null, null, null, null, null, null, null, null,
+				new DeclaredResult(STAFFORD, name, 70_608L, lga + "H2", null, null, null, null, null, null, null, null,
 						null, null, null, null, null),
-				new DeclaredBreakdown(STAFFORD, name, 46_169L, name + ":2:7", Map.of("Unmarked", 60L), name + ":2:9"),
+				new DeclaredBreakdown(STAFFORD, name, 46_169L, lga + "G2", Map.of("Unmarked", 60L), lga + "I2"),
 				new StatedFigure(STAFFORD, StatedFigure.Kind.DECLARED_TURNOUT, new BigDecimal("65.39"), 2,
-						name + ":2:10"),
-				new CandidateVotes(STAFFORD, "Leigh", "Ingham", "Lab", 18_531, true, name + ":2:5"),
-				new CandidateVotes(STAFFORD, "Theo", "Afriyie", "Con", 13_936, false, name + ":3:5"),
+						lga + "J2"),
+				new CandidateVotes(STAFFORD, "Leigh", "Ingham", "Lab", 18_531, true, lga + "E2"),
+				new CandidateVotes(STAFFORD, "Theo", "Afriyie", "Con", 13_936, false, lga + "E3"),
 				new SourceFile(name, "declarations", IngestFixtures.sha256(file), Files.size(file), 4, 2, 0, 2, ""));
 	}
 }

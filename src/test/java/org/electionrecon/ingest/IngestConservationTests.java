@@ -143,17 +143,17 @@ class IngestConservationTests {
 	void theRestOfTheDamagedFolderIsStillRead() {
 		List<BallotBox> sampleBoxes = only(sampleRecords, BallotBox.class);
 		long tamworthBoxes = sampleBoxes.stream()
-			.filter(b -> b.verifiedSource().startsWith("verification/tamworth.xlsx!"))
+			.filter(b -> b.verifiedSource().startsWith("'verification/[tamworth.xlsx]"))
 			.count();
 		assertThat(tamworthBoxes).isPositive();
 		List<BallotBox> boxes = only(damagedRecords, BallotBox.class);
 		assertThat(boxes).hasSize(sampleBoxes.size() - (int) tamworthBoxes - 4);
 		// every box not damaged is read exactly as in the undamaged sample
 		List<BallotBox> expected = new ArrayList<>(sampleBoxes);
-		expected.removeIf(b -> b.verifiedSource().startsWith("verification/tamworth.xlsx!")
-				|| List.of("verification/stafford.xlsx!Stafford!E12", "verification/stafford.xlsx!Stafford!E14",
-						"verification/cheshire-east-council.xlsx!Congleton!E10",
-						"verification/cheshire-east-council.xlsx!Congleton!E11")
+		expected.removeIf(b -> b.verifiedSource().startsWith("'verification/[tamworth.xlsx]")
+				|| List.of("'verification/[stafford.xlsx]Stafford'!E12", "'verification/[stafford.xlsx]Stafford'!E14",
+						"'verification/[cheshire-east-council.xlsx]Congleton'!E10",
+						"'verification/[cheshire-east-council.xlsx]Congleton'!E11")
 					.contains(b.verifiedSource()));
 		assertThat(boxes).containsExactlyElementsOf(expected);
 		assertThat(only(damagedRecords, VerificationSheet.class)).hasSize(13);

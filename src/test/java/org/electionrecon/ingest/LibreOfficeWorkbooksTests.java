@@ -31,7 +31,7 @@ class LibreOfficeWorkbooksTests {
 		try (InputStream in = getClass().getResourceAsStream("/fixtures/libreoffice/" + fileName)) {
 			Files.copy(in, input.resolve("verification").resolve(fileName));
 		}
-		String sheet = "verification/" + fileName + "!Stafford!";
+		String sheet = "'verification/[" + fileName + "]Stafford'!";
 
 		List<Staged> records = IngestFixtures.records(input, IngestFixtures.context(), SourceKind.VERIFICATION);
 

@@ -152,7 +152,7 @@ class SourceFolderReaderTests {
 				new RejectedRow("verification/b.csv", null, 3, "1", "Atlantis",
 						"unknown constituency: name 'Atlantis' matches no register constituency"));
 		assertThat(only(records, Finding.class)).extracting(Finding::check, Finding::source).containsExactly(
-				org.assertj.core.groups.Tuple.tuple(CheckCode.UNKNOWN_CONSTITUENCY, "verification/b.csv:3:1"),
+				org.assertj.core.groups.Tuple.tuple(CheckCode.UNKNOWN_CONSTITUENCY, "'verification/[b.csv]b'!A3"),
 				org.assertj.core.groups.Tuple.tuple(CheckCode.SOURCE_UNREADABLE, "verification/c.pdf"),
 				org.assertj.core.groups.Tuple.tuple(CheckCode.SOURCE_UNREADABLE, "verification/d-broken.xlsx"),
 				org.assertj.core.groups.Tuple.tuple(CheckCode.SOURCE_UNREADABLE, "declarations/empty.csv"));

@@ -72,10 +72,10 @@ class VerificationParserTests {
 		List<StagedItem> items = IngestFixtures.readAll(input, IngestFixtures.context(), List.of(SourceKind.VERIFICATION));
 
 		assertThat(IngestFixtures.records(items)).containsExactly(
-				new VerificationSheet(STAFFORD, FILE + "!Stafford"),
-				new StatedFigure(STAFFORD, Kind.ELECTORATE, BigDecimal.valueOf(7_604), 0, FILE + "!Stafford!B5"),
-				new StatedFigure(STAFFORD, Kind.VERIFIED_TOTAL, BigDecimal.valueOf(4_972), 0, FILE + "!Stafford!B6"),
-				new StatedFigure(STAFFORD, Kind.TURNOUT, new BigDecimal("65.39"), 2, FILE + "!Stafford!B7"),
+				new VerificationSheet(STAFFORD, "'verification/[stafford.xlsx]Stafford'"),
+				new StatedFigure(STAFFORD, Kind.ELECTORATE, BigDecimal.valueOf(7_604), 0, "'verification/[stafford.xlsx]Stafford'!B5"),
+				new StatedFigure(STAFFORD, Kind.VERIFIED_TOTAL, BigDecimal.valueOf(4_972), 0, "'verification/[stafford.xlsx]Stafford'!B6"),
+				new StatedFigure(STAFFORD, Kind.TURNOUT, new BigDecimal("65.39"), 2, "'verification/[stafford.xlsx]Stafford'!B7"),
 				box(STAFFORD, "ST01", "Baswich Community Centre", POLLING_STATION, 812, 812, "Stafford", 10),
 				box(STAFFORD, "ST02", "Castlechurch Church Hall", POLLING_STATION, 640, 641, "Stafford", 11),
 				box(STAFFORD, "PV01", "Postal votes opening 1", POSTAL, 1_500, 1_500, "Stafford", 12),
@@ -84,7 +84,7 @@ class VerificationParserTests {
 				// the issued cell is a formula: its cached value, never the formula
 				box(STAFFORD, "ST03", "Wildwood Library", POLLING_STATION, 810, 809, "Stafford", 14),
 				new StatedFigure(STAFFORD, Kind.VERIFIED_TOTAL_ROW, BigDecimal.valueOf(4_972), 0,
-						FILE + "!Stafford!E15"),
+						"'verification/[stafford.xlsx]Stafford'!E15"),
 				new SourceFile(FILE, "verification", IngestFixtures.sha256(file), Files.size(file), 6, 6, 0, 0,
 						"sheet 'Stafford': 2 row(s) after the end of the table not read (notes, footer)"));
 		// one file, read first: its records are numbered from 1,000,000,000 in order
@@ -109,7 +109,7 @@ class VerificationParserTests {
 
 		List<Staged> records = IngestFixtures.records(input, IngestFixtures.context(), SourceKind.VERIFICATION);
 
-		String sheet = name + "!Stafford";
+		String sheet = "'verification/[stafford.xls]Stafford'";
 		assertThat(records).containsExactly(
 				new VerificationSheet(STAFFORD, sheet),
 				new StatedFigure(STAFFORD, Kind.ELECTORATE, BigDecimal.valueOf(7_604), 0, sheet + "!B5"),
@@ -161,9 +161,9 @@ class VerificationParserTests {
 				box(STAFFORD, "ST01", "Baswich Community Centre", POLLING_STATION, 812, 812, "Stafford", 10),
 				box(STAFFORD, "PV01", "Postal votes opening 1", POSTAL, 900, 900, "Stafford", 17));
 		assertThat(only(records, StatedFigure.class)).containsExactly(
-				new StatedFigure(STAFFORD, Kind.VERIFIED_TOTAL, BigDecimal.valueOf(1_712), 0, FILE + "!Stafford!B6"),
+				new StatedFigure(STAFFORD, Kind.VERIFIED_TOTAL, BigDecimal.valueOf(1_712), 0, "'verification/[stafford.xlsx]Stafford'!B6"),
 				new StatedFigure(STAFFORD, Kind.VERIFIED_TOTAL_ROW, BigDecimal.valueOf(1_712), 0,
-						FILE + "!Stafford!E18"));
+						"'verification/[stafford.xlsx]Stafford'!E18"));
 		assertThat(only(records, Finding.class)).isEmpty();
 		assertThat(only(records, SourceFile.class)).containsExactly(
 				new SourceFile(FILE, "verification", IngestFixtures.sha256(file), Files.size(file), 11, 3, 8, 0, ""));
@@ -195,16 +195,16 @@ class VerificationParserTests {
 				Finding.open(Severity.ERROR, CheckCode.UNKNOWN_CONSTITUENCY, null, null, null, null, null, null,
 						"Verification statement for sheet name 'Atlantis': name 'Atlantis' matches no register"
 								+ " constituency",
-						name + "!Atlantis"),
+						"'verification/[atlantis.xlsx]Atlantis'"),
 				new RejectedRow(name, "Atlantis", 4, "E4", "", reason),
 				new RejectedRow(name, "Atlantis", 5, "E5", "", reason),
 				new RejectedRow(name, "Atlantis", 6, "E6", "", reason),
 				new RejectedRow(name, "Atlantis", 7, "E7", "1,312", reason),
 				// a constituency key names the sheet's constituency: the finding points at its value cell
 				Finding.open(Severity.ERROR, CheckCode.UNKNOWN_CONSTITUENCY, null, null, null, null, null, null,
-						"Verification statement for 'Atlantis North' at " + name + "!Sheet2!B1: name 'Atlantis North'"
+						"Verification statement for 'Atlantis North' at 'verification/[atlantis.xlsx]Sheet2'!B1: name 'Atlantis North'"
 								+ " matches no register constituency",
-						name + "!Sheet2!B1"),
+						"'verification/[atlantis.xlsx]Sheet2'!B1"),
 				new RejectedRow(name, "Sheet2", 3, "C3", "",
 						"unknown constituency: name 'Atlantis North' matches no register constituency"),
 				new SourceFile(name, "verification", IngestFixtures.sha256(file), Files.size(file), 5, 0, 5, 0, ""));
@@ -237,7 +237,7 @@ class VerificationParserTests {
 
 		assertThat(only(records, StatedFigure.class)).filteredOn(f -> f.kind() == Kind.VERIFIED_TOTAL_ROW)
 			.containsExactly(new StatedFigure(STAFFORD, Kind.VERIFIED_TOTAL_ROW, BigDecimal.valueOf(1_900), 0,
-					FILE + "!Stafford!E15"));
+					"'verification/[stafford.xlsx]Stafford'!E15"));
 		assertThat(only(records, BallotBox.class)).extracting(BallotBox::box).containsExactly("ST01", "ST02", "PV01", "N01");
 		assertThat(only(records, RejectedRow.class)).isEmpty();
 		assertThat(only(records, SourceFile.class)).containsExactly(
@@ -294,7 +294,7 @@ class VerificationParserTests {
 
 		assertThat(only(records, StatedFigure.class)).filteredOn(f -> f.kind() == Kind.VERIFIED_TOTAL_ROW)
 			.containsExactly(new StatedFigure(STAFFORD, Kind.VERIFIED_TOTAL_ROW, BigDecimal.valueOf(1_300), 0,
-					FILE + "!Stafford!E12"));
+					"'verification/[stafford.xlsx]Stafford'!E12"));
 		assertThat(only(records, SourceFile.class)).containsExactly(
 				new SourceFile(FILE, "verification", IngestFixtures.sha256(file), Files.size(file), 3, 3, 0, 0,
 						"sheet 'Stafford': 2 row(s) after the end of the table not read (notes, footer)"));
@@ -323,7 +323,7 @@ class VerificationParserTests {
 
 		List<Staged> records = IngestFixtures.records(input, IngestFixtures.context(), SourceKind.VERIFICATION);
 
-		String sheet = name + "!All seats";
+		String sheet = "'verification/[stoke-on-trent-city-council.xlsx]All seats'";
 		assertThat(records).containsExactly(
 				new VerificationSheet(STOKE_NORTH, sheet),
 				new BallotBox(STOKE_NORTH, "N01", null, POLLING_STATION, 500, 500, sheet + "!D4", sheet + "!E4"),
@@ -360,14 +360,14 @@ class VerificationParserTests {
 
 		assertThat(records).containsExactly(
 				new VerificationSheet(STAFFORD, name),
-				new BallotBox(STAFFORD, "1", null, POLLING_STATION, 1_210, 1_209, name + ":2:4", name + ":2:5"),
-				new BallotBox(STAFFORD, "Postal 1", null, POSTAL, 300, 300, name + ":3:4", name + ":3:5"),
-				new StatedFigure(STAFFORD, Kind.VERIFIED_TOTAL_ROW, BigDecimal.valueOf(1_509), 0, name + ":4:5"),
+				new BallotBox(STAFFORD, "1", null, POLLING_STATION, 1_210, 1_209, "'verification/[council.csv]council'!D2", "'verification/[council.csv]council'!E2"),
+				new BallotBox(STAFFORD, "Postal 1", null, POSTAL, 300, 300, "'verification/[council.csv]council'!D3", "'verification/[council.csv]council'!E3"),
+				new StatedFigure(STAFFORD, Kind.VERIFIED_TOTAL_ROW, BigDecimal.valueOf(1_509), 0, "'verification/[council.csv]council'!E4"),
 				new VerificationSheet(YNYS_MON, name),
-				new BallotBox(YNYS_MON, "Y1", null, POSTAL, 10, 10, name + ":5:4", name + ":5:5"),
+				new BallotBox(YNYS_MON, "Y1", null, POSTAL, 10, 10, "'verification/[council.csv]council'!D5", "'verification/[council.csv]council'!E5"),
 				new RejectedRow(name, null, 6, "5", "", "ballot papers verified is blank (a blank is not zero)"),
 				// what the rejected row would have given, so that the findings computed without it can name it
-				new RejectedFigure(YNYS_MON, RejectedFigure.Kind.BOX, "box Y2", name + ":6:5",
+				new RejectedFigure(YNYS_MON, RejectedFigure.Kind.BOX, "box Y2", "'verification/[council.csv]council'!E6",
 						"ballot papers verified is blank (a blank is not zero)"),
 				new SourceFile(name, "verification", IngestFixtures.sha256(file), Files.size(file), 5, 4, 1, 0, ""));
 	}
@@ -392,11 +392,11 @@ class VerificationParserTests {
 
 		assertThat(records).containsExactly(
 				new VerificationSheet(STAFFORD, name),
-				new BallotBox(STAFFORD, "S1", null, POLLING_STATION, 500, 500, name + ":2:4", name + ":2:5"),
-				new StatedFigure(STAFFORD, Kind.VERIFIED_TOTAL_ROW, BigDecimal.valueOf(500), 0, name + ":3:5"),
+				new BallotBox(STAFFORD, "S1", null, POLLING_STATION, 500, 500, "'verification/[council.csv]council'!D2", "'verification/[council.csv]council'!E2"),
+				new StatedFigure(STAFFORD, Kind.VERIFIED_TOTAL_ROW, BigDecimal.valueOf(500), 0, "'verification/[council.csv]council'!E3"),
 				new VerificationSheet(STOKE_NORTH, name),
-				new BallotBox(STOKE_NORTH, "N1", null, POLLING_STATION, 300, 299, name + ":4:4", name + ":4:5"),
-				new StatedFigure(STOKE_NORTH, Kind.VERIFIED_TOTAL_ROW, BigDecimal.valueOf(299), 0, name + ":5:5"),
+				new BallotBox(STOKE_NORTH, "N1", null, POLLING_STATION, 300, 299, "'verification/[council.csv]council'!D4", "'verification/[council.csv]council'!E4"),
+				new StatedFigure(STOKE_NORTH, Kind.VERIFIED_TOTAL_ROW, BigDecimal.valueOf(299), 0, "'verification/[council.csv]council'!E5"),
 				new SourceFile(name, "verification", IngestFixtures.sha256(file), Files.size(file), 4, 4, 0, 0, ""));
 	}
 
@@ -415,7 +415,7 @@ class VerificationParserTests {
 
 		List<Staged> records = IngestFixtures.records(input, IngestFixtures.context(), SourceKind.VERIFICATION);
 
-		String sheet = name + "!Kingswinford and South Stafford";
+		String sheet = "'verification/[kingswinford.xlsx]Kingswinford and South Stafford'";
 		assertThat(records).containsExactly(
 				new VerificationSheet(KINGSWINFORD, sheet),
 				new BallotBox(KINGSWINFORD, "K01", null, POLLING_STATION, 1_000, 999, sheet + "!B3", sheet + "!C3"),
@@ -444,7 +444,7 @@ class VerificationParserTests {
 
 		List<Staged> records = IngestFixtures.records(input, configured, SourceKind.VERIFICATION);
 
-		String sheet = name + "!Sheet1";
+		String sheet = "'verification/[stoke.xlsx]Sheet1'";
 		assertThat(records).containsExactly(
 				new VerificationSheet(STOKE_NORTH, sheet),
 				new StatedFigure(STOKE_NORTH, Kind.ELECTORATE, BigDecimal.valueOf(72_000), 0, sheet + "!D2"),
@@ -475,7 +475,7 @@ class VerificationParserTests {
 		List<Staged> records = IngestFixtures.records(input, IngestFixtures.context(), SourceKind.VERIFICATION);
 
 		assertThat(records).containsExactly(
-				new VerificationSheet(STAFFORD, FILE + "!Stafford"),
+				new VerificationSheet(STAFFORD, "'verification/[stafford.xlsx]Stafford'"),
 				box(STAFFORD, "ST01", null, POLLING_STATION, 5, 5, "Stafford", 2, "B", "C"),
 				new SourceFile(FILE, "verification", IngestFixtures.sha256(file), Files.size(file), 1, 1, 0, 0,
 						"sheet 'Cover' skipped: no verification statement table in its first 30 rows; "
@@ -623,8 +623,9 @@ class VerificationParserTests {
 
 	static BallotBox box(String code, String box, String station, org.electionrecon.model.BoxType type, long issued,
 			long verified, String sheet, int row, String issuedColumn, String verifiedColumn) {
-		return new BallotBox(code, box, station, type, issued, verified, FILE + "!" + sheet + "!" + issuedColumn + row,
-				FILE + "!" + sheet + "!" + verifiedColumn + row);
+		String prefix = "'verification/[stafford.xlsx]" + sheet + "'!";
+		return new BallotBox(code, box, station, type, issued, verified, prefix + issuedColumn + row,
+				prefix + verifiedColumn + row);
 	}
 
 	private Path write(String name, String text) throws IOException {

@@ -24,7 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SourceMissingTests {
 
 	private static final String STOKE = "verification/stoke-on-trent-city-council.xlsx";
-	private static final String STOKE_CENTRAL = STOKE + "!Stoke-on-Trent Central";
+	private static final String STOKE_CENTRAL = "'verification/[stoke-on-trent-city-council.xlsx]Stoke-on-Trent Central'";
+
+	/** The boxes of Stoke-on-Trent Central but B021, whose verified cell E30 was rejected. */
+	private static final String STOKE_CENTRAL_BOXES = STOKE_CENTRAL + "!E10:E29, " + STOKE_CENTRAL + "!E31:E41";
+
+	/** The HoC constituency file's cells: its sheet is the file name cut at 31 characters, as Excel names it. */
+	private static final String HOC = "'declarations/[HoC-GE2024-results-by-constituency.csv]HoC-GE2024-results-by-constitue'!";
 
 	@TempDir
 	Path dir;
@@ -118,18 +124,20 @@ class SourceMissingTests {
 			.containsExactly(
 					tuple("ERROR", "COUNT_VS_VERIFIED", "Stoke-on-Trent Central: declared valid votes + rejected"
 							+ " (35,289 + 137 = 35,426) differ from the 34,940 ballot papers verified by 486" + leftOut,
-							"declarations/HoC-GE2024-results-by-constituency.csv:11:16;"
-									+ " declarations/HoC-GE2024-results-by-constituency.csv:11:17; " + STOKE_CENTRAL
-									+ "; " + STOKE_CENTRAL + "!E30"),
+							"verified: " + STOKE_CENTRAL_BOXES + "; valid votes: " + HOC + "P11; rejected: " + HOC
+									+ "Q11; left out: " + STOKE_CENTRAL + "!E30"),
 					tuple("ERROR", "VERIFIED_TOTAL_MISMATCH", "Stoke-on-Trent Central: the stated total verified"
 							+ " (35,426) differs from the sum of the 31 boxes (34,940) by 486" + leftOut,
-							STOKE_CENTRAL + "!B6; " + STOKE_CENTRAL + "!E30"),
+							"verified: " + STOKE_CENTRAL_BOXES + "; stated total: " + STOKE_CENTRAL + "!B6; left out: "
+									+ STOKE_CENTRAL + "!E30"),
 					tuple("ERROR", "VERIFIED_TOTAL_MISMATCH", "Stoke-on-Trent Central: the Total row (35,426) differs"
 							+ " from the sum of the 31 boxes (34,940) by 486" + leftOut,
-							STOKE_CENTRAL + "!E42; " + STOKE_CENTRAL + "!E30"),
+							"verified: " + STOKE_CENTRAL_BOXES + "; stated total: " + STOKE_CENTRAL + "!E42; left out: "
+									+ STOKE_CENTRAL + "!E30"),
 					tuple("WARNING", "TURNOUT_STATED_MISMATCH", "Stoke-on-Trent Central: stated turnout 47.99% differs"
 							+ " from 47.34% computed as ballot papers verified / electorate (34,940 / 73,812)" + leftOut,
-							STOKE_CENTRAL + "!B7; " + STOKE_CENTRAL + "!E30"));
+							"electorate: " + HOC + "O11; verified: " + STOKE_CENTRAL_BOXES + "; stated turnout: "
+									+ STOKE_CENTRAL + "!B7; left out: " + STOKE_CENTRAL + "!E30"));
 	}
 
 	/** A copy of the sample with one source folder removed, or only emptied. */

@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
 
 class AreaRulesTests {
 
-	private static final String STOKE_CENTRAL_SOURCES = "verification/stoke-on-trent-city-council.xlsx"
-			+ "!Stoke-on-Trent Central; "
-			+ Facts.NOTIONAL_CSV + ":11:9";
+	/** Every cell Stoke-on-Trent Central's turnout change is computed from, as the area step passes them in. */
+	private static final String STOKE_CENTRAL_SOURCES = "electorate: "
+			+ "'declarations/[HoC-GE2024-results-by-constituency.csv]HoC-GE2024-results-by-constitue'!O11; verified: "
+			+ "'verification/[stoke-on-trent-city-council.xlsx]Stoke-on-Trent Central'!E10:E40; notional 2019 turnout: "
+			+ "'notional/[RallingsThrasher-2019-notional-results-2024-boundaries.csv]RallingsThrasher-2019-notional-'!I11";
 
 	private final AreaRules rules = new AreaRules(Thresholds.defaults());
 

@@ -21,9 +21,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class BaselineRulesTests {
 
-	private static final String HOC = Facts.CONSTITUENCY_CSV;
+	/** The HoC constituency file's cells: its sheet is the file name cut at 31 characters, as Excel names it. */
+	private static final String HOC = "'declarations/[HoC-GE2024-results-by-constituency.csv]HoC-GE2024-results-by-constitue'!";
 
-	private static final String STAFFORD_NOTIONAL = Facts.NOTIONAL_CSV + ":9:9";
+	/** Stafford's notional electorate cell. */
+	private static final String STAFFORD_NOTIONAL = "'notional/[RallingsThrasher-2019-notional-results-2024-boundaries.csv]"
+			+ "RallingsThrasher-2019-notional-'!J9";
 
 	private final BaselineRules rules = new BaselineRules(Thresholds.defaults());
 
@@ -68,7 +71,7 @@ class BaselineRulesTests {
 			List<Finding> findings = rules.check(facts);
 
 			assertFindings(findings, finding(WARNING, ELECTORATE_CHANGE_OUTLIER, facts, null, "70537",
-					"77591", "7054", HOC + ":9:15; " + STAFFORD_NOTIONAL));
+					"77591", "7054", "notional electorate: " + STAFFORD_NOTIONAL + "; electorate: " + HOC + "O9"));
 			assertThat(findings.get(0).message()).isEqualTo("Stafford: electorate 77,591 is 10.00% above the notional"
 					+ " 2019 electorate of 70,537 (threshold 10%)");
 		}
@@ -81,7 +84,7 @@ class BaselineRulesTests {
 			List<Finding> findings = rules.check(facts);
 
 			assertFindings(findings, finding(WARNING, ELECTORATE_CHANGE_OUTLIER, facts, null, "70537",
-					"63483", "-7054", HOC + ":9:15; " + STAFFORD_NOTIONAL));
+					"63483", "-7054", "notional electorate: " + STAFFORD_NOTIONAL + "; electorate: " + HOC + "O9"));
 			assertThat(findings.get(0).message()).isEqualTo("Stafford: electorate 63,483 is 10.00% below the notional"
 					+ " 2019 electorate of 70,537 (threshold 10%)");
 		}
@@ -110,7 +113,8 @@ class BaselineRulesTests {
 				.build();
 
 			assertFindings(rules.check(facts), finding(WARNING, ELECTORATE_CHANGE_OUTLIER, facts, null,
-					"70537", "80000", "9463", "verification/stafford.xlsx!Stafford!B5; " + STAFFORD_NOTIONAL));
+					"70537", "80000", "9463", "notional electorate: " + STAFFORD_NOTIONAL
+							+ "; electorate: 'verification/[stafford.xlsx]Stafford'!B5"));
 		}
 
 		@Test
@@ -153,10 +157,11 @@ class BaselineRulesTests {
 		assertThat(rules.check(facts, java.util.Set.of(org.electionrecon.ingest.SourceKind.NOTIONAL))).isEmpty();
 		assertThat(rules.check(facts.withRejected(List.of(new org.electionrecon.model.RejectedFigure("E14001513",
 				org.electionrecon.model.RejectedFigure.Kind.NOTIONAL, "the notional row",
-				"notional/n.csv:9:10", "notional electorate is blank (a blank is not zero)")))))
+				"'notional/[n.csv]n'!J9", "notional electorate is blank (a blank is not zero)")))))
 			.extracting(org.electionrecon.model.Finding::message, org.electionrecon.model.Finding::source)
 			.containsExactly(org.assertj.core.api.Assertions.tuple("Stafford: no notional 2019 figures, so no turnout"
 					+ " change, swing or result label; its notional row was rejected: the notional row, rejected at"
-					+ " notional/n.csv:9:10 (notional electorate is blank (a blank is not zero))", "notional/n.csv:9:10"));
+					+ " 'notional/[n.csv]n'!J9 (notional electorate is blank (a blank is not zero))",
+					"left out: 'notional/[n.csv]n'!J9"));
 	}
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class ConstituencyReconcilerTests {
 
-	private static final String HOC = Facts.CONSTITUENCY_CSV;
+	/** The HoC constituency file's cells: its sheet is the file name cut at 31 characters, as Excel names it. */
+	private static final String HOC = "'declarations/[HoC-GE2024-results-by-constituency.csv]HoC-GE2024-results-by-constitue'!";
 
 	private final ConstituencyReconciler reconciler = new ConstituencyReconciler(Thresholds.defaults());
 
@@ -37,12 +38,14 @@ class ConstituencyReconcilerTests {
 
 		assertFindings(reconciler.reconcile(newcastle).findings(),
 				finding(WARNING, COUNT_VS_VERIFIED, newcastle, null, "39780", "39776", "-4",
-						HOC + ":8:16; " + HOC + ":8:17; verification/newcastle-under-lyme.xlsx!Newcastle-under-Lyme"));
+						"verified: 'verification/[newcastle-under-lyme.xlsx]Newcastle-under-Lyme'!E10:E15; valid votes: " + HOC
+								+ "P8; rejected: " + HOC + "Q8"));
 		assertFindings(reconciler.reconcile(cannock).findings(),
 				finding(WARNING, COUNT_VS_VERIFIED, cannock, null, "43073", "43072", "-1",
-						HOC + ":3:16; " + HOC + ":3:17; verification/cannock-chase.xlsx!Cannock Chase"));
+						"verified: 'verification/[cannock-chase.xlsx]Cannock Chase'!E10:E15; valid votes: " + HOC + "P3; rejected: "
+								+ HOC + "Q3"));
 		assertFindings(reconciler.reconcile(stone).findings(), finding(WARNING, REJECTED_RATE_OUTLIER, stone, null,
-				"1.0", "1.67", "0.67", HOC + ":14:17; " + HOC + ":14:16"));
+				"1.0", "1.67", "0.67", "valid votes: " + HOC + "P14; rejected: " + HOC + "Q14"));
 		assertThat(reconciler.reconcile(Facts.staffordshireMoorlands().build()).findings()).isEmpty();
 		assertThat(reconciler.reconcile(Facts.congleton().build()).findings()).isEmpty();
 	}

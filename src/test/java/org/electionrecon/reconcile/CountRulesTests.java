@@ -25,11 +25,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CountRulesTests {
 
-	private static final String HOC = Facts.CONSTITUENCY_CSV;
+	/** The HoC constituency file's cells: its sheet is the file name cut at 31 characters, as Excel names it. */
+	private static final String HOC = "'declarations/[HoC-GE2024-results-by-constituency.csv]HoC-GE2024-results-by-constitue'!";
 
-	private static final String NEWCASTLE_SHEET = "verification/newcastle-under-lyme.xlsx!Newcastle-under-Lyme";
+	private static final String NEWCASTLE_SHEET = "'verification/[newcastle-under-lyme.xlsx]Newcastle-under-Lyme'!";
 
-	private static final String NEWCASTLE_LGA = "declarations/newcastle-under-lyme-lga.csv:2:12";
+	private static final String STAFFORD_SHEET = "'verification/[stafford.xlsx]Stafford'!";
+
+	private static final String STAFFORD_LGA = "'declarations/[stafford-lga.csv]stafford-lga'!";
+
+	private static final String NEWCASTLE_LGA = "'declarations/[newcastle-under-lyme-lga.csv]newcastle-under-lyme-lga'!L2";
 
 	private final CountRules rules = new CountRules(Thresholds.defaults());
 
@@ -54,7 +59,7 @@ class CountRulesTests {
 			List<Finding> findings = check(facts);
 
 			assertFindings(findings, finding(WARNING, COUNT_VS_VERIFIED, facts, null, "39780", "39776",
-					"-4", HOC + ":8:16; " + HOC + ":8:17; " + NEWCASTLE_SHEET));
+					"-4", "verified: " + NEWCASTLE_SHEET + "E10:E15; valid votes: " + HOC + "P8; rejected: " + HOC + "Q8"));
 			assertThat(findings.get(0).message()).isEqualTo("Newcastle-under-Lyme: declared valid votes + rejected"
 					+ " (39,618 + 158 = 39,776) differ from the 39,780 ballot papers verified by 4");
 		}
@@ -64,7 +69,8 @@ class CountRulesTests {
 			ConstituencyFacts facts = Facts.cannockChase().build();
 
 			assertFindings(check(facts), finding(WARNING, COUNT_VS_VERIFIED, facts, null, "43073",
-					"43072", "-1", HOC + ":3:16; " + HOC + ":3:17; verification/cannock-chase.xlsx!Cannock Chase"));
+					"43072", "-1", "verified: 'verification/[cannock-chase.xlsx]Cannock Chase'!E10:E15; valid votes: " + HOC
+							+ "P3; rejected: " + HOC + "Q3"));
 		}
 
 		@ParameterizedTest(name = "rejected {0}: counted {1}, {2}")
@@ -77,19 +83,22 @@ class CountRulesTests {
 				.usingRecursiveFieldByFieldElementComparatorIgnoringFields("message", "difference")
 				.containsExactly(finding(severity, CheckCode.COUNT_VS_VERIFIED, facts, null, "46169",
 						Long.toString(counted), null,
-						HOC + ":9:16; " + HOC + ":9:17; verification/stafford.xlsx!Stafford"));
+						"verified: " + STAFFORD_SHEET + "E10:E15; valid votes: " + HOC + "P9; rejected: " + HOC + "Q9"));
 			assertThat(check(facts).get(0).difference()).isEqualByComparingTo(BigDecimal.valueOf(counted - 46_169));
 		}
 
 		@Test
 		void shouldNameEveryVerificationStatementInTheSource() {
+			// Facts numbers the rows on from the first statement's, so the second statement's box is on row 16
 			ConstituencyFacts facts = Facts.newcastleUnderLyme()
-				.alsoVerifiedIn("verification/newcastle-recount.xlsx!Newcastle-under-Lyme")
+				.verificationStatement("verification/newcastle-recount.xlsx", "Newcastle-under-Lyme")
+				.box("B101", "Knutton Community Centre (NK1)", 2, 2)
 				.build();
 
 			assertThat(check(facts)).extracting(Finding::source)
-				.containsExactly(HOC + ":8:16; " + HOC + ":8:17; " + NEWCASTLE_SHEET + ";"
-						+ " verification/newcastle-recount.xlsx!Newcastle-under-Lyme");
+				.containsExactly("verified: " + NEWCASTLE_SHEET + "E10:E15,"
+						+ " 'verification/[newcastle-recount.xlsx]Newcastle-under-Lyme'!E16; valid votes: " + HOC
+						+ "P8; rejected: " + HOC + "Q8");
 		}
 
 		@Test
@@ -133,7 +142,8 @@ class CountRulesTests {
 			List<Finding> findings = check(facts);
 
 			assertFindings(findings, finding(ERROR, ELECTORATE_MISMATCH, facts, null, "74243", "72914",
-					"-1329", "verification/cheshire-east-council.xlsx!Congleton!B5; " + HOC + ":4:15"));
+					"-1329", "declared electorate: " + HOC
+							+ "O4; stated electorate: 'verification/[cheshire-east-council.xlsx]Congleton'!B5"));
 			assertThat(findings.get(0).message()).isEqualTo(
 					"Congleton: the verification statement's electorate (72,914) differs from the declared electorate"
 							+ " (74,243)");
@@ -179,7 +189,8 @@ class CountRulesTests {
 			List<Finding> findings = check(facts);
 
 			assertFindings(findings, finding(WARNING, TURNOUT_STATED_MISMATCH, facts, null, "65.39",
-					"65.38", "-0.01", "verification/stafford.xlsx!Stafford!B7"));
+					"65.38", "-0.01", "electorate: " + HOC + "O9; verified: " + STAFFORD_SHEET + "E10:E15; stated turnout: "
+							+ STAFFORD_SHEET + "B7"));
 			assertThat(findings.get(0).message()).isEqualTo("Stafford: stated turnout 65.38% differs from 65.39%"
 					+ " computed as ballot papers verified / electorate (46,169 / 70,608)");
 		}
@@ -191,7 +202,8 @@ class CountRulesTests {
 				.build();
 
 			assertFindings(check(facts), finding(WARNING, TURNOUT_STATED_MISMATCH, facts, null, "65.4",
-					"65.3", "-0.1", "verification/stafford.xlsx!Stafford!B7"));
+					"65.3", "-0.1", "electorate: " + HOC + "O9; verified: " + STAFFORD_SHEET + "E10:E15; stated turnout: "
+							+ STAFFORD_SHEET + "B7"));
 		}
 
 		@Test
@@ -222,7 +234,8 @@ class CountRulesTests {
 				.build();
 			List<Finding> findings = check(differing);
 			assertFindings(findings, finding(WARNING, TURNOUT_STATED_MISMATCH, differing, null,
-					"58.65", "58.66", "0.01", NEWCASTLE_LGA));
+					"58.65", "58.66", "0.01", "electorate: " + HOC + "O8; valid votes: " + HOC + "P8; rejected: " + HOC
+							+ "Q8; stated turnout: " + NEWCASTLE_LGA));
 			assertThat(findings.get(0).message()).isEqualTo("Newcastle-under-Lyme: stated turnout 58.66% differs from"
 					+ " 58.65% computed as (valid + rejected) / electorate (39,776 / 67,815)");
 		}
@@ -230,12 +243,13 @@ class CountRulesTests {
 		@Test
 		void shouldCheckEveryStatedTurnout() {
 			ConstituencyFacts facts = Facts.stafford()
-				.stated(StatedFigure.Kind.TURNOUT, new BigDecimal("65.4"), 1, "declarations/stafford-lga.csv:2:14")
-				.stated(StatedFigure.Kind.TURNOUT, new BigDecimal("72.7"), 1, "declarations/stafford-lga.csv:3:14")
+				.stated(StatedFigure.Kind.TURNOUT, new BigDecimal("65.4"), 1, STAFFORD_LGA + "N2")
+				.stated(StatedFigure.Kind.TURNOUT, new BigDecimal("72.7"), 1, STAFFORD_LGA + "N3")
 				.build();
 
 			assertFindings(check(facts), finding(WARNING, TURNOUT_STATED_MISMATCH, facts, null, "65.4",
-					"72.7", "7.3", "declarations/stafford-lga.csv:3:14"));
+					"72.7", "7.3", "electorate: " + HOC + "O9; verified: " + STAFFORD_SHEET + "E10:E15; stated turnout: "
+							+ STAFFORD_LGA + "N3"));
 		}
 
 		@Test
@@ -258,7 +272,7 @@ class CountRulesTests {
 			List<Finding> findings = check(facts);
 
 			assertFindings(findings, finding(WARNING, REJECTED_RATE_OUTLIER, facts, null, "1.0", "1.67",
-					"0.67", HOC + ":14:17; " + HOC + ":14:16"));
+					"0.67", "valid votes: " + HOC + "P14; rejected: " + HOC + "Q14"));
 			assertThat(findings.get(0).message()).isEqualTo("Stone, Great Wyrley and Penkridge: 727 ballots rejected of"
 					+ " 43,497 (1.67%), above the 1.0% threshold");
 		}
@@ -277,7 +291,7 @@ class CountRulesTests {
 			ConstituencyFacts facts = Facts.stoneGreatWyrleyAndPenkridge().validVotes(43_062L).rejected(435L).build();
 
 			assertFindings(check(facts), finding(WARNING, REJECTED_RATE_OUTLIER, facts, null, "1.0",
-					"1.00", "0", HOC + ":14:17; " + HOC + ":14:16"));
+					"1.00", "0", "valid votes: " + HOC + "P14; rejected: " + HOC + "Q14"));
 		}
 
 		@Test
@@ -312,15 +326,15 @@ class CountRulesTests {
 			.statedTurnout("60.7", 1)
 			.build();
 
-		String sheet = "verification/stone-great-wyrley-and-penkridge.xlsx!Stone, Great Wyrley and Penkrid";
+		String sheet = "'verification/[stone-great-wyrley-and-penkridge.xlsx]Stone, Great Wyrley and Penkrid'!";
 		assertFindings(check(facts),
 				finding(ERROR, COUNT_VS_VERIFIED, facts, null, "43497", "43507", "10",
-						HOC + ":14:16; " + HOC + ":14:17; " + sheet),
+						"verified: " + sheet + "E10:E15; valid votes: " + HOC + "P14; rejected: " + HOC + "Q14"),
 				finding(ERROR, ELECTORATE_MISMATCH, facts, null, "71561", "71651", "90",
-						sheet + "!B5; " + HOC + ":14:15"),
+						"declared electorate: " + HOC + "O14; stated electorate: " + sheet + "B5"),
 				finding(WARNING, TURNOUT_STATED_MISMATCH, facts, null, "60.8", "60.7", "-0.1",
-						sheet + "!B7"),
+						"electorate: " + HOC + "O14; verified: " + sheet + "E10:E15; stated turnout: " + sheet + "B7"),
 				finding(WARNING, REJECTED_RATE_OUTLIER, facts, null, "1.0", "1.69", "0.69",
-						HOC + ":14:17; " + HOC + ":14:16"));
+						"valid votes: " + HOC + "P14; rejected: " + HOC + "Q14"));
 	}
 }

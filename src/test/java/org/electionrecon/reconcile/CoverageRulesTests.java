@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 
 class CoverageRulesTests {
 
+	/** The HoC constituency file's cells: its sheet is the file name cut at 31 characters, as Excel names it. */
+	private static final String HOC = "'declarations/[HoC-GE2024-results-by-constituency.csv]HoC-GE2024-results-by-constitue'!";
+
 	private final CoverageRules rules = new CoverageRules();
 
 	@Test
@@ -41,7 +44,8 @@ class CoverageRulesTests {
 		ConstituencyFacts facts = Facts.stafford().withoutVerification().withoutConstituencyLine().build();
 
 		assertFindings(rules.check(facts), finding(ERROR, MISSING_VERIFICATION, facts, null,
-				"a verification statement", null, null, Facts.CANDIDATE_CSV + ":46:19"));
+				"a verification statement", null, null,
+				"'declarations/[HoC-GE2024-results-by-candidate.csv]HoC-GE2024-results-by-candidate'!S46"));
 	}
 
 	@Test
@@ -51,18 +55,19 @@ class CoverageRulesTests {
 		List<Finding> findings = rules.check(facts);
 
 		assertFindings(findings, finding(ERROR, MISSING_DECLARATION, facts, null, "a declaration",
-				null, null, "verification/stafford.xlsx!Stafford"));
+				null, null, "verification statement: 'verification/[stafford.xlsx]Stafford'"));
 		assertThat(findings.get(0).message()).isEqualTo("Stafford has a verification statement but no declaration");
 	}
 
 	@Test
 	void shouldNameEveryVerificationStatementOfAnUndeclaredConstituency() {
 		ConstituencyFacts facts = Facts.stafford().withoutDeclaration()
-			.alsoVerifiedIn("verification/stafford-recount.xlsx!Stafford")
+			.alsoVerifiedIn("'verification/[stafford-recount.xlsx]Stafford'")
 			.build();
 
 		assertThat(rules.check(facts)).extracting(Finding::source)
-			.containsExactly("verification/stafford.xlsx!Stafford; verification/stafford-recount.xlsx!Stafford");
+			.containsExactly("verification statement: 'verification/[stafford.xlsx]Stafford',"
+					+ " 'verification/[stafford-recount.xlsx]Stafford'");
 	}
 
 	@Test
@@ -110,15 +115,15 @@ class CoverageRulesTests {
 		ConstituencyFacts facts = Facts.stafford().withoutDeclaration().build()
 			.withRejected(List.of(new org.electionrecon.model.RejectedFigure("E14001513",
 					org.electionrecon.model.RejectedFigure.Kind.DECLARATION, "the declaration row",
-					Facts.CONSTITUENCY_CSV + ":9:16", "valid votes is not a number")));
+					HOC + "P9", "valid votes is not a number")));
 
 		List<Finding> findings = rules.check(facts);
 
 		assertThat(findings).extracting(Finding::check, Finding::message, Finding::source)
 			.containsExactly(org.assertj.core.api.Assertions.tuple(MISSING_DECLARATION,
 					"Stafford has a verification statement but no declaration; its declaration rows were rejected: the"
-							+ " declaration row, rejected at " + Facts.CONSTITUENCY_CSV + ":9:16 (valid votes is not a"
+							+ " declaration row, rejected at " + HOC + "P9 (valid votes is not a"
 							+ " number)",
-					"verification/stafford.xlsx!Stafford; " + Facts.CONSTITUENCY_CSV + ":9:16"));
+					"verification statement: 'verification/[stafford.xlsx]Stafford'; left out: " + HOC + "P9"));
 	}
 }

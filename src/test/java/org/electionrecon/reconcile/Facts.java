@@ -14,6 +14,7 @@ import org.electionrecon.model.ConstituencyFigures;
 import org.electionrecon.model.DeclaredPartyVotes;
 import org.electionrecon.model.DeclaredResult;
 import org.electionrecon.model.NotionalResult;
+import org.electionrecon.model.SourceRef;
 import org.electionrecon.model.StatedFigure;
 
 /**
@@ -46,8 +47,8 @@ final class Facts {
 	/** 1-based column of Votes in the HoC candidate file. */
 	static final int VOTES = 19;
 
-	/** 1-based column of {@code """turnout"""} in the notional file. */
-	static final int NOTIONAL_TURNOUT = 9;
+	/** 1-based columns of {@code """turnout"""} and electorate in the notional file. */
+	static final int NOTIONAL_TURNOUT = 9, NOTIONAL_ELECTORATE = 10;
 
 	private static final int FIRST_BOX_ROW = 10;
 
@@ -288,7 +289,7 @@ final class Facts {
 	Facts verificationStatement(String workbook, String sheet) {
 		this.workbook = workbook;
 		this.sheet = sheet;
-		verificationSources.add(workbook + "!" + sheet);
+		verificationSources.add(SourceRef.sheetPrefix(workbook, sheet));
 		return this;
 	}
 
@@ -374,9 +375,9 @@ final class Facts {
 		return this;
 	}
 
-	/** The source of a verification sheet cell, e.g. {@code verification/stafford.xlsx!Stafford!E19}. */
+	/** The source of a verification sheet cell, e.g. {@code 'verification/[stafford.xlsx]Stafford'!E19}. */
 	String cell(String column, int row) {
-		return workbook + "!" + sheet + "!" + column + row;
+		return SourceRef.sheetPrefix(workbook, sheet) + "!" + column + row;
 	}
 
 	// ---- declaration --------------------------------------------------------------------------
@@ -456,7 +457,7 @@ final class Facts {
 	/** A candidate on the next line of the HoC candidate file (which has no Elected flag). */
 	Facts candidate(String firstName, String surname, String party, long votes) {
 		candidates.add(new CandidateVotes(constituency.code(), firstName, surname, party, votes, null,
-				CANDIDATE_CSV + ":" + nextCandidateLine++ + ":" + VOTES));
+				csvCell(CANDIDATE_CSV, nextCandidateLine++, VOTES)));
 		return this;
 	}
 
@@ -502,9 +503,17 @@ final class Facts {
 		return this;
 	}
 
-	/** The source of a field of the constituency line, e.g. {@code ...by-constituency.csv:9:16}. */
+	/**
+	 * The source of a field of the constituency line, e.g.
+	 * {@code 'declarations/[HoC-GE2024-results-by-constituency.csv]HoC-GE2024-results-by-constitu'!P9}.
+	 */
 	String declaration(int column) {
-		return CONSTITUENCY_CSV + ":" + declarationLine + ":" + column;
+		return csvCell(CONSTITUENCY_CSV, declarationLine, column);
+	}
+
+	/** A CSV cell in spreadsheet notation: the 1-based column as letters, the line as the row. */
+	static String csvCell(String file, int line, int column) {
+		return SourceRef.csvPrefix(file) + SourceRef.columnLetters(column - 1) + line;
 	}
 
 	// ---- notional baseline --------------------------------------------------------------------
@@ -512,7 +521,8 @@ final class Facts {
 	Facts notional(int line, long electorate, String turnout, long totalVotes, Map<String, Long> partyVotes,
 			String winner, String second) {
 		this.notional = new NotionalResult(constituency.code(), electorate, new BigDecimal(turnout), totalVotes,
-				partyVotes, winner, second, NOTIONAL_CSV + ":" + line + ":" + NOTIONAL_TURNOUT);
+				partyVotes, winner, second, csvCell(NOTIONAL_CSV, line, NOTIONAL_TURNOUT),
+				csvCell(NOTIONAL_CSV, line, NOTIONAL_ELECTORATE));
 		return this;
 	}
 

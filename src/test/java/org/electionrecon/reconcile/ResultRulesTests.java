@@ -21,9 +21,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ResultRulesTests {
 
-	private static final String HOC = Facts.CONSTITUENCY_CSV;
+	/** The HoC constituency file's cells: its sheet is the file name cut at 31 characters, as Excel names it. */
+	private static final String HOC = "'declarations/[HoC-GE2024-results-by-constituency.csv]HoC-GE2024-results-by-constitue'!";
 
-	private static final String CANDIDATES = Facts.CANDIDATE_CSV;
+	private static final String CANDIDATES = "'declarations/[HoC-GE2024-results-by-candidate.csv]HoC-GE2024-results-by-candidate'!";
 
 	private final ResultRules rules = new ResultRules();
 
@@ -55,7 +56,7 @@ class ResultRulesTests {
 			List<Finding> findings = rules.check(facts);
 
 			assertFindings(findings, finding(ERROR, VOTES_TOTAL_MISMATCH, facts, null, "46009", "46019",
-					"10", HOC + ":9:16"));
+					"10", "candidates' votes: " + CANDIDATES + "S46:S52; valid votes: " + HOC + "P9"));
 			assertThat(findings.get(0).message())
 				.isEqualTo("Stafford: stated valid votes 46,019 differ from the sum of the 7 candidates'"
 						+ " votes (46,009)");
@@ -72,9 +73,9 @@ class ResultRulesTests {
 
 			assertFindings(findings,
 					finding(ERROR, VOTES_TOTAL_MISMATCH, facts, null, "12546", "12046", "-500",
-							HOC + ":3:19"),
+							"candidates' votes: " + CANDIDATES + "S11; party column: " + HOC + "S3"),
 					finding(ERROR, VOTES_TOTAL_MISMATCH, facts, null, "15671", "15670", "-1",
-							HOC + ":3:20"));
+							"candidates' votes: " + CANDIDATES + "S12; party column: " + HOC + "T3"));
 			assertThat(findings).extracting(Finding::message)
 				.containsExactly(
 						"Cannock Chase: the constituency file's Con column (12,046) differs from the Con"
@@ -91,7 +92,7 @@ class ResultRulesTests {
 			List<Finding> findings = rules.check(facts);
 
 			assertFindings(findings, finding(ERROR, VOTES_TOTAL_MISMATCH, facts, null, "398", "389",
-					"-9", HOC + ":9:31"));
+					"-9", "candidates' votes: " + CANDIDATES + "S46:S47; party column: " + HOC + "AE9"));
 			assertThat(findings.get(0).message()).isEqualTo(
 					"Stafford: the constituency file's Other column (389) differs from the all other candidates'"
 							+ " votes (398)");
@@ -104,7 +105,8 @@ class ResultRulesTests {
 
 			ConstituencyFacts facts = Facts.congleton().partyColumn(DeclaredPartyVotes.OTHERS, 544).build();
 			assertFindings(rules.check(facts), finding(ERROR, VOTES_TOTAL_MISMATCH, facts, null,
-					"2725", "544", "-2181", HOC + ":4:31"));
+					"2725", "544", "-2181",
+					"candidates' votes: " + CANDIDATES + "S13, " + CANDIDATES + "S15; party column: " + HOC + "AE4"));
 		}
 
 		@Test
@@ -114,7 +116,8 @@ class ResultRulesTests {
 				.build();
 
 			assertFindings(rules.check(facts), finding(ERROR, VOTES_TOTAL_MISMATCH, facts, null,
-					"3288", "5524", "2236", HOC + ":14:31"));
+					"3288", "5524", "2236",
+					"candidates' votes: " + CANDIDATES + "S79, " + CANDIDATES + "S81; party column: " + HOC + "AE14"));
 		}
 
 		@Test
@@ -123,7 +126,7 @@ class ResultRulesTests {
 			ConstituencyFacts facts = Facts.stoneGreatWyrleyAndPenkridge().partyColumn("RUK", 2_638).build();
 
 			assertFindings(rules.check(facts), finding(ERROR, VOTES_TOTAL_MISMATCH, facts, null, "0",
-					"2638", "2638", HOC + ":14:22"));
+					"2638", "2638", HOC + "V14"));
 		}
 
 		@Test
@@ -133,7 +136,8 @@ class ResultRulesTests {
 				.build();
 
 			assertFindings(rules.check(facts), finding(ERROR, VOTES_TOTAL_MISMATCH, facts, null,
-					"8712", "8612", "-100", HOC + ":9:22"));
+					"8712", "8612", "-100",
+					"candidates' votes: " + CANDIDATES + "S50, " + CANDIDATES + "S53; party column: " + HOC + "V9"));
 		}
 	}
 
@@ -147,7 +151,7 @@ class ResultRulesTests {
 			List<Finding> findings = rules.check(facts);
 
 			assertFindings(findings, finding(ERROR, WINNER_MISMATCH, facts, null, "Lab", "Con", null,
-					HOC + ":9:13"));
+					"winner's votes: " + CANDIDATES + "S52; declared first party: " + HOC + "M9"));
 			assertThat(findings.get(0).message()).isEqualTo("Stafford: declared first party Con is not the party of"
 					+ " Leigh Ingham (Lab), who has the most votes (18,531)");
 		}
@@ -159,7 +163,8 @@ class ResultRulesTests {
 			List<Finding> findings = rules.check(facts);
 
 			assertFindings(findings, finding(ERROR, WINNER_MISMATCH, facts, null, "Leigh Ingham",
-					"Theo Clarke", null, HOC + ":9:10"));
+					"Theo Clarke", null,
+					"winner's votes: " + CANDIDATES + "S52; declared member: " + HOC + "J9"));
 			assertThat(findings.get(0).message()).isEqualTo(
 					"Stafford: declared member Theo Clarke is not Leigh Ingham, the candidate with the most votes"
 							+ " (18,531)");
@@ -193,7 +198,8 @@ class ResultRulesTests {
 			ConstituencyFacts facts = Facts.stafford().member("Lee", "Ingham").build();
 
 			assertFindings(rules.check(facts), finding(ERROR, WINNER_MISMATCH, facts, null,
-					"Leigh Ingham", "Lee Ingham", null, HOC + ":9:10"));
+					"Leigh Ingham", "Lee Ingham", null,
+					"winner's votes: " + CANDIDATES + "S52; declared member: " + HOC + "J9"));
 		}
 
 		@Test
@@ -203,7 +209,7 @@ class ResultRulesTests {
 			List<Finding> findings = rules.check(facts);
 
 			assertFindings(findings, finding(ERROR, WINNER_MISMATCH, facts, null, "Leigh Ingham",
-					"not elected", null, CANDIDATES + ":52:19"));
+					"not elected", null, "winner's votes: " + CANDIDATES + "S52"));
 			assertThat(findings.get(0).message())
 				.isEqualTo("Stafford: Leigh Ingham has the most votes but is not marked elected");
 		}
@@ -215,7 +221,8 @@ class ResultRulesTests {
 			List<Finding> findings = rules.check(facts);
 
 			assertFindings(findings, finding(ERROR, WINNER_MISMATCH, facts, null, "Leigh Ingham",
-					"Theo Clarke", null, CANDIDATES + ":51:19"));
+					"Theo Clarke", null,
+					"winner's votes: " + CANDIDATES + "S52; marked elected: " + CANDIDATES + "S51"));
 			assertThat(findings.get(0).message()).isEqualTo(
 					"Stafford: Theo Clarke is marked elected with 13,936 votes, but Leigh Ingham has the most"
 							+ " (18,531)");
@@ -227,9 +234,9 @@ class ResultRulesTests {
 
 			assertFindings(rules.check(facts),
 					finding(ERROR, WINNER_MISMATCH, facts, null, "Leigh Ingham", "not elected", null,
-							CANDIDATES + ":52:19"),
+							"winner's votes: " + CANDIDATES + "S52"),
 					finding(ERROR, WINNER_MISMATCH, facts, null, "Leigh Ingham", "Theo Clarke", null,
-							CANDIDATES + ":51:19"));
+							"winner's votes: " + CANDIDATES + "S52; marked elected: " + CANDIDATES + "S51"));
 		}
 
 		@Test
@@ -249,9 +256,9 @@ class ResultRulesTests {
 
 			assertFindings(rules.check(facts),
 					finding(ERROR, WINNER_MISMATCH, facts, null, "Leigh Ingham", "not elected", null,
-							CANDIDATES + ":52:19"),
+							"winner's votes: " + CANDIDATES + "S52"),
 					finding(ERROR, WINNER_MISMATCH, facts, null, "Leigh Ingham", "Theo Clarke", null,
-							CANDIDATES + ":51:19"));
+							"winner's votes: " + CANDIDATES + "S52; marked elected: " + CANDIDATES + "S51"));
 		}
 	}
 
@@ -274,7 +281,7 @@ class ResultRulesTests {
 
 			assertFindings(findings, finding(ERROR, WINNER_MISMATCH, facts, null, null,
 					"Jacqueline Brown (Lab) and Gavin Williamson (Con) on 17,147", null,
-					CANDIDATES + ":83:19; " + CANDIDATES + ":84:19"));
+					"tied votes: " + CANDIDATES + "S83, " + CANDIDATES + "S84"));
 			assertThat(findings.get(0).message()).isEqualTo("Stone, Great Wyrley and Penkridge: Jacqueline Brown (Lab)"
 					+ " and Gavin Williamson (Con) tie for first place on 17,147 votes; winner, majority and result are"
 					+ " left empty");
@@ -286,7 +293,7 @@ class ResultRulesTests {
 
 			assertFindings(rules.check(facts), finding(ERROR, WINNER_MISMATCH, facts, null, null,
 					"Jacqueline Brown (Lab) and Gavin Williamson (Con) on 17,147", null,
-					CANDIDATES + ":83:19; " + CANDIDATES + ":84:19"));
+					"tied votes: " + CANDIDATES + "S83, " + CANDIDATES + "S84"));
 		}
 
 		@Test
@@ -318,7 +325,8 @@ class ResultRulesTests {
 			List<Finding> findings = rules.check(facts);
 
 			assertFindings(findings, finding(ERROR, MAJORITY_MISMATCH, facts, null, "4595", "4596", "1",
-					HOC + ":9:18"));
+					"winner's votes: " + CANDIDATES + "S52; runner-up's votes: " + CANDIDATES + "S51; stated majority: " + HOC
+							+ "R9"));
 			assertThat(findings.get(0).message())
 				.isEqualTo("Stafford: stated majority 4,596 differs from first minus second (18,531 - 13,936 = 4,595)");
 		}
@@ -328,7 +336,8 @@ class ResultRulesTests {
 			ConstituencyFacts facts = Facts.cannockChase().majority(-3_125L).build();
 
 			assertFindings(rules.check(facts), finding(ERROR, MAJORITY_MISMATCH, facts, null, "3125",
-					"-3125", "-6250", HOC + ":3:18"));
+					"-3125", "-6250", "winner's votes: " + CANDIDATES
+					+ "S12; runner-up's votes: " + CANDIDATES + "S11; stated majority: " + HOC + "R3"));
 		}
 
 		@Test
@@ -347,7 +356,8 @@ class ResultRulesTests {
 			List<Finding> findings = rules.check(facts);
 
 			assertFindings(findings, finding(ERROR, RESULT_LABEL_MISMATCH, facts, null,
-					"Lab gain from Con", "Lab hold", null, HOC + ":9:12"));
+					"Lab gain from Con", "Lab hold", null,
+					"winner's votes: " + CANDIDATES + "S52; stated result: " + HOC + "L9"));
 			assertThat(findings.get(0).message()).isEqualTo("Stafford: stated result 'Lab hold' differs from"
 					+ " 'Lab gain from Con' computed from the 2024 winner and the notional 2019 winner");
 		}
@@ -357,7 +367,8 @@ class ResultRulesTests {
 			ConstituencyFacts facts = Facts.staffordshireMoorlands().result("Con gain from Lab").build();
 
 			assertFindings(rules.check(facts), finding(ERROR, RESULT_LABEL_MISMATCH, facts, null,
-					"Con hold", "Con gain from Lab", null, HOC + ":10:12"));
+					"Con hold", "Con gain from Lab", null,
+					"winner's votes: " + CANDIDATES + "S57; stated result: " + HOC + "L10"));
 		}
 
 		@Test
@@ -365,7 +376,8 @@ class ResultRulesTests {
 			ConstituencyFacts facts = Facts.newcastleUnderLyme().result("Lab gain from RUK").build();
 
 			assertFindings(rules.check(facts), finding(ERROR, RESULT_LABEL_MISMATCH, facts, null,
-					"Lab gain from Con", "Lab gain from RUK", null, HOC + ":8:12"));
+					"Lab gain from Con", "Lab gain from RUK", null,
+					"winner's votes: " + CANDIDATES + "S45; stated result: " + HOC + "L8"));
 		}
 
 		@ParameterizedTest
@@ -389,9 +401,10 @@ class ResultRulesTests {
 			ConstituencyFacts facts = Facts.stafford().firstParty("Con").result("Con hold").build();
 
 			assertFindings(rules.check(facts),
-					finding(ERROR, WINNER_MISMATCH, facts, null, "Lab", "Con", null, HOC + ":9:13"),
+					finding(ERROR, WINNER_MISMATCH, facts, null, "Lab", "Con", null,
+						"winner's votes: " + CANDIDATES + "S52; declared first party: " + HOC + "M9"),
 					finding(ERROR, RESULT_LABEL_MISMATCH, facts, null, "Lab gain from Con", "Con hold",
-							null, HOC + ":9:12"));
+							null, "winner's votes: " + CANDIDATES + "S52; stated result: " + HOC + "L9"));
 		}
 	}
 
@@ -402,11 +415,14 @@ class ResultRulesTests {
 			.build();
 
 		assertFindings(rules.check(facts),
-				finding(ERROR, VOTES_TOTAL_MISMATCH, facts, null, "46009", "46010", "1", HOC + ":9:16"),
-				finding(ERROR, WINNER_MISMATCH, facts, null, "Lab", "Con", null, HOC + ":9:13"),
-				finding(ERROR, MAJORITY_MISMATCH, facts, null, "4595", "4594", "-1", HOC + ":9:18"),
+				finding(ERROR, VOTES_TOTAL_MISMATCH, facts, null, "46009", "46010", "1",
+						"candidates' votes: " + CANDIDATES + "S46:S52; valid votes: " + HOC + "P9"),
+				finding(ERROR, WINNER_MISMATCH, facts, null, "Lab", "Con", null,
+						"winner's votes: " + CANDIDATES + "S52; declared first party: " + HOC + "M9"),
+				finding(ERROR, MAJORITY_MISMATCH, facts, null, "4595", "4594", "-1", "winner's votes: " + CANDIDATES
+						+ "S52; runner-up's votes: " + CANDIDATES + "S51; stated majority: " + HOC + "R9"),
 				finding(ERROR, RESULT_LABEL_MISMATCH, facts, null, "Lab gain from Con", "Lab hold",
-						null, HOC + ":9:12"));
+						null, "winner's votes: " + CANDIDATES + "S52; stated result: " + HOC + "L9"));
 	}
 
 	@Test
@@ -418,9 +434,9 @@ class ResultRulesTests {
 					full.candidates().stream().filter(c -> !"Morton".equals(c.surname())).toList(), full.boxes())
 			.withRejected(List.of(new org.electionrecon.model.RejectedFigure("E14001513",
 					org.electionrecon.model.RejectedFigure.Kind.CANDIDATE, "candidate Craig Morton",
-					Facts.CANDIDATE_CSV + ":46:19", "votes is not a number")));
-		String leftOut = "; the candidates' votes leave out candidate Craig Morton, rejected at " + Facts.CANDIDATE_CSV
-				+ ":46:19 (votes is not a number)";
+					CANDIDATES + "S46", "votes is not a number")));
+		String leftOut = "; the candidates' votes leave out candidate Craig Morton, rejected at " + CANDIDATES
+				+ "S46 (votes is not a number)";
 
 		assertThat(new ResultRules().check(facts))
 			.extracting(Finding::check, Finding::message, Finding::source)
@@ -428,10 +444,12 @@ class ResultRulesTests {
 					org.assertj.core.api.Assertions.tuple(CheckCode.VOTES_TOTAL_MISMATCH,
 							"Stafford: stated valid votes 46,009 differ from the sum of the 6 candidates' votes (45,918)"
 									+ leftOut,
-							Facts.CONSTITUENCY_CSV + ":9:16; " + Facts.CANDIDATE_CSV + ":46:19"),
+							"candidates' votes: " + CANDIDATES + "S47:S52; valid votes: " + HOC + "P9; left out: " + CANDIDATES
+									+ "S46"),
 					org.assertj.core.api.Assertions.tuple(CheckCode.VOTES_TOTAL_MISMATCH,
 							"Stafford: the constituency file's Other column (398) differs from the all other candidates'"
 									+ " votes (307)" + leftOut,
-							Facts.CONSTITUENCY_CSV + ":9:31; " + Facts.CANDIDATE_CSV + ":46:19"));
+							"candidates' votes: " + CANDIDATES + "S47; party column: " + HOC + "AE9; left out: " + CANDIDATES
+									+ "S46"));
 	}
 }

@@ -25,15 +25,17 @@ class SourceMergerTests {
 	private static final Constituency MID_BUCKS = new Constituency("E14001360", "Mid Buckinghamshire", "South East",
 			null, "South East", List.of());
 
-	private static final String HOC = "declarations/HoC-GE2024-results-by-candidate.csv";
+	/** The HoC candidate file's cells. */
+	private static final String HOC = "'declarations/[HoC-GE2024-results-by-candidate.csv]HoC-GE2024-results-by-candidate'!";
 
-	private static final String TRAFFORD = "declarations/trafford_council_election_results.csv";
+	/** Trafford's results file's cells: its sheet is the file name cut at 31 characters, as Excel names it. */
+	private static final String TRAFFORD = "'declarations/[trafford_council_election_results.csv]trafford_council_election_resul'!";
 
 	private final SourceMerger merger = new SourceMerger();
 
 	private static ConstituencyFacts facts(Constituency c, List<BallotBox> boxes, List<CandidateVotes> candidates,
 			List<DeclaredResult> declarations) {
-		return new ConstituencyFacts(c, boxes.isEmpty() ? List.of() : List.of("verification/x.xlsx!Sheet"), boxes,
+		return new ConstituencyFacts(c, boxes.isEmpty() ? List.of() : List.of("'verification/[x.xlsx]Sheet'"), boxes,
 				List.of(), null, List.of(), candidates, null, declarations, List.of(), List.of());
 	}
 
@@ -43,9 +45,9 @@ class SourceMergerTests {
 		@Test
 		void shouldKeepTwoCandidatesOfTheSameNameInDifferentParties() {
 			// Mid Buckinghamshire 2024: Greg Smith (Con) and Greg Smith (Green)
-			CandidateVotes con = new CandidateVotes("E14001360", "Greg", "Smith", "Con", 20_150, null, HOC + ":2552:19");
+			CandidateVotes con = new CandidateVotes("E14001360", "Greg", "Smith", "Con", 20_150, null, HOC + "S2552");
 			CandidateVotes green = new CandidateVotes("E14001360", "Greg", "Smith", "Green", 2_942, null,
-					HOC + ":2553:19");
+					HOC + "S2553");
 
 			SourceMerger.Merged merged = merger.merge(facts(MID_BUCKS, List.of(), List.of(con, green), List.of()));
 
@@ -55,22 +57,22 @@ class SourceMergerTests {
 
 		@Test
 		void shouldMergeTheSameCandidateAcrossFilesWithoutAFinding() {
-			CandidateVotes hoc = new CandidateVotes("E14001065", "Oliver", "Carroll", "Con", 16_624, null, HOC + ":1:19");
+			CandidateVotes hoc = new CandidateVotes("E14001065", "Oliver", "Carroll", "Con", 16_624, null, HOC + "S1");
 			CandidateVotes council = new CandidateVotes("E14001065", "Oliver Joseph", "CARROLL", "Con", 16_624,
-					Boolean.FALSE, TRAFFORD + ":877:19");
+					Boolean.FALSE, TRAFFORD + "S877");
 
 			SourceMerger.Merged merged = merger.merge(facts(ALTRINCHAM, List.of(), List.of(hoc, council), List.of()));
 
 			assertThat(merged.facts().candidates()).containsExactly(
-					new CandidateVotes("E14001065", "Oliver", "Carroll", "Con", 16_624, Boolean.FALSE, HOC + ":1:19"));
+					new CandidateVotes("E14001065", "Oliver", "Carroll", "Con", 16_624, Boolean.FALSE, HOC + "S1"));
 			assertThat(merged.findings()).isEmpty();
 		}
 
 		@Test
 		void shouldReportDifferentVotesAcrossFilesAndUseTheLaterFile() {
-			CandidateVotes hoc = new CandidateVotes("E14001065", "Connor", "Rand", "Lab", 20_798, null, HOC + ":5:19");
+			CandidateVotes hoc = new CandidateVotes("E14001065", "Connor", "Rand", "Lab", 20_798, null, HOC + "S5");
 			CandidateVotes council = new CandidateVotes("E14001065", "Connor Dean", "RAND", "Lab", 20_789, Boolean.TRUE,
-					TRAFFORD + ":878:19");
+					TRAFFORD + "S878");
 
 			SourceMerger.Merged merged = merger.merge(facts(ALTRINCHAM, List.of(), List.of(hoc, council), List.of()));
 
@@ -80,13 +82,13 @@ class SourceMergerTests {
 				.extracting(Finding::severity, Finding::check, Finding::expected, Finding::actual, Finding::difference,
 						Finding::source)
 				.containsExactly(tuple(Severity.ERROR, CheckCode.DUPLICATE_RECORD, "20798", "20789", BigDecimal.valueOf(-9),
-						HOC + ":5:19; " + TRAFFORD + ":878:19"));
+						"earlier: " + HOC + "S5; later: " + TRAFFORD + "S878"));
 		}
 
 		@Test
 		void shouldCountAnIdenticalRepeatInOneFileOnceWithAWarning() {
-			CandidateVotes first = new CandidateVotes("E14001065", "Jane", "Brophy", "LD", 4_727, null, HOC + ":3:19");
-			CandidateVotes again = new CandidateVotes("E14001065", "Jane", "Brophy", "LD", 4_727, null, HOC + ":9:19");
+			CandidateVotes first = new CandidateVotes("E14001065", "Jane", "Brophy", "LD", 4_727, null, HOC + "S3");
+			CandidateVotes again = new CandidateVotes("E14001065", "Jane", "Brophy", "LD", 4_727, null, HOC + "S9");
 
 			SourceMerger.Merged merged = merger.merge(facts(ALTRINCHAM, List.of(), List.of(first, again), List.of()));
 
@@ -100,9 +102,11 @@ class SourceMergerTests {
 	class Declarations {
 
 		private DeclaredResult declared(String file, Long electorate, Long valid, Long rejected) {
-			return new DeclaredResult("E14001065", file, electorate, file + ":2:15", valid, valid == null ? null : file + ":2:16",
-					rejected, rejected == null ? null : file + ":2:17", null, null, null, null, null, null, null, null,
-					null);
+			// declarations/a.csv: the cells of line 2 of sheet a
+			String name = file.substring(file.lastIndexOf('/') + 1, file.lastIndexOf('.'));
+			String line = "'declarations/[" + name + ".csv]" + name + "'!";
+			return new DeclaredResult("E14001065", file, electorate, line + "O2", valid, valid == null ? null : line + "P2",
+					rejected, rejected == null ? null : line + "Q2", null, null, null, null, null, null, null, null, null);
 		}
 
 		@Test
@@ -119,7 +123,7 @@ class SourceMergerTests {
 			assertThat(merged.findings())
 				.extracting(Finding::severity, Finding::check, Finding::expected, Finding::actual, Finding::source)
 				.containsExactly(tuple(Severity.ERROR, CheckCode.DUPLICATE_RECORD, "74025", "74052",
-						"declarations/a.csv:2:15; declarations/b.csv:2:15"));
+						"earlier: 'declarations/[a.csv]a'!O2; later: 'declarations/[b.csv]b'!O2"));
 		}
 	}
 
@@ -128,7 +132,7 @@ class SourceMergerTests {
 
 		private BallotBox box(String ref, long issued, long verified, int row) {
 			return new BallotBox("E14001065", ref, "Church Hall (AS1)", BoxType.POLLING_STATION, issued, verified,
-					"verification/x.xlsx!Sheet!D" + row, "verification/x.xlsx!Sheet!E" + row);
+					"'verification/[x.xlsx]Sheet'!D" + row, "'verification/[x.xlsx]Sheet'!E" + row);
 		}
 
 		@Test
@@ -142,9 +146,9 @@ class SourceMergerTests {
 			assertThat(merged.findings()).extracting(Finding::severity, Finding::check, Finding::box, Finding::source)
 				.containsExactly(
 						tuple(Severity.WARNING, CheckCode.DUPLICATE_RECORD, "B001",
-								"verification/x.xlsx!Sheet!E10; verification/x.xlsx!Sheet!E11"),
+								"earlier: 'verification/[x.xlsx]Sheet'!E10; later: 'verification/[x.xlsx]Sheet'!E11"),
 						tuple(Severity.ERROR, CheckCode.DUPLICATE_RECORD, "B002",
-								"verification/x.xlsx!Sheet!E12; verification/x.xlsx!Sheet!E13"));
+								"earlier: 'verification/[x.xlsx]Sheet'!E12; later: 'verification/[x.xlsx]Sheet'!E13"));
 		}
 	}
 }

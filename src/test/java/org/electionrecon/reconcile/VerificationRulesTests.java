@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class VerificationRulesTests {
 
-	private static final String STAFFORD = "verification/stafford.xlsx!Stafford!";
+	private static final String STAFFORD = "'verification/[stafford.xlsx]Stafford'!";
 
 	private final VerificationRules rules = new VerificationRules(Thresholds.defaults());
 
@@ -52,7 +52,7 @@ class VerificationRulesTests {
 			List<Finding> findings = rules.check(facts);
 
 			assertFindings(findings, finding(WARNING, BOX_VARIANCE, facts, "B010", "470", "469", "-1",
-					STAFFORD + "E11; " + STAFFORD + "D11"));
+					"issued: " + STAFFORD + "D11; verified: " + STAFFORD + "E11"));
 			assertThat(findings).extracting(Finding::message)
 				.containsExactly("Stafford, box B010 (St Mark's Church Hall (SH1)): 469 papers verified against 470"
 						+ " issued per the ballot paper account (-1)");
@@ -67,9 +67,9 @@ class VerificationRulesTests {
 
 			List<Finding> findings = rules.check(facts);
 
-			String sheet = "verification/stoke-on-trent-city-council.xlsx!Stoke-on-Trent Central!";
+			String sheet = "'verification/[stoke-on-trent-city-council.xlsx]Stoke-on-Trent Central'!";
 			assertFindings(findings, finding(ERROR, BOX_VARIANCE, facts, "B021", "480", "486", "6",
-					sheet + "E10; " + sheet + "D10"));
+					"issued: " + sheet + "D10; verified: " + sheet + "E10"));
 			assertThat(findings.get(0).message()).isEqualTo("Stoke-on-Trent Central, box B021 (Greenfields Methodist"
 					+ " Church (SF3)): 486 papers verified against 480 issued per the ballot paper account (+6)");
 		}
@@ -81,7 +81,7 @@ class VerificationRulesTests {
 				.build();
 
 			assertFindings(rules.check(facts), finding(severity, CheckCode.BOX_VARIANCE, facts, "B010", "470",
-					Long.toString(verified), Long.toString(verified - 470), STAFFORD + "E10; " + STAFFORD + "D10"));
+					Long.toString(verified), Long.toString(verified - 470), "issued: " + STAFFORD + "D10; verified: " + STAFFORD + "E10"));
 		}
 
 		@Test
@@ -94,9 +94,9 @@ class VerificationRulesTests {
 
 			List<Finding> findings = rules.check(facts);
 
-			String sheet = "verification/cheshire-east-council.xlsx!Congleton!";
+			String sheet = "'verification/[cheshire-east-council.xlsx]Congleton'!";
 			assertFindings(findings, finding(WARNING, BOX_VARIANCE, facts, "PV04", "9401", "9398",
-					"-3", sheet + "E11; " + sheet + "D11"));
+					"-3", "issued: " + sheet + "D11; verified: " + sheet + "E11"));
 			assertThat(findings.get(0).message()).isEqualTo("Congleton, box PV04 (Postal votes - opening session 3):"
 					+ " 9,398 papers verified against 9,401 issued per the ballot paper account (-3)");
 		}
@@ -111,11 +111,11 @@ class VerificationRulesTests {
 
 			assertFindings(rules.check(facts),
 					finding(WARNING, BOX_VARIANCE, facts, "B001", "512", "513", "1",
-							STAFFORD + "E10; " + STAFFORD + "D10"),
+							"issued: " + STAFFORD + "D10; verified: " + STAFFORD + "E10"),
 					finding(ERROR, BOX_VARIANCE, facts, "B003", "731", "720", "-11",
-							STAFFORD + "E12; " + STAFFORD + "D12"),
+							"issued: " + STAFFORD + "D12; verified: " + STAFFORD + "E12"),
 					finding(WARNING, BOX_VARIANCE, facts, "PV01", "21000", "20998", "-2",
-							STAFFORD + "E13; " + STAFFORD + "D13"));
+							"issued: " + STAFFORD + "D13; verified: " + STAFFORD + "E13"));
 		}
 
 		@Test
@@ -125,7 +125,7 @@ class VerificationRulesTests {
 			List<Finding> findings = rules.check(facts);
 
 			assertFindings(findings, finding(WARNING, BOX_VARIANCE, facts, "B017", "400", "402", "2",
-					STAFFORD + "E10; " + STAFFORD + "D10"));
+					"issued: " + STAFFORD + "D10; verified: " + STAFFORD + "E10"));
 			assertThat(findings.get(0).message())
 				.isEqualTo("Stafford, box B017: 402 papers verified against 400 issued per the ballot paper"
 						+ " account (+2)");
@@ -139,9 +139,9 @@ class VerificationRulesTests {
 
 			assertFindings(rules.check(facts),
 					finding(WARNING, BOX_VARIANCE, facts, "B017", "400", "402", "2",
-							STAFFORD + "E10; " + STAFFORD + "D10"),
+							"issued: " + STAFFORD + "D10; verified: " + STAFFORD + "E10"),
 					finding(WARNING, BOX_VARIANCE, facts, "B018", "380", "378", "-2",
-							STAFFORD + "E11; " + STAFFORD + "D11"));
+							"issued: " + STAFFORD + "D11; verified: " + STAFFORD + "E11"));
 		}
 	}
 
@@ -153,7 +153,7 @@ class VerificationRulesTests {
 					"Lichfield");
 		}
 
-		private static final String LICHFIELD = "verification/lichfield.xlsx!Lichfield!";
+		private static final String LICHFIELD = "'verification/[lichfield.xlsx]Lichfield'!";
 
 		@Test
 		void shouldReportOneInfoForAStationWhoseBoxesNetToZero() {
@@ -165,7 +165,7 @@ class VerificationRulesTests {
 			List<Finding> findings = rules.check(facts);
 
 			assertFindings(findings, finding(INFO, BOX_VARIANCE, facts, "B009, B010", "1232", "1232",
-					"0", LICHFIELD + "E11; " + LICHFIELD + "D11; " + LICHFIELD + "E12; " + LICHFIELD + "D12"));
+					"0", "issued: " + LICHFIELD + "D11:D12; verified: " + LICHFIELD + "E11:E12"));
 			assertThat(findings.get(0).message()).isEqualTo("Lichfield, Springfield Community Centre (LE3): box"
 					+ " differences B009 +2, B010 -2 net to zero (papers put in the wrong box of the same station)");
 		}
@@ -178,7 +178,7 @@ class VerificationRulesTests {
 
 			assertFindings(rules.check(facts), finding(INFO, BOX_VARIANCE, facts, "B009, B010",
 					"1232", "1232", "0",
-					LICHFIELD + "E10; " + LICHFIELD + "D10; " + LICHFIELD + "E11; " + LICHFIELD + "D11"));
+					"issued: " + LICHFIELD + "D10:D11; verified: " + LICHFIELD + "E10:E11"));
 		}
 
 		@Test
@@ -192,8 +192,7 @@ class VerificationRulesTests {
 
 			assertFindings(findings,
 					finding(INFO, BOX_VARIANCE, facts, "B009, B010, B011", "1744", "1744", "0",
-							LICHFIELD + "E10; " + LICHFIELD + "D10; " + LICHFIELD + "E11; " + LICHFIELD + "D11; "
-									+ LICHFIELD + "E12; " + LICHFIELD + "D12"));
+							"issued: " + LICHFIELD + "D10:D12; verified: " + LICHFIELD + "E10:E12"));
 			assertThat(findings.get(0).message()).contains("B009 +2, B010 -1, B011 -1 net to zero");
 		}
 
@@ -206,7 +205,7 @@ class VerificationRulesTests {
 
 			assertFindings(rules.check(facts), finding(INFO, BOX_VARIANCE, facts, "B009, B011",
 					"1232", "1232", "0",
-					LICHFIELD + "E10; " + LICHFIELD + "D10; " + LICHFIELD + "E12; " + LICHFIELD + "D12"));
+					"issued: " + LICHFIELD + "D10, " + LICHFIELD + "D12; verified: " + LICHFIELD + "E10, " + LICHFIELD + "E12"));
 		}
 
 		@Test
@@ -217,9 +216,9 @@ class VerificationRulesTests {
 
 			assertFindings(rules.check(facts),
 					finding(WARNING, BOX_VARIANCE, facts, "B009", "448", "451", "3",
-							LICHFIELD + "E10; " + LICHFIELD + "D10"),
+							"issued: " + LICHFIELD + "D10; verified: " + LICHFIELD + "E10"),
 					finding(WARNING, BOX_VARIANCE, facts, "B010", "784", "782", "-2",
-							LICHFIELD + "E11; " + LICHFIELD + "D11"));
+							"issued: " + LICHFIELD + "D11; verified: " + LICHFIELD + "E11"));
 		}
 
 		@Test
@@ -230,9 +229,9 @@ class VerificationRulesTests {
 
 			assertFindings(rules.check(facts),
 					finding(WARNING, BOX_VARIANCE, facts, "B009", "448", "450", "2",
-							LICHFIELD + "E10; " + LICHFIELD + "D10"),
+							"issued: " + LICHFIELD + "D10; verified: " + LICHFIELD + "E10"),
 					finding(WARNING, BOX_VARIANCE, facts, "B012", "605", "603", "-2",
-							LICHFIELD + "E11; " + LICHFIELD + "D11"));
+							"issued: " + LICHFIELD + "D11; verified: " + LICHFIELD + "E11"));
 		}
 
 		@Test
@@ -244,9 +243,9 @@ class VerificationRulesTests {
 
 			assertFindings(rules.check(facts),
 					finding(INFO, BOX_VARIANCE, facts, "B009, B013", "1232", "1232", "0",
-							LICHFIELD + "E10; " + LICHFIELD + "D10; " + LICHFIELD + "E12; " + LICHFIELD + "D12"),
+							"issued: " + LICHFIELD + "D10, " + LICHFIELD + "D12; verified: " + LICHFIELD + "E10, " + LICHFIELD + "E12"),
 					finding(ERROR, BOX_VARIANCE, facts, "B012", "605", "611", "6",
-							LICHFIELD + "E11; " + LICHFIELD + "D11"));
+							"issued: " + LICHFIELD + "D11; verified: " + LICHFIELD + "E11"));
 		}
 
 		@Test
@@ -257,12 +256,12 @@ class VerificationRulesTests {
 				.box("PV02", "Postal votes", BoxType.POSTAL, 8_840, 8_837)
 				.build();
 
-			String sheet = "verification/cheshire-east-council.xlsx!Congleton!";
+			String sheet = "'verification/[cheshire-east-council.xlsx]Congleton'!";
 			assertFindings(rules.check(facts),
 					finding(WARNING, BOX_VARIANCE, facts, "PV01", "9120", "9123", "3",
-							sheet + "E10; " + sheet + "D10"),
+							"issued: " + sheet + "D10; verified: " + sheet + "E10"),
 					finding(WARNING, BOX_VARIANCE, facts, "PV02", "8840", "8837", "-3",
-							sheet + "E11; " + sheet + "D11"));
+							"issued: " + sheet + "D11; verified: " + sheet + "E11"));
 		}
 	}
 
@@ -278,7 +277,7 @@ class VerificationRulesTests {
 			List<Finding> findings = rules.check(facts);
 
 			assertFindings(findings, finding(ERROR, VERIFIED_TOTAL_MISMATCH, facts, null, "46169",
-					"46170", "1", STAFFORD + "B6"));
+					"46170", "1", "verified: " + STAFFORD + "E10:E15; stated total: " + STAFFORD + "B6"));
 			assertThat(findings.get(0).message()).isEqualTo(
 					"Stafford: the stated total verified (46,170) differs from the sum of the 6 boxes (46,169) by 1");
 		}
@@ -293,7 +292,7 @@ class VerificationRulesTests {
 			List<Finding> findings = rules.check(facts);
 
 			assertFindings(findings, finding(ERROR, VERIFIED_TOTAL_MISMATCH, facts, null, "46169",
-					"46069", "-100", STAFFORD + "E16"));
+					"46069", "-100", "verified: " + STAFFORD + "E10:E15; stated total: " + STAFFORD + "E16"));
 			assertThat(findings.get(0).message())
 				.isEqualTo("Stafford: the Total row (46,069) differs from the sum of the 6 boxes (46,169) by 100");
 		}
@@ -308,9 +307,9 @@ class VerificationRulesTests {
 
 			assertFindings(rules.check(facts),
 					finding(ERROR, VERIFIED_TOTAL_MISMATCH, facts, null, "1200", "1210", "10",
-							STAFFORD + "B6"),
+							"verified: " + STAFFORD + "E10:E11; stated total: " + STAFFORD + "B6"),
 					finding(ERROR, VERIFIED_TOTAL_MISMATCH, facts, null, "1200", "1201", "1",
-							STAFFORD + "E12"));
+							"verified: " + STAFFORD + "E10:E11; stated total: " + STAFFORD + "E12"));
 		}
 
 		@Test
@@ -322,7 +321,7 @@ class VerificationRulesTests {
 				.build();
 
 			assertFindings(rules.check(facts), finding(WARNING, BOX_VARIANCE, facts, "B010", "470",
-					"469", "-1", STAFFORD + "E10; " + STAFFORD + "D10"));
+					"469", "-1", "issued: " + STAFFORD + "D10; verified: " + STAFFORD + "E10"));
 		}
 
 		@Test

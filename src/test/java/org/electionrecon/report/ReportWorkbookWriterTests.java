@@ -37,6 +37,7 @@ import org.electionrecon.model.BallotBox;
 import org.electionrecon.model.BoxType;
 import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.ConstituencyFigures;
+import org.electionrecon.model.FigureSources;
 import org.electionrecon.model.Finding;
 import org.electionrecon.model.RejectedRow;
 import org.electionrecon.model.Severity;
@@ -60,6 +61,12 @@ class ReportWorkbookWriterTests {
 	private static final String REPORT = "staffordshire-and-cheshire-reconciliation.xlsx";
 
 	private static final String STAFFORD_XLSX = "verification/stafford.xlsx";
+
+	/** The cells of Stafford's verification sheet. */
+	private static final String VERIFICATION = "'verification/[stafford.xlsx]Verification'!";
+
+	/** The cells of the declarations file. */
+	private static final String RESULTS = "'declarations/[results.csv]results'!";
 
 	@TempDir
 	Path dir;
@@ -122,7 +129,8 @@ class ReportWorkbookWriterTests {
 					"Electorate", "Verified", "Valid votes", "Rejected", "Turnout %", "Notional 2019 turnout %",
 					"Turnout change (pts)", "Winner", "Party", "Votes", "Share %", "Majority", "Result",
 					"Notional 2019 winner", "Swing (pts)", "Errors", "Warnings", "Turnout basis",
-					"Valid-vote turnout %", "Runner-up party", "Majority %", "Boxes", "Info");
+					"Valid-vote turnout %", "Runner-up party", "Majority %", "Boxes", "Info", "Electorate source",
+					"Verified source", "Declaration source", "Notional source");
 			assertThat(values(workbook.getSheet("Boxes").getRow(0))).containsExactly("Code", "Constituency", "Box",
 					"Station", "Type", "Issued", "Verified", "Difference", "Source");
 			assertThat(values(workbook.getSheet("Findings").getRow(0))).containsExactly("Severity", "Check",
@@ -140,7 +148,7 @@ class ReportWorkbookWriterTests {
 
 		@Test
 		void shouldFreezeTheHeaderAndFilterEveryTableSheet() {
-			Map<String, String> filters = Map.of("Constituencies", "A1:Y4", "Boxes", "A1:I6", "Findings", "A1:L7",
+			Map<String, String> filters = Map.of("Constituencies", "A1:AC4", "Boxes", "A1:I6", "Findings", "A1:L7",
 					"Rejected rows", "A1:F4", "Provenance", "A1:J4");
 			filters.forEach((name, range) -> {
 				XSSFSheet sheet = workbook.getSheet(name);
@@ -161,10 +169,13 @@ class ReportWorkbookWriterTests {
 			assertThat(sheet.getLastRowNum()).isEqualTo(3);
 			assertThat(values(sheet.getRow(2))).containsExactly("E14001513", "Stafford", 70608.0, 46169.0, 46009.0,
 					160.0, 65.39, 72.7, -7.31, "Leigh Ingham", "Lab", 18531.0, 40.28, 4595.0, "Lab gain from Con",
-					"Con", 14.62, 2.0, 2.0, "verified", 65.16, "Con", 9.99, 3.0, 0.0);
+					"Con", 14.62, 2.0, 2.0, "verified", 65.16, "Con", 9.99, 3.0, 0.0, RESULTS + "O7",
+					VERIFICATION + "D8:D10", "valid votes: " + RESULTS + "P7; rejected: " + RESULTS + "Q7",
+					"'notional/[notional.csv]notional'!I9");
 			assertThat(values(sheet.getRow(3))).containsExactly("E14001528", "Stone, Great Wyrley and Penkridge",
 					72104.0, 47356.0, 47180.0, 176.0, 65.68, 73.21, -7.53, "Gavin Williamson", "Con", 17123.0, 36.29,
-					3443.0, "Con hold", "Con", 12.01, 0.0, 0.0, "verified", 65.43, "Lab", 7.3, 1.0, 0.0);
+					3443.0, "Con hold", "Con", 12.01, 0.0, 0.0, "verified", 65.43, "Lab", 7.3, 1.0, 0.0, null, null, null,
+					null);
 			Row stafford = sheet.getRow(2);
 			assertThat(stafford.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
 			assertThat(stafford.getCell(6).getCellStyle().getDataFormatString()).isEqualTo("0.00");
@@ -177,7 +188,7 @@ class ReportWorkbookWriterTests {
 
 			assertThat(values(newcastle)).containsExactly("E14001380", "Newcastle-under-Lyme", 68911.0, 42115.0,
 					41955.0, 160.0, 61.12, null, null, "Adam Jogee", "Lab", 17272.0, 41.17, 6126.0, null, null, null,
-					0.0, 0.0, "verified", 60.88, "Con", 14.6, 1.0, 1.0);
+					0.0, 0.0, "verified", 60.88, "Con", 14.6, 1.0, 1.0, null, null, null, null);
 			for (int column : new int[] { 7, 8, 14, 15, 16 }) {
 				Cell cell = newcastle.getCell(column, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
 				assertThat(cell.getCellType()).as("column %d", column).isEqualTo(CellType.BLANK);
@@ -191,18 +202,18 @@ class ReportWorkbookWriterTests {
 			assertThat(sheet.getLastRowNum()).isEqualTo(5);
 			assertThat(values(sheet.getRow(1))).containsExactly("E14001380", "Newcastle-under-Lyme", "NU1",
 					"Newcastle Guildhall", "Polling station", 2104.0, 2104.0, 0.0,
-					"verification/newcastle.xlsx!Boxes!E4; verification/newcastle.xlsx!Boxes!D4");
+					"issued: 'verification/[newcastle.xlsx]Boxes'!D4; verified: 'verification/[newcastle.xlsx]Boxes'!E4");
 			assertThat(values(sheet.getRow(2))).containsExactly("E14001513", "Stafford", "ST01",
 					"Stafford Gatehouse Theatre", "Polling station", 1203.0, 1203.0, 0.0,
-					STAFFORD_XLSX + "!Verification!D8; " + STAFFORD_XLSX + "!Verification!C8");
+					"issued: " + VERIFICATION + "C8; verified: " + VERIFICATION + "D8");
 			assertThat(values(sheet.getRow(3))).containsExactly("E14001513", "Stafford", "ST02",
 					"Rowley Park Sports Centre", "Polling station", 980.0, 978.0, -2.0,
-					STAFFORD_XLSX + "!Verification!D9; bpa/stafford-bpa.csv:3:3");
+					"issued: 'bpa/[stafford-bpa.csv]stafford-bpa'!C3; verified: " + VERIFICATION + "D9");
 			assertThat(values(sheet.getRow(4))).containsExactly("E14001513", "Stafford", "Postal 1",
-					"Postal votes opening", "Postal", 5000.0, 5000.0, 0.0, STAFFORD_XLSX + "!Verification!D10");
+					"Postal votes opening", "Postal", 5000.0, 5000.0, 0.0, VERIFICATION + "D10");
 			assertThat(values(sheet.getRow(5))).containsExactly("E14001528", "Stone, Great Wyrley and Penkridge",
 					"SG1", "Penkridge Village Hall", "Polling station", 1510.0, 1515.0, 5.0,
-					"verification/stone.csv:4:5");
+					"'verification/[stone.csv]stone'!E4");
 			assertThat(sheet.getRow(3).getCell(7).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
 		}
 
@@ -217,17 +228,17 @@ class ReportWorkbookWriterTests {
 			assertThat(values(sheet.getRow(2))).containsExactly("ERROR", "VERIFIED_TOTAL_MISMATCH", "OPEN",
 					"E14001513", "Stafford", null, 46169.0, 46171.0, 2.0,
 					"Stated total verified 46,171 differs from the sum of the boxes, 46,169",
-					STAFFORD_XLSX + "!Verification!D40", null);
+					VERIFICATION + "D40", null);
 			assertThat(values(sheet.getRow(3))).containsExactly("ERROR", "WINNER_MISMATCH", "OPEN", "E14001513",
 					"Stafford", null, "Leigh Ingham", "Aaron Smith", null,
 					"The declared winner is not the candidate with the most votes",
-					"declarations/results.csv:7:4", null);
+					RESULTS + "D7", null);
 			assertThat(values(sheet.getRow(4))).containsExactly("WARNING", "BOX_VARIANCE", "OPEN", "E14001513",
 					"Stafford", "ST02", 980.0, 978.0, -2.0, "Box ST02: 978 papers verified, 980 issued",
-					STAFFORD_XLSX + "!Verification!D9; bpa/stafford-bpa.csv:3:3", null);
+					"issued: 'bpa/[stafford-bpa.csv]stafford-bpa'!C3; verified: " + VERIFICATION + "D9", null);
 			assertThat(values(sheet.getRow(5))).containsExactly("WARNING", "TURNOUT_STATED_MISMATCH", "EXPLAINED",
 					"E14001513", "Stafford", null, 65.4, 65.5, 0.1, "Stated turnout 65.5% differs from 65.4%",
-					"declarations/results.csv:7:9", "explanations/stafford.md: press release typo");
+					RESULTS + "I7", "explanations/stafford.md: press release typo");
 			assertThat(values(sheet.getRow(6))).containsExactly("INFO", "NO_BASELINE", "OPEN", "E14001380",
 					"Newcastle-under-Lyme", null, null, null, null, "No notional 2019 figures", null, null);
 			Row turnout = sheet.getRow(5);
@@ -534,7 +545,9 @@ class ReportWorkbookWriterTests {
 					new ConstituencyFigures("E14001513", "Stafford", AREA, 70608L, 46169L, 46009L, 160L, bd("65.39"),
 							"verified", bd("65.16"), bd("72.70"), bd("-7.31"), "Leigh Ingham", "Lab", 18531L,
 							bd("40.28"), "Con", 4595L, bd("9.99"), "Lab gain from Con", "Con", bd("14.62"), 3, 2, 2,
-							0),
+							0, new FigureSources(RESULTS + "O7", VERIFICATION + "D8:D10",
+									"valid votes: " + RESULTS + "P7; rejected: " + RESULTS + "Q7",
+									"'notional/[notional.csv]notional'!I9", null)),
 					new ConstituencyFigures("E14001528", "Stone, Great Wyrley and Penkridge", AREA, 72104L, 47356L,
 							47180L, 176L, bd("65.68"), "verified", bd("65.43"), bd("73.21"), bd("-7.53"),
 							"Gavin Williamson", "Con", 17123L, bd("36.29"), "Lab", 3443L, bd("7.30"), "Con hold", "Con",
@@ -561,18 +574,18 @@ class ReportWorkbookWriterTests {
 					Finding.open(Severity.ERROR, CheckCode.VERIFIED_TOTAL_MISMATCH, "E14001513", "Stafford", null,
 							"46169", "46171", bd("2"),
 							"Stated total verified 46,171 differs from the sum of the boxes, 46,169",
-							STAFFORD_XLSX + "!Verification!D40"),
+							VERIFICATION + "D40"),
 					Finding.open(Severity.ERROR, CheckCode.WINNER_MISMATCH, "E14001513", "Stafford", null,
 							"Leigh Ingham", "Aaron Smith", null,
 							"The declared winner is not the candidate with the most votes",
-							"declarations/results.csv:7:4"),
+							RESULTS + "D7"),
 					Finding.open(Severity.WARNING, CheckCode.BOX_VARIANCE, "E14001513", "Stafford", "ST02", "980",
 							"978", bd("-2"), "Box ST02: 978 papers verified, 980 issued",
-							STAFFORD_XLSX + "!Verification!D9; bpa/stafford-bpa.csv:3:3"),
+							"issued: 'bpa/[stafford-bpa.csv]stafford-bpa'!C3; verified: " + VERIFICATION + "D9"),
 					Finding
 						.open(Severity.WARNING, CheckCode.TURNOUT_STATED_MISMATCH, "E14001513", "Stafford", null,
 								"65.4", "65.5", bd("0.1"), "Stated turnout 65.5% differs from 65.4%",
-								"declarations/results.csv:7:9")
+								RESULTS + "I7")
 						.explained("explanations/stafford.md: press release typo"),
 					Finding.open(Severity.INFO, CheckCode.NO_BASELINE, "E14001380", "Newcastle-under-Lyme", null, null,
 							null, null, "No notional 2019 figures", null))

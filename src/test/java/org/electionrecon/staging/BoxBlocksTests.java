@@ -24,7 +24,7 @@ class BoxBlocksTests {
 
 	private static final List<BallotBox> BOXES = List.of(
 			new BallotBox("E14001500", "SA1", "St Mary's Church Hall, Ynys Môn", BoxType.POLLING_STATION, 1_204, 1_203,
-					"verification/stafford.xlsx!Stafford!C10", "verification/stafford.xlsx!Stafford!D10"),
+					"'verification/[stafford.xlsx]Stafford'!C10", "'verification/[stafford.xlsx]Stafford'!D10"),
 			new BallotBox("E14001500", "Postal 3", null, BoxType.POSTAL, 0, 9_876_543_210L, "", "x!y!D11"),
 			new BallotBox("E14001500", "Ü – \uD83D\uDDF3", "a\tb\nc", BoxType.POSTAL,
 					-1, Long.MAX_VALUE, null, null),
@@ -60,8 +60,8 @@ class BoxBlocksTests {
 
 	private static final List<BallotBox> THOUSANDS = IntStream.range(0, 5_000)
 		.mapToObj(i -> new BallotBox("E1", "SA" + i, i % 3 == 0 ? null : "Polling station " + i % 7,
-				BoxType.values()[i % 2], i, i - 1, "verification/a-long-file-name-that-repeats.xlsx!Sheet!C" + i,
-				i % 5 == 0 ? "" : "verification/a-long-file-name-that-repeats.xlsx!Sheet!D" + i))
+				BoxType.values()[i % 2], i, i - 1, "'verification/[a-long-file-name-that-repeats.xlsx]Sheet'!C" + i,
+				i % 5 == 0 ? "" : "'verification/[a-long-file-name-that-repeats.xlsx]Sheet'!D" + i))
 		.toList();
 
 	/** Thousands of boxes whose texts share their start with the box before (or are none, or empty). */
