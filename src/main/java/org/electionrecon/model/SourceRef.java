@@ -157,13 +157,22 @@ public record SourceRef(String file, String sheet, int row, String column) {
 
 	/**
 	 * The file of a source in text form: a reference, a whole sheet ({@code 'dir/[file]Sheet'}, for
-	 * a finding about a sheet), or a plain file or folder name.
+	 * a finding about a sheet), or a plain file or folder name; for several references labelled by
+	 * role, the first one's file.
 	 */
 	public static String fileOf(String source) {
 		if (source == null) {
 			return null;
 		}
 		Parsed parsed = parse(source.endsWith("'") ? source + "!A1" : source); // a whole sheet is its quoted part
+		if (parsed == null) {
+			// several references, labelled by role ("issued: ...; verified: ..."): the first one's file
+			List<String> references = references(source);
+			if (references.size() > 1 || references.size() == 1 && !references.get(0).equals(source)) {
+				String first = references.get(0);
+				parsed = parse(first.endsWith("'") ? first + "!A1" : first);
+			}
+		}
 		return parsed == null ? source : parsed.file();
 	}
 

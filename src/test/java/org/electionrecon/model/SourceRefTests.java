@@ -45,6 +45,9 @@ class SourceRefTests {
 		assertThat(SourceRef.fileOf("'verification/[stafford.xlsx]Stafford'")).isEqualTo("verification/stafford.xlsx");
 		assertThat(SourceRef.fileOf("verification/broken.xlsx")).isEqualTo("verification/broken.xlsx");
 		assertThat(SourceRef.parse("verification/broken.xlsx")).isNull();
+		assertThat(SourceRef.fileOf("issued: 'verification/[stafford.xlsx]Stafford'!D12; verified:"
+				+ " 'verification/[stafford.xlsx]Stafford'!E12")).isEqualTo("verification/stafford.xlsx");
+		assertThat(SourceRef.fileOf("declarations/")).isEqualTo("declarations/");
 	}
 
 	@Test
