@@ -85,8 +85,12 @@ class SampleSourceReferencesTests {
 			assertThat(cells.sum(declaration.get("winner's votes")).subtract(cells.sum(declaration.get("runner-up's votes"))))
 				.as(name + " majority")
 				.isEqualByComparingTo(number(seat.get("Majority")));
-			assertThat(cells.sum((String) seat.get("Notional source"))).as(name + " notional 2019 turnout")
+			Map<String, String> notional = byRole((String) seat.get("Notional source"));
+			assertThat(notional.keySet()).as(name).containsExactly("turnout", "electorate");
+			assertThat(cells.sum(notional.get("turnout"))).as(name + " notional 2019 turnout")
 				.isEqualByComparingTo(number(seat.get("Notional 2019 turnout %")));
+			// the notional electorate is the turnout's base: the Turnout change is 2024 minus that turnout
+			assertThat(cells.sum(notional.get("electorate"))).as(name + " notional 2019 electorate").isPositive();
 		}
 	}
 
@@ -102,8 +106,9 @@ class SampleSourceReferencesTests {
 		assertThat(stafford.get("Verified source")).isEqualTo("'verification/[stafford.xlsx]Stafford'!E10:E40");
 		assertThat(stafford.get("Declaration source")).isEqualTo("valid votes: " + byConstituency + "P9; rejected: "
 				+ byConstituency + "Q9; winner's votes: " + byCandidate + "S52; runner-up's votes: " + byCandidate + "S51");
-		assertThat(stafford.get("Notional source")).isEqualTo(
-				"'notional/[RallingsThrasher-2019-notional-results-2024-boundaries.csv]RallingsThrasher-2019-notional-'!I9");
+		String notional = "'notional/[RallingsThrasher-2019-notional-results-2024-boundaries.csv]RallingsThrasher-2019-notional-'!";
+		assertThat(stafford.get("Notional source")).isEqualTo("turnout: " + notional + "I9; electorate: " + notional + "J9");
+		assertThat(cells.sum(notional + "J9")).as("Stafford's notional 2019 electorate").isEqualByComparingTo("70537");
 	}
 
 	@Test

@@ -130,8 +130,23 @@ public final class ConstituencyFiguresCalculator {
 				SourceRef.labelled("valid votes", validVotesSource(facts), "rejected", rejectedSource(facts),
 						"winner's votes", result.hasWinner() ? result.winner().source() : null, "runner-up's votes",
 						result.hasWinner() && result.runnerUp() != null ? result.runnerUp().source() : null),
-				facts.notional() == null ? null : facts.notional().source(),
+				notionalSource(facts.notional()),
 				turnoutSource(facts, turnout, electorate, verified));
+	}
+
+	/**
+	 * The notional row's cells behind the Constituencies row: its turnout (Notional 2019 turnout %)
+	 * and its electorate (the turnout's base, and ELECTORATE_CHANGE_OUTLIER's). A file without a
+	 * turnout column gives the electorate alone, the turnout being worked out from it.
+	 */
+	static String notionalSource(NotionalResult notional) {
+		if (notional == null) {
+			return null;
+		}
+		if (notional.electorateSource() == null || notional.electorateSource().equals(notional.source())) {
+			return notional.source();
+		}
+		return SourceRef.labelled("turnout", notional.source(), "electorate", notional.electorateSource());
 	}
 
 	/** The cell of {@link #electorate}. */

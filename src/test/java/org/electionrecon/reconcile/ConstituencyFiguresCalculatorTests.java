@@ -41,12 +41,13 @@ class ConstituencyFiguresCalculatorTests {
 			String hoc = "'declarations/[HoC-GE2024-results-by-constituency.csv]HoC-GE2024-results-by-constitue'!";
 			String candidates = "'declarations/[HoC-GE2024-results-by-candidate.csv]HoC-GE2024-results-by-candidate'!";
 			String boxes = "'verification/[stafford.xlsx]Stafford'!E10:E15";
+			String notional = "'notional/[RallingsThrasher-2019-notional-results-2024-boundaries.csv]RallingsThrasher-2019-notional-'!";
 
 			assertThat(ConstituencyFiguresCalculator.compute(Facts.stafford().build()).sources())
 				.isEqualTo(new FigureSources(hoc + "O9", boxes,
 						"valid votes: " + hoc + "P9; rejected: " + hoc + "Q9; winner's votes: " + candidates
 								+ "S52; runner-up's votes: " + candidates + "S51",
-						"'notional/[RallingsThrasher-2019-notional-results-2024-boundaries.csv]RallingsThrasher-2019-notional-'!I9",
+						"turnout: " + notional + "I9; electorate: " + notional + "J9",
 						"electorate: " + hoc + "O9; verified: " + boxes));
 		}
 
