@@ -86,11 +86,14 @@ class SampleSourceReferencesTests {
 				.as(name + " majority")
 				.isEqualByComparingTo(number(seat.get("Majority")));
 			Map<String, String> notional = byRole((String) seat.get("Notional source"));
-			assertThat(notional.keySet()).as(name).containsExactly("turnout", "electorate");
+			assertThat(notional.keySet()).as(name).containsExactly("turnout", "electorate", "winner");
 			assertThat(cells.sum(notional.get("turnout"))).as(name + " notional 2019 turnout")
 				.isEqualByComparingTo(number(seat.get("Notional 2019 turnout %")));
 			// the notional electorate is the turnout's base: the Turnout change is 2024 minus that turnout
 			assertThat(cells.sum(notional.get("electorate"))).as(name + " notional 2019 electorate").isPositive();
+			// R&T's abbreviations are the HoC Library's for every party of the sample's seats
+			assertThat(cells.text(notional.get("winner"))).as(name + " notional 2019 winner")
+				.isEqualTo(seat.get("Notional 2019 winner"));
 		}
 	}
 
@@ -107,7 +110,8 @@ class SampleSourceReferencesTests {
 		assertThat(stafford.get("Declaration source")).isEqualTo("valid votes: " + byConstituency + "P9; rejected: "
 				+ byConstituency + "Q9; winner's votes: " + byCandidate + "S52; runner-up's votes: " + byCandidate + "S51");
 		String notional = "'notional/[RallingsThrasher-2019-notional-results-2024-boundaries.csv]RallingsThrasher-2019-notional-'!";
-		assertThat(stafford.get("Notional source")).isEqualTo("turnout: " + notional + "I9; electorate: " + notional + "J9");
+		assertThat(stafford.get("Notional source"))
+			.isEqualTo("turnout: " + notional + "I9; electorate: " + notional + "J9; winner: " + notional + "CM9");
 		assertThat(cells.sum(notional + "J9")).as("Stafford's notional 2019 electorate").isEqualByComparingTo("70537");
 	}
 
@@ -171,7 +175,19 @@ class SampleSourceReferencesTests {
 			return sum.stripTrailingZeros();
 		}
 
+		/** The text of the one cell a reference names. */
+		String text(String reference) {
+			SourceRef.Parsed parsed = SourceRef.parse(reference);
+			assertThat(parsed).as(reference).isNotNull();
+			assertThat(parsed.isRange()).as(reference).isFalse();
+			return rawText(parsed, parsed.firstRow(), SourceRef.columnIndex(parsed.firstColumn())).strip();
+		}
+
 		private BigDecimal value(SourceRef.Parsed reference, int row, int column) {
+			return new BigDecimal(rawText(reference, row, column).strip().replace(",", ""));
+		}
+
+		private String rawText(SourceRef.Parsed reference, int row, int column) {
 			String text;
 			if (reference.file().endsWith(".csv")) {
 				assertThat(reference.sheet()).isEqualTo(SourceRef.csvSheetName(reference.file()));
@@ -186,7 +202,7 @@ class SampleSourceReferencesTests {
 				text = cell.getCellType() == CellType.NUMERIC ? BigDecimal.valueOf(cell.getNumericCellValue()).toPlainString()
 						: cell.getStringCellValue();
 			}
-			return new BigDecimal(text.strip().replace(",", ""));
+			return text;
 		}
 
 		private CSVRecord csvLine(String file, int line) {

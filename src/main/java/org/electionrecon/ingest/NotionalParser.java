@@ -134,7 +134,8 @@ public final class NotionalParser extends SourceParser {
 		}
 		out.add(new NotionalResult(match.constituency().code(), electorate, turnoutPercent, totalVotes, votes,
 				context.parties().abbreviation(values.text("winner")), context.parties().abbreviation(values.text("second")),
-				values.sourceText(values.has("turnout") ? "turnout" : "electorate"), values.sourceText("electorate")));
+				values.sourceText(values.has("turnout") ? "turnout" : "electorate"), values.sourceText("electorate"),
+				values.has("winner") ? values.sourceText("winner") : null));
 		accept();
 		return true;
 	}

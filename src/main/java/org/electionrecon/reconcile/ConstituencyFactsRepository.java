@@ -183,11 +183,11 @@ public class ConstituencyFactsRepository {
 						rs.getObject(5, Boolean.class), rs.getString(6)),
 				runId, code);
 		List<NotionalResult> notionals = jdbc.query("SELECT ELECTORATE, TURNOUT, TOTAL_VOTES, PARTY_VOTES, WINNER,"
-				+ " SECOND_PARTY, SOURCE, ELECTORATE_SOURCE FROM RECON_NOTIONAL WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ?"
+				+ " SECOND_PARTY, SOURCE, ELECTORATE_SOURCE, WINNER_SOURCE FROM RECON_NOTIONAL WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ?"
 				+ " ORDER BY SOURCE",
 				(rs, i) -> new NotionalResult(code, rs.getLong(1), rs.getBigDecimal(2),
 						rs.getLong(3), PartyVotesText.parse(rs.getString(4)), rs.getString(5), rs.getString(6),
-						rs.getString(7), rs.getString(8)),
+						rs.getString(7), rs.getString(8), rs.getString(9)),
 				runId, code);
 		List<DeclaredBreakdown> breakdowns = jdbc.query("SELECT FILE_NAME, VOTES_CAST, VOTES_CAST_SOURCE,"
 				+ " REJECTED_BY_CATEGORY, REJECTED_SOURCE FROM RECON_DECLARED_BREAKDOWN WHERE RUN_ID = ?"

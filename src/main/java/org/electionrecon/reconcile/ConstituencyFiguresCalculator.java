@@ -135,18 +135,20 @@ public final class ConstituencyFiguresCalculator {
 	}
 
 	/**
-	 * The notional row's cells behind the Constituencies row: its turnout (Notional 2019 turnout %)
-	 * and its electorate (the turnout's base, and ELECTORATE_CHANGE_OUTLIER's). A file without a
-	 * turnout column gives the electorate alone, the turnout being worked out from it.
+	 * The notional row's cells behind the Constituencies row: its turnout (Notional 2019 turnout %),
+	 * its electorate (the turnout's base, and ELECTORATE_CHANGE_OUTLIER's) and its winner (Notional
+	 * 2019 winner, and so Result). A file without a turnout column gives the electorate, the
+	 * turnout being worked out from it.
 	 */
 	static String notionalSource(NotionalResult notional) {
 		if (notional == null) {
 			return null;
 		}
 		if (notional.electorateSource() == null || notional.electorateSource().equals(notional.source())) {
-			return notional.source();
+			return SourceRef.labelled("electorate", notional.source(), "winner", notional.winnerSource());
 		}
-		return SourceRef.labelled("turnout", notional.source(), "electorate", notional.electorateSource());
+		return SourceRef.labelled("turnout", notional.source(), "electorate", notional.electorateSource(), "winner",
+				notional.winnerSource());
 	}
 
 	/** The cell of {@link #electorate}. */

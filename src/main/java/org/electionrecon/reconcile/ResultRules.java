@@ -66,7 +66,8 @@ public final class ResultRules {
 				findings.add(factory.text(Severity.ERROR, CheckCode.RESULT_LABEL_MISMATCH, computed, declared.result(),
 						factory.name() + ": stated result '" + declared.result() + "' differs from '" + computed
 								+ "' computed from the 2024 winner and the notional 2019 winner",
-						SourceRef.labelled("winner's votes", result.winner().source(), "stated result",
+						SourceRef.labelled("winner's votes", result.winner().source(), "notional 2019 winner",
+								facts.notional() == null ? null : facts.notional().winnerSource(), "stated result",
 								declared.resultSource())));
 			}
 		}

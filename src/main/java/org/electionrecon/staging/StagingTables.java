@@ -109,11 +109,12 @@ public class StagingTables {
 		}
 		else if (type == NotionalResult.class) {
 			batch("INSERT INTO RECON_NOTIONAL (RUN_ID, CONSTITUENCY_CODE, ELECTORATE, TURNOUT, TOTAL_VOTES, PARTY_VOTES,"
-					+ " WINNER, SECOND_PARTY, SOURCE, ELECTORATE_SOURCE) VALUES (?,?,?,?,?,?,?,?,?,?)", group, (seq, r) -> {
+					+ " WINNER, SECOND_PARTY, SOURCE, ELECTORATE_SOURCE, WINNER_SOURCE) VALUES (?,?,?,?,?,?,?,?,?,?,?)", group,
+					(seq, r) -> {
 						NotionalResult n = (NotionalResult) r;
 						return new Object[] { runId, n.constituencyCode(), n.electorate(), n.turnout(), n.totalVotes(),
 								PartyVotesText.format(n.partyVotes()), n.winner(), n.second(), n.source(),
-								n.electorateSource() };
+								n.electorateSource(), n.winnerSource() };
 					});
 		}
 		else if (type == RejectedRow.class) {

@@ -47,7 +47,7 @@ class ConstituencyFiguresCalculatorTests {
 				.isEqualTo(new FigureSources(hoc + "O9", boxes,
 						"valid votes: " + hoc + "P9; rejected: " + hoc + "Q9; winner's votes: " + candidates
 								+ "S52; runner-up's votes: " + candidates + "S51",
-						"turnout: " + notional + "I9; electorate: " + notional + "J9",
+						"turnout: " + notional + "I9; electorate: " + notional + "J9; winner: " + notional + "CM9",
 						"electorate: " + hoc + "O9; verified: " + boxes));
 		}
 

@@ -48,7 +48,7 @@ final class Facts {
 	static final int VOTES = 19;
 
 	/** 1-based columns of {@code """turnout"""} and electorate in the notional file. */
-	static final int NOTIONAL_TURNOUT = 9, NOTIONAL_ELECTORATE = 10;
+	static final int NOTIONAL_TURNOUT = 9, NOTIONAL_ELECTORATE = 10, NOTIONAL_WINNER = 91;
 
 	private static final int FIRST_BOX_ROW = 10;
 
@@ -522,7 +522,7 @@ final class Facts {
 			String winner, String second) {
 		this.notional = new NotionalResult(constituency.code(), electorate, new BigDecimal(turnout), totalVotes,
 				partyVotes, winner, second, csvCell(NOTIONAL_CSV, line, NOTIONAL_TURNOUT),
-				csvCell(NOTIONAL_CSV, line, NOTIONAL_ELECTORATE));
+				csvCell(NOTIONAL_CSV, line, NOTIONAL_ELECTORATE), csvCell(NOTIONAL_CSV, line, NOTIONAL_WINNER));
 		return this;
 	}
 

@@ -24,6 +24,8 @@ class ResultRulesTests {
 	/** The HoC constituency file's cells: its sheet is the file name cut at 31 characters, as Excel names it. */
 	private static final String HOC = "'declarations/[HoC-GE2024-results-by-constituency.csv]HoC-GE2024-results-by-constitue'!";
 
+	private static final String NOTIONAL = "'notional/[RallingsThrasher-2019-notional-results-2024-boundaries.csv]RallingsThrasher-2019-notional-'!";
+
 	private static final String CANDIDATES = "'declarations/[HoC-GE2024-results-by-candidate.csv]HoC-GE2024-results-by-candidate'!";
 
 	private final ResultRules rules = new ResultRules();
@@ -357,7 +359,7 @@ class ResultRulesTests {
 
 			assertFindings(findings, finding(ERROR, RESULT_LABEL_MISMATCH, facts, null,
 					"Lab gain from Con", "Lab hold", null,
-					"winner's votes: " + CANDIDATES + "S52; stated result: " + HOC + "L9"));
+					"winner's votes: " + CANDIDATES + "S52; notional 2019 winner: " + NOTIONAL + "CM9; stated result: " + HOC + "L9"));
 			assertThat(findings.get(0).message()).isEqualTo("Stafford: stated result 'Lab hold' differs from"
 					+ " 'Lab gain from Con' computed from the 2024 winner and the notional 2019 winner");
 		}
@@ -368,7 +370,7 @@ class ResultRulesTests {
 
 			assertFindings(rules.check(facts), finding(ERROR, RESULT_LABEL_MISMATCH, facts, null,
 					"Con hold", "Con gain from Lab", null,
-					"winner's votes: " + CANDIDATES + "S57; stated result: " + HOC + "L10"));
+					"winner's votes: " + CANDIDATES + "S57; notional 2019 winner: " + NOTIONAL + "CM10; stated result: " + HOC + "L10"));
 		}
 
 		@Test
@@ -377,7 +379,7 @@ class ResultRulesTests {
 
 			assertFindings(rules.check(facts), finding(ERROR, RESULT_LABEL_MISMATCH, facts, null,
 					"Lab gain from Con", "Lab gain from RUK", null,
-					"winner's votes: " + CANDIDATES + "S45; stated result: " + HOC + "L8"));
+					"winner's votes: " + CANDIDATES + "S45; notional 2019 winner: " + NOTIONAL + "CM8; stated result: " + HOC + "L8"));
 		}
 
 		@ParameterizedTest
@@ -404,7 +406,7 @@ class ResultRulesTests {
 					finding(ERROR, WINNER_MISMATCH, facts, null, "Lab", "Con", null,
 						"winner's votes: " + CANDIDATES + "S52; declared first party: " + HOC + "M9"),
 					finding(ERROR, RESULT_LABEL_MISMATCH, facts, null, "Lab gain from Con", "Con hold",
-							null, "winner's votes: " + CANDIDATES + "S52; stated result: " + HOC + "L9"));
+							null, "winner's votes: " + CANDIDATES + "S52; notional 2019 winner: " + NOTIONAL + "CM9; stated result: " + HOC + "L9"));
 		}
 	}
 
@@ -422,7 +424,7 @@ class ResultRulesTests {
 				finding(ERROR, MAJORITY_MISMATCH, facts, null, "4595", "4594", "-1", "winner's votes: " + CANDIDATES
 						+ "S52; runner-up's votes: " + CANDIDATES + "S51; stated majority: " + HOC + "R9"),
 				finding(ERROR, RESULT_LABEL_MISMATCH, facts, null, "Lab gain from Con", "Lab hold",
-						null, "winner's votes: " + CANDIDATES + "S52; stated result: " + HOC + "L9"));
+						null, "winner's votes: " + CANDIDATES + "S52; notional 2019 winner: " + NOTIONAL + "CM9; stated result: " + HOC + "L9"));
 	}
 
 	@Test
