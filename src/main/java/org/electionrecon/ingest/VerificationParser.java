@@ -144,7 +144,7 @@ public final class VerificationParser extends SourceParser {
 			out.add(Finding.open(Severity.ERROR, CheckCode.UNKNOWN_CONSTITUENCY, null, null, null, null,
 					null, null, "Verification statement for " + described + ": " + match.failure(),
 					constituencyKey != null ? constituencyKey.source().toString()
-							: sheet.name() != null ? SourceRef.sheetPrefix(fileName, sheet.name()) : fileName));
+							: SourceRef.sheetPrefix(fileName, sheet.name() != null ? sheet.name() : SourceRef.csvSheetName(fileName))));
 			return;
 		}
 		sheetConstituency = match.constituency();
@@ -152,7 +152,7 @@ public final class VerificationParser extends SourceParser {
 			notes.add(sheetLabel(sheet) + ": " + match.note());
 		}
 		String code = sheetConstituency.code();
-		out.add(new VerificationSheet(code, sheet.name() != null ? SourceRef.sheetPrefix(fileName, sheet.name()) : fileName));
+		out.add(new VerificationSheet(code, SourceRef.sheetPrefix(fileName, sheet.name() != null ? sheet.name() : SourceRef.csvSheetName(fileName))));
 		stateCount(code, StatedFigure.Kind.ELECTORATE, electorate, out);
 		stateCount(code, StatedFigure.Kind.VERIFIED_TOTAL, total, out);
 		if (turnout != null) {
@@ -353,7 +353,7 @@ public final class VerificationParser extends SourceParser {
 		}
 		String code = match.constituency().code();
 		if (statementsSeen.add(code)) {
-			out.add(new VerificationSheet(code, sheet.name() != null ? SourceRef.sheetPrefix(fileName, sheet.name()) : fileName));
+			out.add(new VerificationSheet(code, SourceRef.sheetPrefix(fileName, sheet.name() != null ? sheet.name() : SourceRef.csvSheetName(fileName))));
 		}
 		return match.constituency();
 	}

@@ -359,11 +359,11 @@ class VerificationParserTests {
 		List<Staged> records = IngestFixtures.records(input, IngestFixtures.context(), SourceKind.VERIFICATION);
 
 		assertThat(records).containsExactly(
-				new VerificationSheet(STAFFORD, name),
+				new VerificationSheet(STAFFORD, "'verification/[council.csv]council'"),
 				new BallotBox(STAFFORD, "1", null, POLLING_STATION, 1_210, 1_209, "'verification/[council.csv]council'!D2", "'verification/[council.csv]council'!E2"),
 				new BallotBox(STAFFORD, "Postal 1", null, POSTAL, 300, 300, "'verification/[council.csv]council'!D3", "'verification/[council.csv]council'!E3"),
 				new StatedFigure(STAFFORD, Kind.VERIFIED_TOTAL_ROW, BigDecimal.valueOf(1_509), 0, "'verification/[council.csv]council'!E4"),
-				new VerificationSheet(YNYS_MON, name),
+				new VerificationSheet(YNYS_MON, "'verification/[council.csv]council'"),
 				new BallotBox(YNYS_MON, "Y1", null, POSTAL, 10, 10, "'verification/[council.csv]council'!D5", "'verification/[council.csv]council'!E5"),
 				new RejectedRow(name, null, 6, "5", "", "ballot papers verified is blank (a blank is not zero)"),
 				// what the rejected row would have given, so that the findings computed without it can name it
@@ -391,10 +391,10 @@ class VerificationParserTests {
 		List<Staged> records = IngestFixtures.records(input, IngestFixtures.context(), SourceKind.VERIFICATION);
 
 		assertThat(records).containsExactly(
-				new VerificationSheet(STAFFORD, name),
+				new VerificationSheet(STAFFORD, "'verification/[council.csv]council'"),
 				new BallotBox(STAFFORD, "S1", null, POLLING_STATION, 500, 500, "'verification/[council.csv]council'!D2", "'verification/[council.csv]council'!E2"),
 				new StatedFigure(STAFFORD, Kind.VERIFIED_TOTAL_ROW, BigDecimal.valueOf(500), 0, "'verification/[council.csv]council'!E3"),
-				new VerificationSheet(STOKE_NORTH, name),
+				new VerificationSheet(STOKE_NORTH, "'verification/[council.csv]council'"),
 				new BallotBox(STOKE_NORTH, "N1", null, POLLING_STATION, 300, 299, "'verification/[council.csv]council'!D4", "'verification/[council.csv]council'!E4"),
 				new StatedFigure(STOKE_NORTH, Kind.VERIFIED_TOTAL_ROW, BigDecimal.valueOf(299), 0, "'verification/[council.csv]council'!E5"),
 				new SourceFile(name, "verification", IngestFixtures.sha256(file), Files.size(file), 4, 4, 0, 0, ""));
