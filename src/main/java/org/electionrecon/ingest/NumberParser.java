@@ -21,6 +21,20 @@ public final class NumberParser {
 	 */
 	private static final double WHOLE_DOUBLE_LIMIT = 1e15;
 
+	/**
+	 * The largest count any election can have, in one place: more than the UK's whole electorate
+	 * (about 48 million) and more than any ballot box, declaration or notional figure. A larger value
+	 * is a damaged cell, rejected with its row, so that no sum or rate computed later overflows the
+	 * staging and report columns.
+	 */
+	public static final long MAX_COUNT = 100_000_000L;
+
+	/**
+	 * The largest percentage read, either way: a stated turnout over 100% is a finding for the checks,
+	 * but one over 1,000% is a damaged cell, and would not fit the staged figure.
+	 */
+	public static final BigDecimal MAX_PERCENT = BigDecimal.valueOf(1000);
+
 	private NumberParser() {
 	}
 
@@ -44,9 +58,9 @@ public final class NumberParser {
 		if (cell.isNumeric()) {
 			double number = cell.number();
 			if (number == Math.rint(number) && Math.abs(number) < WHOLE_DOUBLE_LIMIT) {
-				return (long) number; // as below, without a decimal string: nearly every count
+				return inRange((long) number); // as below, without a decimal string: nearly every count
 			}
-			value = BigDecimal.valueOf(number);
+			value = BigDecimal.valueOf(finite(number));
 		}
 		else {
 			String text = GROUPING.matcher(cell.text().strip()).replaceAll("");
@@ -55,12 +69,36 @@ public final class NumberParser {
 			}
 			value = new BigDecimal(text);
 		}
+		long whole;
 		try {
-			return value.stripTrailingZeros().longValueExact();
+			whole = value.stripTrailingZeros().longValueExact();
 		}
 		catch (ArithmeticException ex) {
+			if (value.signum() > 0 && value.stripTrailingZeros().scale() <= 0) {
+				throw new NotANumberException(tooLarge());
+			}
 			throw new NotANumberException("not a whole number");
 		}
+		return inRange(whole);
+	}
+
+	private static long inRange(long count) throws NotANumberException {
+		if (count > MAX_COUNT) { // a negative count is the caller's to reject, with its own reason
+			throw new NotANumberException(tooLarge());
+		}
+		return count;
+	}
+
+	private static String tooLarge() {
+		return String.format(java.util.Locale.ROOT, "more than %,d, which no election has", MAX_COUNT);
+	}
+
+	/** NaN and the infinities are numeric cells that hold no number: the cell is rejected, not the file. */
+	private static double finite(double number) throws NotANumberException {
+		if (Double.isNaN(number) || Double.isInfinite(number)) {
+			throw new NotANumberException("not a number (" + number + ")");
+		}
+		return number;
 	}
 
 	/** A count written as text (a CSV field), {@code null} when blank. */
@@ -77,16 +115,16 @@ public final class NumberParser {
 			return null;
 		}
 		if (cell.isNumeric()) {
-			BigDecimal value = BigDecimal.valueOf(cell.number());
+			BigDecimal value = BigDecimal.valueOf(finite(cell.number()));
 			String format = cell.format() == null ? "General" : cell.format();
 			if (format.contains("%")) {
 				int decimals = formatDecimals(format);
-				return new Parsed(value.movePointRight(2), decimals);
+				return bounded(value.movePointRight(2), decimals);
 			}
 			if ("General".equalsIgnoreCase(format) || format.isBlank()) {
-				return new Parsed(value, Math.max(0, value.stripTrailingZeros().scale()));
+				return bounded(value, Math.max(0, value.stripTrailingZeros().scale()));
 			}
-			return new Parsed(value, formatDecimals(format));
+			return bounded(value, formatDecimals(format));
 		}
 		String text = cell.text().strip();
 		boolean percentSign = text.endsWith("%");
@@ -98,7 +136,14 @@ public final class NumberParser {
 			throw new NotANumberException("not a percentage");
 		}
 		BigDecimal value = new BigDecimal(text);
-		return new Parsed(value, Math.max(0, value.scale()));
+		return bounded(value, Math.max(0, value.scale()));
+	}
+
+	private static Parsed bounded(BigDecimal percent, int decimals) throws NotANumberException {
+		if (percent.abs().compareTo(MAX_PERCENT) > 0) {
+			throw new NotANumberException("beyond ±1,000%, which no turnout or share can be");
+		}
+		return new Parsed(percent, decimals);
 	}
 
 	/** A percentage written as text (a CSV field), {@code null} when blank. */
