@@ -233,15 +233,18 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 				return;
 			}
 			log.info("Reading {} source {}", file.kind().folder(), file.name());
-			sha = InputFolder.sha256(file.path());
-			bytes = size(file.path());
 			try {
+				// a file the account may not read is that file's finding, not the run's failure
+				sha = InputFolder.sha256(file.path());
+				bytes = size(file.path());
 				openFile = TabularFiles.open(file.path());
 				parser = file.kind().parser(file.name(), openFile, parseContext);
 			}
 			catch (IOException | RuntimeException ex) {
 				close();
 				String reason = ex instanceof org.electionrecon.ingest.table.UnreadableSourceException ? ex.getMessage()
+						: ex instanceof java.nio.file.AccessDeniedException ? "permission denied (the account running"
+								+ " the job may not read it)"
 						: org.electionrecon.ingest.table.TabularFiles.rootMessage(ex);
 				log.warn("{} is unreadable: {}", file.name(), reason);
 				buffer.add(unreadable(file.name(), reason));
