@@ -160,8 +160,13 @@ public final class DeclarationParser extends SourceParser {
 			outOfScope();
 			return true;
 		}
-		String code = layout == Layout.LGA ? codeOf(values.text("area uri")) : values.text("code");
-		String name = values.text(layout == Layout.LGA ? "area" : "name");
+		String code = layout == Layout.LGA ? codeOf(values.text("area uri"))
+				: values.text("code", StagedText.CONSTITUENCY_CODE);
+		String name = values.text(layout == Layout.LGA ? "area" : "name", StagedText.CONSTITUENCY_NAME);
+		if (values.failed()) {
+			reject(values.problemCell(), values.problemValue(), values.problem(), out);
+			return true;
+		}
 		if (code == null && name == null) {
 			// a notes or footer line under the table
 			return false;
@@ -226,7 +231,9 @@ public final class DeclarationParser extends SourceParser {
 	/** A candidate row of a council's own file; the contest's totals come with its first row. */
 	private void lgaRow(String code, RowValues values, List<Staged> out) {
 		Long votes = values.requiredCount("votes", "votes won");
-		String surname = values.text("surname");
+		String surname = values.text("surname", StagedText.SURNAME);
+		String forenames = values.text("forenames", StagedText.FIRST_NAME);
+		String party = values.text("party", StagedText.PARTY);
 		Long electorate = values.count("electorate", "eligible electorate");
 		Long votesCast = values.count("votes cast", "votes cast");
 		Map<String, Long> categories = new LinkedHashMap<>();
@@ -242,7 +249,7 @@ public final class DeclarationParser extends SourceParser {
 		}
 		if (values.failed()) {
 			reject(values.problemCell(), values.problemValue(), values.problem(), RejectedFigure.Kind.CANDIDATE, code,
-					candidate(values.text("forenames"), surname), out);
+					candidate(forenames, surname), out);
 			return;
 		}
 		if (contestsSeen.add(code)) {
@@ -262,8 +269,8 @@ public final class DeclarationParser extends SourceParser {
 		}
 		String elected = values.text("elected");
 		Boolean isElected = elected == null ? null : isElected(elected);
-		out.add(new CandidateVotes(code, values.text("forenames"), surname,
-				context.parties().abbreviation(values.text("party")), votes, isElected, values.sourceText("votes")));
+		out.add(new CandidateVotes(code, forenames, surname, context.parties().abbreviation(party), votes, isElected,
+				values.sourceText("votes")));
 		accept();
 	}
 
@@ -289,6 +296,10 @@ public final class DeclarationParser extends SourceParser {
 		Long valid = values.requiredCount("valid", "valid votes");
 		Long rejected = values.requiredCount("rejected", "rejected (invalid) votes");
 		Long majority = values.count("majority", "majority");
+		String result = values.text("result", StagedText.RESULT_LABEL);
+		String firstPartyText = values.text("first party", StagedText.PARTY);
+		String memberFirstName = values.text("member first name", StagedText.MEMBER_FIRST_NAME);
+		String memberSurname = values.text("member surname", StagedText.MEMBER_SURNAME);
 		List<DeclaredPartyVotes> parties = new ArrayList<>();
 		for (Map.Entry<String, Integer> party : partyColumns.entrySet()) {
 			Cell cell = row.get(party.getValue());
@@ -308,11 +319,11 @@ public final class DeclarationParser extends SourceParser {
 					"the declaration row", out);
 			return;
 		}
-		String firstParty = context.parties().abbreviation(values.text("first party"));
+		String firstParty = context.parties().abbreviation(firstPartyText);
 		out.add(new DeclaredResult(code, fileName, electorate, values.sourceText("electorate"), valid,
 				values.sourceText("valid"), rejected, values.sourceText("rejected"), majority,
-				values.sourceText("majority"), values.text("result"), values.sourceText("result"), firstParty,
-				values.sourceText("first party"), values.text("member first name"), values.text("member surname"),
+				values.sourceText("majority"), result, values.sourceText("result"), firstParty,
+				values.sourceText("first party"), memberFirstName, memberSurname,
 				values.sourceText("member surname")));
 		out.addAll(parties);
 		accept();
@@ -320,23 +331,24 @@ public final class DeclarationParser extends SourceParser {
 
 	private void candidateRow(String code, RowValues values, List<Staged> out) {
 		Long votes = values.requiredCount("votes", "votes");
-		String surname = values.text("surname");
+		String surname = values.text("surname", StagedText.SURNAME);
 		if (surname == null && !values.failed()) {
 			values.fail("surname", null, "candidate surname is blank");
 		}
-		String party = values.text("party");
+		String firstName = values.text("first name", StagedText.FIRST_NAME);
+		String party = values.text("party", StagedText.PARTY);
 		if (party == null) {
-			party = values.text("party name");
+			party = values.text("party name", StagedText.PARTY);
 		}
 		if (party == null && !values.failed()) {
 			values.fail(values.has("party") ? "party" : "party name", null, "party is blank");
 		}
 		if (values.failed()) {
 			reject(values.problemCell(), values.problemValue(), values.problem(), RejectedFigure.Kind.CANDIDATE, code,
-					candidate(values.text("first name"), surname), out);
+					candidate(firstName, surname), out);
 			return;
 		}
-		out.add(new CandidateVotes(code, values.text("first name"), surname, context.parties().abbreviation(party),
+		out.add(new CandidateVotes(code, firstName, surname, context.parties().abbreviation(party),
 				votes, null, values.sourceText("votes")));
 		accept();
 	}

@@ -45,12 +45,18 @@ public final class ExplanationsParser extends SingleTableParser {
 					out);
 			return;
 		}
-		String note = values.text("note");
+		String note = values.text("note", StagedText.NOTE);
+		String box = values.text("box", StagedText.BOX);
+		String by = values.text("by", StagedText.EXPLAINED_BY);
+		if (values.failed()) {
+			reject(values.problemCell(), values.problemValue(), values.problem(), out);
+			return;
+		}
 		if (note == null) {
 			reject(values.source("note"), null, "the note is blank: an explanation must say why", out);
 			return;
 		}
-		out.add(new Explanation(match.constituency().code(), check, values.text("box"), note, values.text("by"),
+		out.add(new Explanation(match.constituency().code(), check, box, note, by,
 				values.sourceText("note")));
 		accept();
 	}

@@ -81,8 +81,12 @@ public final class NotionalParser extends SourceParser {
 			return false;
 		}
 		RowValues values = new RowValues(row, columns, column -> ref(sheet, row.number(), column));
-		String code = values.text("code");
-		String name = values.text("name");
+		String code = values.text("code", StagedText.CONSTITUENCY_CODE);
+		String name = values.text("name", StagedText.CONSTITUENCY_NAME);
+		if (values.failed()) {
+			reject(values.problemCell(), values.problemValue(), values.problem(), out);
+			return true;
+		}
 		if (code == null && name == null) {
 			return false;
 		}
@@ -104,6 +108,8 @@ public final class NotionalParser extends SourceParser {
 		Long electorate = values.requiredCount("electorate", "notional electorate");
 		NumberParser.Parsed turnout = values.has("turnout") ? values.percent("turnout", "notional turnout") : null;
 		Long total = values.count("total votes", "total votes");
+		String winner = values.text("winner", StagedText.PARTY);
+		String second = values.text("second", StagedText.PARTY);
 		Map<String, Long> votes = new LinkedHashMap<>();
 		for (Map.Entry<String, Integer> column : votesColumns.entrySet()) {
 			Cell cell = row.get(column.getValue());
@@ -133,7 +139,7 @@ public final class NotionalParser extends SourceParser {
 			return true;
 		}
 		out.add(new NotionalResult(match.constituency().code(), electorate, turnoutPercent, totalVotes, votes,
-				context.parties().abbreviation(values.text("winner")), context.parties().abbreviation(values.text("second")),
+				context.parties().abbreviation(winner), context.parties().abbreviation(second),
 				values.sourceText(values.has("turnout") ? "turnout" : "electorate"), values.sourceText("electorate"),
 				values.has("winner") ? values.sourceText("winner") : null));
 		accept();

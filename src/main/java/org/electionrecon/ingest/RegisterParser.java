@@ -24,19 +24,30 @@ public final class RegisterParser extends SingleTableParser {
 
 	@Override
 	protected void record(RowValues values, List<Staged> out) {
-		String code = values.text("code");
-		String name = values.text("name");
+		String code = values.text("code", StagedText.CONSTITUENCY_CODE);
+		String name = values.text("name", StagedText.CONSTITUENCY_NAME);
+		String region = values.text("region", StagedText.REGION);
+		String county = values.text("county", StagedText.COUNTY);
+		String area = values.text("area", StagedText.REPORT_AREA);
+		String aliases = values.text("aliases", StagedText.ALIASES);
+		if (values.failed()) {
+			reject(values.problemCell(), values.problemValue(), values.problem(), out);
+			return;
+		}
 		if (code == null || name == null) {
 			reject(values.source(code == null ? "code" : "name"), null,
 					code == null ? "blank constituency code" : "blank constituency name", out);
 			return;
 		}
-		String region = values.text("region");
-		String area = values.text("area");
-		String aliases = values.text("aliases");
+		if (area == null && region == null) {
+			// the area names the report workbook: a row without one would have no report to go to
+			reject(values.source(values.has("area") ? "area" : values.has("region") ? "region" : "code"), null,
+					"report area is blank and there is no region to stand for it", out);
+			return;
+		}
 		List<String> aliasList = aliases == null ? List.of()
 				: Arrays.stream(aliases.split(";")).map(String::strip).filter(a -> !a.isEmpty()).toList();
-		out.add(new Constituency(code.strip(), name.strip(), region, values.text("county"),
+		out.add(new Constituency(code.strip(), name.strip(), region, county,
 				area != null ? area : region, aliasList));
 		accept();
 	}

@@ -40,6 +40,10 @@ public final class ReportedParser extends SingleTableParser {
 		}
 		String figure = values.text("figure");
 		String normal = figure == null ? null : normaliseFigure(figure);
+		if (normal != null && StagedText.FIGURE.problem(normal) != null) {
+			reject(values.source("figure"), figure, StagedText.FIGURE.problem(normal), out);
+			return;
+		}
 		if (normal == null) {
 			reject(values.source("figure"), figure, "figure must be one of verified, turnout, electorate, rejected,"
 					+ " turnout_2019 or votes:<party>", out);
@@ -59,12 +63,14 @@ public final class ReportedParser extends SingleTableParser {
 		if (value == null && !values.failed()) {
 			values.fail("value", null, "reported value is blank (a blank is not zero)");
 		}
+		String reportedAt = values.text("reported_at", StagedText.REPORTED_AT);
+		String outlet = values.text("source", StagedText.OUTLET);
 		if (values.failed()) {
 			reject(values.problemCell(), values.problemValue(), values.problem(), out);
 			return;
 		}
-		out.add(new ReportedFigure(match.constituency().code(), normal, value, decimals, values.text("reported_at"),
-				values.text("source"), values.sourceText("value")));
+		out.add(new ReportedFigure(match.constituency().code(), normal, value, decimals, reportedAt, outlet,
+				values.sourceText("value")));
 		accept();
 	}
 

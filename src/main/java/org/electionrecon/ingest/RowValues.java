@@ -36,6 +36,20 @@ final class RowValues {
 		return column == null ? null : row.text(column);
 	}
 
+	/**
+	 * A text that is staged: one longer than its column holds is the row's problem, and reads as
+	 * {@code null}.
+	 */
+	String text(String field, StagedText kind) {
+		String value = text(field);
+		String tooLong = kind.problem(value);
+		if (tooLong != null) {
+			fail(field, value, tooLong);
+			return null;
+		}
+		return value;
+	}
+
 	Cell cell(String field) {
 		Integer column = columns.get(field);
 		return column == null ? null : row.get(column);

@@ -258,7 +258,32 @@ public abstract class SourceParser {
 	/** Rejects a row: counted, and listed with file, sheet, row, cell, raw value and reason. */
 	protected final void reject(SourceRef cell, String rawValue, String reason, List<Staged> out) {
 		rowsRejected++;
-		out.add(RejectedRow.at(cell, rawValue == null ? "" : rawValue, reason));
+		out.add(RejectedRow.at(cell, shown(rawValue), cut(reason, MAX_REASON)));
+	}
+
+	/** The longest raw value a Rejected rows line shows: enough to recognise it, never a whole damaged cell. */
+	static final int MAX_SHOWN_VALUE = 200;
+
+	/** The staged reason's column (RECON_REJECTED_ROW.REASON, RECON_REJECTED_FIGURE.REASON). */
+	private static final int MAX_REASON = 2000;
+
+	/** The staged rejected figure's item column (RECON_REJECTED_FIGURE.ITEM). */
+	private static final int MAX_ITEM = 400;
+
+	/** A raw value as the Rejected rows sheet shows it: a long one is cut, and says how long it was. */
+	static String shown(String rawValue) {
+		if (rawValue == null) {
+			return "";
+		}
+		if (rawValue.length() <= MAX_SHOWN_VALUE) {
+			return rawValue;
+		}
+		return rawValue.substring(0, MAX_SHOWN_VALUE) + String.format(java.util.Locale.ROOT, "… (%,d characters)",
+				rawValue.length());
+	}
+
+	private static String cut(String text, int max) {
+		return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
 	}
 
 	/**
@@ -268,7 +293,7 @@ public abstract class SourceParser {
 	protected final void reject(SourceRef cell, String rawValue, String reason, RejectedFigure.Kind kind,
 			String constituencyCode, String item, List<Staged> out) {
 		reject(cell, rawValue, reason, out);
-		out.add(new RejectedFigure(constituencyCode, kind, item, cell.toString(), reason));
+		out.add(new RejectedFigure(constituencyCode, kind, cut(item, MAX_ITEM), cell.toString(), cut(reason, MAX_REASON)));
 	}
 
 	protected final void accept() {
