@@ -301,8 +301,12 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 			if (failure != null) {
 				notes.add(failure);
 			}
+			String joined = String.join("; ", notes);
+			if (joined.length() > MAX_NOTES) { // RECON_SOURCE_FILE.NOTES: many skipped sheets must not stop the run
+				joined = joined.substring(0, MAX_NOTES - 1) + "…";
+			}
 			return new SourceFile(file.name(), file.kind().folder(), sha, bytes, parser.rowsRead(),
-					parser.rowsAccepted(), parser.rowsRejected(), parser.rowsOutOfScope(), String.join("; ", notes));
+					parser.rowsAccepted(), parser.rowsRejected(), parser.rowsOutOfScope(), joined);
 		}
 
 		@Override
@@ -319,6 +323,9 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 			}
 		}
 	}
+
+	/** The staged notes' column of a source file (RECON_SOURCE_FILE.NOTES). */
+	private static final int MAX_NOTES = 16000;
 
 	private static Finding unreadable(String fileName, String reason) {
 		return Finding.open(Severity.ERROR, CheckCode.SOURCE_UNREADABLE, null, null, null, null, null, null,

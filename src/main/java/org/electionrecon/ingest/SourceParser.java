@@ -30,6 +30,12 @@ public abstract class SourceParser {
 	/** The header row must be within this many rows of the top of a sheet. */
 	public static final int HEADER_SEARCH_ROWS = 30;
 
+	/**
+	 * The longest sheet name read: Excel allows 31 characters, other programs more; a longer name is
+	 * damage, and would not fit the staged references that cite the sheet's cells.
+	 */
+	public static final int MAX_SHEET_NAME = 100;
+
 	protected final String fileName;
 
 	/** The sheet whose {@code 'dir/[file]Sheet'!} {@link #source} holds, and that text. */
@@ -171,6 +177,16 @@ public abstract class SourceParser {
 		tableEnded = false;
 		ignoredAfterTable = 0;
 		pending.clear();
+		if (sheet.name() != null && sheet.name().length() > MAX_SHEET_NAME) {
+			// every cell of the sheet would be cited by a name that no source column holds
+			String shown = sheet.name().substring(0, 40) + "…";
+			out.add(Finding.open(Severity.ERROR, CheckCode.SOURCE_UNREADABLE, null, null, null, null, null, null,
+					String.format(java.util.Locale.ROOT, "%s: sheet '%s' not read: its name is %,d characters; at most"
+							+ " %d (Excel allows 31)", fileName, shown, sheet.name().length(), MAX_SHEET_NAME),
+					fileName));
+			notes.add("sheet '" + shown + "' not read: its name is too long");
+			return;
+		}
 		if (sheet.hidden()) {
 			notes.add("hidden sheet '" + sheet.name() + "' ignored");
 			return;

@@ -139,14 +139,29 @@ class DamagedValueTests {
 	}
 
 	@Test
-	void shouldReadASheetWhoseNameIsLongerThanExcelAllows() throws Exception {
+	void shouldReportASheetWhoseNameIsTooLongAsItsFilesFindingAndReadTheOtherSheets() throws Exception {
 		Path input = sample();
 		String name = "Stoke-on-Trent Central " + "S".repeat(300);
 		replaceInWorkbook(input, STOKE, "xl/workbook.xml", "name=\"Stoke-on-Trent Central\"", "name=\"" + name + "\"");
-		replaceInWorkbook(input, STOKE, "xl/worksheets/sheet1.xml", STOKE_E30,
-				"<c r=\"E30\" s=\"5\" t=\"n\"><v>NaN</v></c>");
-		assertRejected(input, STOKE, tuple(STOKE, name, 30.0, "E30", "NaN",
-				"ballot papers verified is not a number (NaN)"));
+		Path output = dir.resolve("out");
+		Cli.Result result = Cli.run("--input=" + input, "--output=" + output);
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.ERRORS);
+		try (ReportWorkbookReader report = new ReportWorkbookReader(output.resolve(Cli.WORKBOOK))) {
+			assertThat(report.rows("Findings")).filteredOn(f -> "SOURCE_UNREADABLE".equals(f.get("Check")))
+				.extracting(f -> f.get("Severity"), f -> f.get("Message"), f -> f.get("Source"))
+				.containsExactly(tuple("ERROR", STOKE + ": sheet 'Stoke-on-Trent Central SSSSSSSSSSSSSSSSS…' not read:"
+						+ " its name is 323 characters; at most 100 (Excel allows 31)", STOKE));
+			assertThat(report.rows("Rejected rows")).isEmpty();
+		}
+		Map<String, List<Double>> counts = counts(output);
+		List<Double> before = sampleCounts.get(STOKE);
+		// the sheet's 32 boxes (rows 10 to 41) and its Total row are not read; the other two sheets are
+		assertThat(counts.get(STOKE)).containsExactly(before.get(0) - 33, before.get(1) - 33, 0.0, 0.0);
+		for (Map.Entry<String, List<Double>> file : counts.entrySet()) {
+			if (!file.getKey().equals(STOKE)) {
+				assertThat(file.getValue()).as(file.getKey()).isEqualTo(sampleCounts.get(file.getKey()));
+			}
+		}
 	}
 
 	private Path sample() throws IOException {
