@@ -234,17 +234,26 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 			}
 			log.info("Reading {} source {}", file.kind().folder(), file.name());
 			try {
-				// a file the account may not read is that file's finding, not the run's failure
 				sha = InputFolder.sha256(file.path());
-				bytes = size(file.path());
+			}
+			catch (java.nio.file.AccessDeniedException ex) {
+				// a file the account may not read stays so on a rerun: it is that file's finding, not the
+				// run's failure (a file that vanished fails the step instead, and restart reads it once back)
+				String reason = "permission denied (the account running the job may not read it)";
+				log.warn("{} is unreadable: {}", file.name(), reason);
+				buffer.add(unreadable(file.name(), reason));
+				buffer.add(new SourceFile(file.name(), file.kind().folder(), null, size(file.path()), 0, 0, 0, 0,
+						"unreadable: " + reason));
+				return;
+			}
+			bytes = size(file.path());
+			try {
 				openFile = TabularFiles.open(file.path());
 				parser = file.kind().parser(file.name(), openFile, parseContext);
 			}
 			catch (IOException | RuntimeException ex) {
 				close();
 				String reason = ex instanceof org.electionrecon.ingest.table.UnreadableSourceException ? ex.getMessage()
-						: ex instanceof java.nio.file.AccessDeniedException ? "permission denied (the account running"
-								+ " the job may not read it)"
 						: org.electionrecon.ingest.table.TabularFiles.rootMessage(ex);
 				log.warn("{} is unreadable: {}", file.name(), reason);
 				buffer.add(unreadable(file.name(), reason));

@@ -29,7 +29,7 @@ public final class InputFingerprint {
 					if (file.ignored()) {
 						continue;
 					}
-					digest.update((file.name() + "\u0000" + InputFolder.sha256(file.path()) + "\n")
+					digest.update((file.name() + "\u0000" + contentHash(file.path()) + "\n")
 						.getBytes(StandardCharsets.UTF_8));
 				}
 			}
@@ -37,6 +37,16 @@ public final class InputFingerprint {
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is missing from this Java runtime", ex);
+		}
+	}
+
+	/** A file the account may not read is fingerprinted as such: the ingest step reports it, the run goes on. */
+	private static String contentHash(Path file) throws IOException {
+		try {
+			return InputFolder.sha256(file);
+		}
+		catch (java.nio.file.AccessDeniedException ex) {
+			return "unreadable";
 		}
 	}
 }

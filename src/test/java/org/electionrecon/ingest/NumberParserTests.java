@@ -46,11 +46,17 @@ class NumberParserTests {
 	void countsANumericCellAsItsDecimalStringDoes(double number) {
 		Cell cell = new Cell(3, Double.toString(number), number, "General", false);
 		Object expected;
-		try {
-			expected = BigDecimal.valueOf(number).stripTrailingZeros().longValueExact();
+		BigDecimal exact = BigDecimal.valueOf(number).stripTrailingZeros();
+		if (exact.scale() <= 0 && exact.compareTo(BigDecimal.valueOf(NumberParser.MAX_COUNT)) > 0) {
+			expected = "more than 100,000,000, which no election has";
 		}
-		catch (ArithmeticException ex) {
-			expected = "not a whole number";
+		else {
+			try {
+				expected = exact.longValueExact();
+			}
+			catch (ArithmeticException ex) {
+				expected = "not a whole number";
+			}
 		}
 		Object actual;
 		try {
@@ -60,6 +66,39 @@ class NumberParserTests {
 			actual = ex.getMessage();
 		}
 		assertThat(actual).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
+	@ValueSource(doubles = { Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY })
+	void rejectsANumericCellThatHoldsNoNumber(double number) {
+		Cell cell = new Cell(3, Double.toString(number), number, "General", false);
+		assertThatThrownBy(() -> NumberParser.count(cell)).isInstanceOf(NotANumberException.class)
+			.hasMessage("not a number (" + number + ")");
+		assertThatThrownBy(() -> NumberParser.percent(cell)).isInstanceOf(NotANumberException.class)
+			.hasMessage("not a number (" + number + ")");
+	}
+
+	@Test
+	void rejectsACountNoElectionCanHave() throws NotANumberException {
+		assertThat(NumberParser.count(Cell.text(0, "100,000,000"))).isEqualTo(100_000_000L);
+		assertThatThrownBy(() -> NumberParser.count(Cell.text(0, "100,000,001"))).isInstanceOf(NotANumberException.class)
+			.hasMessage("more than 100,000,000, which no election has");
+		assertThatThrownBy(() -> NumberParser.count(Cell.text(0, "99999999999999999999999")))
+			.isInstanceOf(NotANumberException.class)
+			.hasMessage("more than 100,000,000, which no election has");
+		assertThatThrownBy(() -> NumberParser.count(new Cell(0, "1E+12", 1e12, "General", false)))
+			.isInstanceOf(NotANumberException.class)
+			.hasMessage("more than 100,000,000, which no election has");
+	}
+
+	@Test
+	void rejectsAPercentageBeyondAThousand() throws NotANumberException {
+		assertThat(NumberParser.percent(Cell.text(0, "1000%")).value()).isEqualByComparingTo("1000");
+		assertThatThrownBy(() -> NumberParser.percent(Cell.text(0, "1000.5%"))).isInstanceOf(NotANumberException.class)
+			.hasMessage("beyond ±1,000%, which no turnout or share can be");
+		assertThatThrownBy(() -> NumberParser.percent(new Cell(0, "1E+20%", 1e18, "0.00%", false)))
+			.isInstanceOf(NotANumberException.class)
+			.hasMessage("beyond ±1,000%, which no turnout or share can be");
 	}
 
 	@ParameterizedTest(name = "[{index}] {0}")

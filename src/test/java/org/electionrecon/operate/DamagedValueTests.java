@@ -164,6 +164,28 @@ class DamagedValueTests {
 		}
 	}
 
+	/**
+	 * A file the account may not read is that file's SOURCE_UNREADABLE finding. Permissions do not
+	 * stop root, so this test is skipped when the tests run as root (as in the container builds).
+	 */
+	@Test
+	void shouldReportAFileTheAccountCannotReadAsItsFinding() throws Exception {
+		Path input = sample();
+		Path stoke = input.resolve(STOKE);
+		Files.setPosixFilePermissions(stoke, java.util.Set.of());
+		org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(stoke), "running as root: chmod 000 does not stop reading");
+		Path output = dir.resolve("out");
+		Cli.Result result = Cli.run("--input=" + input, "--output=" + output);
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.ERRORS);
+		try (ReportWorkbookReader report = new ReportWorkbookReader(output.resolve(Cli.WORKBOOK))) {
+			assertThat(report.rows("Findings")).filteredOn(f -> "SOURCE_UNREADABLE".equals(f.get("Check")))
+				.extracting(f -> f.get("Severity"), f -> f.get("Message"), f -> f.get("Source"))
+				.containsExactly(tuple("ERROR", STOKE + " cannot be read: permission denied (the account running the job"
+						+ " may not read it)", STOKE));
+		}
+		assertThat(counts(output).get(STOKE)).containsExactly(0.0, 0.0, 0.0, 0.0);
+	}
+
 	private Path sample() throws IOException {
 		return Cli.copySample(dir.resolve("in"));
 	}
