@@ -161,6 +161,11 @@ public class ElectionReconApplication {
 			System.err.println("election-recon: the input folder " + input + " does not exist");
 			return ExitCodes.FAILED;
 		}
+		Optional<String> overlap = OutputPaths.apart(input, output);
+		if (overlap.isPresent()) {
+			System.err.println("election-recon: " + overlap.get());
+			return ExitCodes.FAILED;
+		}
 		try {
 			java.time.LocalDate.parse(election);
 		}

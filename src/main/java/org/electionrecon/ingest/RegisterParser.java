@@ -1,10 +1,18 @@
 package org.electionrecon.ingest;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.electionrecon.ingest.table.TabularFile;
+import org.electionrecon.model.AreaFileName;
+import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.Constituency;
+import org.electionrecon.model.Finding;
+import org.electionrecon.model.Severity;
 import org.electionrecon.model.Staged;
 
 /** {@code register/}: which constituencies exist and the report area each belongs to. */
@@ -17,6 +25,18 @@ public final class RegisterParser extends SingleTableParser {
 			Field.optional("county", "County name", "County"),
 			Field.optional("area", "Report area"),
 			Field.optional("aliases", "Aliases"));
+
+	/**
+	 * Each workbook name's first spelling of an area in this file, with its cell: a later spelling
+	 * that gives the same name ("Staffordshire and cheshire") would write its workbook over the
+	 * first one's, so it joins the first area instead, and the register is told once per spelling.
+	 */
+	private final Map<String, AreaSpelling> firstSpellings = new HashMap<>();
+
+	private final Set<String> collisionsReported = new HashSet<>();
+
+	private record AreaSpelling(String area, String source) {
+	}
 
 	public RegisterParser(String fileName, TabularFile file, ParseContext context) {
 		super(fileName, file, context, "register", FIELDS, "register");
@@ -48,7 +68,35 @@ public final class RegisterParser extends SingleTableParser {
 		List<String> aliasList = aliases == null ? List.of()
 				: Arrays.stream(aliases.split(";")).map(String::strip).filter(a -> !a.isEmpty()).toList();
 		out.add(new Constituency(code.strip(), name.strip(), region, county,
-				area != null ? area : region, aliasList));
+				oneSpellingPerWorkbook(area != null ? area : region, values.sourceText(area != null ? "area" : "region"),
+						out),
+				aliasList));
 		accept();
+	}
+
+	/** The area's first spelling in this file among those that give its workbook's name. */
+	private String oneSpellingPerWorkbook(String area, String source, List<Staged> out) {
+		if (area == null) {
+			return null;
+		}
+		String workbook;
+		try {
+			workbook = AreaFileName.of(area);
+		}
+		catch (IllegalArgumentException noName) {
+			return area;
+		}
+		AreaSpelling first = firstSpellings.putIfAbsent(workbook, new AreaSpelling(area, source));
+		if (first == null || first.area().equals(area)) {
+			return area;
+		}
+		if (collisionsReported.add(area)) {
+			out.add(Finding.open(Severity.ERROR, CheckCode.UNKNOWN_CONSTITUENCY, null, null, null, first.area(), area,
+					null, "Report area '" + area + "' (" + source + ") and '" + first.area() + "' (" + first.source()
+							+ ") would both be written to " + workbook + ": taken as one area, '" + first.area()
+							+ "', the register's first spelling",
+					source + "; " + first.source()));
+		}
+		return first.area();
 	}
 }

@@ -81,6 +81,48 @@ public final class OutputPaths {
 		return problem;
 	}
 
+	/**
+	 * The one-line problem when the output folder lies inside the input folder (the run would read
+	 * its own workbooks back as input once they are under a source folder) or the input inside the
+	 * output (the run writes its workbooks and database among the inputs); empty when they are apart.
+	 * Symbolic links are followed, so a link cannot hide that two folders are one.
+	 */
+	public static Optional<String> apart(Path input, Path output) {
+		Path in = real(input);
+		Path out = real(output);
+		if (out.equals(in)) {
+			return Optional.of("--output=" + output + " is the input folder: give an output folder outside "
+					+ input + ", or the run would read its own workbooks as input");
+		}
+		if (out.startsWith(in)) {
+			return Optional.of("--output=" + output + " lies inside the input folder " + input
+					+ ": give an output folder outside it, or the run would read its own workbooks as input");
+		}
+		if (in.startsWith(out)) {
+			return Optional.of("--input=" + input + " lies inside the output folder " + output
+					+ ": give an output folder outside it, or the run would write its workbooks among its inputs");
+		}
+		return Optional.empty();
+	}
+
+	/** The path with every link of its longest existing start resolved (the rest does not exist yet). */
+	private static Path real(Path path) {
+		Path absolute = path.toAbsolutePath().normalize();
+		Path existing = absolute;
+		while (existing != null && !Files.exists(existing)) {
+			existing = existing.getParent();
+		}
+		if (existing == null) {
+			return absolute;
+		}
+		try {
+			return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
+		}
+		catch (IOException | SecurityException ex) {
+			return absolute;
+		}
+	}
+
 	/** Whether the job database is the embedded HSQLDB in the database folder (application.yml's default). */
 	static boolean embeddedDatabase(List<String> springArguments, Map<String, String> environment) {
 		String url = null;

@@ -68,6 +68,10 @@ public class ReportTasklet implements Tasklet {
 
 	private List<Path> writeReports(JobExecution job, Path output, LocalDateTime end, LocalDateTime rebuiltAt)
 			throws java.io.IOException {
+		// a run killed while writing left its temporary files; nothing else of this run writes here yet
+		for (Path leftover : ReportWorkbookWriter.removeLeftoverTemporaryFiles(output)) {
+			log.info("Removed {}, a temporary workbook left by a run that stopped while writing it", leftover);
+		}
 		List<Path> written = writeAreas(job, output, runFacts(job, end, rebuiltAt));
 		job.getExecutionContext().put(WORKBOOKS_WRITTEN,
 				new java.util.ArrayList<>(written.stream().map(Path::toString).toList()));

@@ -9,15 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.poi.ss.SpreadsheetVersion;
+import org.electionrecon.model.AreaFileName;
 import org.electionrecon.model.BallotBox;
 import org.electionrecon.model.ConstituencyFigures;
 import org.electionrecon.model.RejectedRow;
@@ -73,6 +72,10 @@ public final class ReportWorkbookWriter {
 
 	private static final String SUFFIX = "-reconciliation.xlsx";
 
+	/** What {@link #write} names its temporary file: the workbook's name hidden, with 16 hex digits. */
+	private static final java.util.regex.Pattern TEMPORARY_FILE = java.util.regex.Pattern
+		.compile("\\..+" + java.util.regex.Pattern.quote(SUFFIX) + "\\.tmp-[0-9a-f]{16}");
+
 	/** Rows kept in memory per sheet; older ones are flushed to POI's temporary files. */
 	private static final int ROW_WINDOW = 200;
 
@@ -125,34 +128,36 @@ public final class ReportWorkbookWriter {
 	}
 
 	/**
+	 * Removes the temporary files a writer left in the folder when its process was killed before
+	 * it could move them into place or remove them. Only names {@link #write} gives are touched,
+	 * never another file; call it before this process writes, as nothing else writes there then.
+	 *
+	 * @return the files removed, in name order
+	 */
+	public static List<Path> removeLeftoverTemporaryFiles(Path outputDir) throws IOException {
+		if (!Files.isDirectory(outputDir)) {
+			return List.of();
+		}
+		List<Path> removed = new java.util.ArrayList<>();
+		try (java.util.stream.Stream<Path> files = Files.list(outputDir)) {
+			for (Path file : files.sorted().toList()) {
+				if (TEMPORARY_FILE.matcher(file.getFileName().toString()).matches()
+						&& Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+						&& Files.deleteIfExists(file)) {
+					removed.add(file);
+				}
+			}
+		}
+		return removed;
+	}
+
+	/**
 	 * The workbook's file name: the area in lower-case ASCII words joined by hyphens, then
 	 * {@code -reconciliation.xlsx} ("Yorkshire and The Humber" gives
 	 * {@code yorkshire-and-the-humber-reconciliation.xlsx}).
 	 */
 	public static String fileName(String area) {
-		if (area == null) {
-			throw new IllegalArgumentException("A report area needs a name");
-		}
-		String folded = Normalizer.normalize(area, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-		folded = folded.replace("ß", "ss")
-			.replace("æ", "ae")
-			.replace("Æ", "AE")
-			.replace("œ", "oe")
-			.replace("Œ", "OE")
-			.replace("ø", "o")
-			.replace("Ø", "O")
-			.replace("ł", "l")
-			.replace("Ł", "L")
-			.replace("đ", "d")
-			.replace("Đ", "D");
-		String words = folded.toLowerCase(Locale.ROOT)
-			.replaceAll("['\u2018\u2019`]", "")
-			.replaceAll("[^a-z0-9]+", "-")
-			.replaceAll("^-+|-+$", "");
-		if (words.isEmpty()) {
-			throw new IllegalArgumentException("Report area '" + area + "' has no letters or digits to name a file");
-		}
-		return words + SUFFIX;
+		return AreaFileName.of(area);
 	}
 
 	private void writeWorkbook(AreaReportData data, OutputStream out) throws IOException {

@@ -182,6 +182,64 @@ class OutputPathsTests {
 		}
 
 		@Test
+		void shouldRefuseAnOutputFolderInsideTheInputFolderBeforeAnythingIsRead(@TempDir Path temp) throws IOException {
+			Path input = Files.createDirectories(temp.resolve("in/verification"));
+			Path council = Files.write(input.resolve("council.xlsx"), COUNCIL_FILE);
+			Path output = input.resolve("reports");
+
+			Cli.Result result = Cli.run("--input=" + temp.resolve("in"), "--output=" + output);
+
+			assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
+			assertThat(result.printed().lines()).containsExactly("election-recon: --output=" + output
+					+ " lies inside the input folder " + temp.resolve("in")
+					+ ": give an output folder outside it, or the run would read its own workbooks as input");
+			assertThat(Files.exists(output)).isFalse();
+			assertThat(Files.readAllBytes(council)).isEqualTo(COUNCIL_FILE);
+		}
+
+		@Test
+		void shouldRefuseTheInputFolderAsTheOutputFolder(@TempDir Path temp) throws IOException {
+			Path input = Files.createDirectories(temp.resolve("in"));
+
+			Cli.Result result = Cli.run("--input=" + input, "--output=" + input);
+
+			assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
+			assertThat(result.printed().lines()).containsExactly("election-recon: --output=" + input
+					+ " is the input folder: give an output folder outside " + input
+					+ ", or the run would read its own workbooks as input");
+			assertThat(Cli.names(input)).isEmpty();
+		}
+
+		@Test
+		void shouldRefuseAnInputFolderInsideTheOutputFolder(@TempDir Path temp) throws IOException {
+			Path output = temp.resolve("out");
+			Path input = Files.createDirectories(output.resolve("in"));
+
+			Cli.Result result = Cli.run("--input=" + input, "--output=" + output);
+
+			assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
+			assertThat(result.printed().lines()).containsExactly("election-recon: --input=" + input
+					+ " lies inside the output folder " + output
+					+ ": give an output folder outside it, or the run would write its workbooks among its inputs");
+			assertThat(Cli.names(output)).containsExactly("in");
+		}
+
+		@Test
+		void shouldSeeThroughALinkToTheInputFolder(@TempDir Path temp) throws IOException {
+			Path input = Files.createDirectories(temp.resolve("in"));
+			Path link = Files.createSymbolicLink(temp.resolve("link"), input);
+			Path output = link.resolve("reports");
+
+			Cli.Result result = Cli.run("--input=" + input, "--output=" + output);
+
+			assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILED);
+			assertThat(result.printed().lines()).containsExactly("election-recon: --output=" + output
+					+ " lies inside the input folder " + input
+					+ ": give an output folder outside it, or the run would read its own workbooks as input");
+			assertThat(Cli.names(input)).isEmpty();
+		}
+
+		@Test
 		void shouldNotLookForTheEmbeddedDatabaseWhenAnotherIsConfigured() {
 			Map<String, String> none = Map.of();
 			assertThat(OutputPaths.embeddedDatabase(List.of(), none)).isTrue();

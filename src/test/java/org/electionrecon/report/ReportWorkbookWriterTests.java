@@ -72,6 +72,38 @@ class ReportWorkbookWriterTests {
 	Path dir;
 
 	@Nested
+	class LeftoverTemporaryFiles {
+
+		@Test
+		void shouldRemoveOnlyTheWritersOwnTemporaryFiles() throws IOException {
+			Path leftover = Files.write(dir.resolve("." + REPORT + ".tmp-0123456789abcdef"), new byte[] { 1, 2 });
+			Path other = Files.write(dir.resolve(".wales-reconciliation.xlsx.tmp-fedcba9876543210"), new byte[] { 3 });
+			List<String> foreign = List.of(REPORT, "." + REPORT + ".tmp-0123", "." + REPORT + ".tmp-0123456789ABCDEF",
+					"." + REPORT + ".tmp-0123456789abcdef.bak", REPORT + ".tmp-0123456789abcdef",
+					".notes.xlsx.tmp-0123456789abcdef", "desk-notes.txt");
+			for (String name : foreign) {
+				Files.writeString(dir.resolve(name), "the desk's own " + name);
+			}
+			Path folder = Files.createDirectory(dir.resolve(".x-reconciliation.xlsx.tmp-0000000000000000"));
+
+			List<Path> removed = ReportWorkbookWriter.removeLeftoverTemporaryFiles(dir);
+
+			assertThat(removed).containsExactly(leftover, other);
+			assertThat(Files.exists(leftover)).isFalse();
+			assertThat(Files.exists(other)).isFalse();
+			for (String name : foreign) {
+				assertThat(Files.readString(dir.resolve(name))).isEqualTo("the desk's own " + name);
+			}
+			assertThat(Files.isDirectory(folder)).isTrue();
+		}
+
+		@Test
+		void shouldRemoveNothingFromAFolderThatIsNotThere() throws IOException {
+			assertThat(ReportWorkbookWriter.removeLeftoverTemporaryFiles(dir.resolve("missing"))).isEmpty();
+		}
+	}
+
+	@Nested
 	class FileNames {
 
 		@ParameterizedTest

@@ -1,0 +1,41 @@
+package org.electionrecon.operate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.electionrecon.ExitCodes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 13, point 6: a report killed while writing leaves its temporary workbook in the output
+ * folder; the next run removes it, and only it.
+ */
+class LeftoverTemporaryFilesTests {
+
+	@Test
+	void shouldRemoveTheTemporaryWorkbookOfAKilledRunAndKeepEveryOtherFile(@TempDir Path temp) throws IOException {
+		Path output = Files.createDirectories(temp.resolve("output"));
+		Path leftover = Files.write(output.resolve("." + Cli.WORKBOOK + ".tmp-5f3a9c0e12b4d678"),
+				"PK\u0003\u0004 half a workbook".getBytes(StandardCharsets.UTF_8));
+		byte[] notes = "the desk's own notes".getBytes(StandardCharsets.UTF_8);
+		Path foreign = Files.write(output.resolve("." + Cli.WORKBOOK + ".tmp-desk-notes"), notes);
+		Path foreignHex = Files.write(output.resolve("desk.tmp-5f3a9c0e12b4d678"), notes);
+
+		Cli.Result result = Cli.run("--input=" + Cli.SAMPLE, "--output=" + output);
+
+		assertThat(result.exitCode()).isEqualTo(ExitCodes.ERRORS);
+		assertThat(Files.exists(leftover)).isFalse();
+		assertThat(result.printed().lines().filter(line -> line.contains("Removed ")).map(line -> line.substring(line.indexOf("Removed "))))
+			.containsExactly("Removed " + leftover.toAbsolutePath()
+					+ ", a temporary workbook left by a run that stopped while writing it");
+		assertThat(Files.readAllBytes(foreign)).isEqualTo(notes);
+		assertThat(Files.readAllBytes(foreignHex)).isEqualTo(notes);
+		assertThat(Cli.names(output)).containsExactly(".election-recon-db", "." + Cli.WORKBOOK + ".tmp-desk-notes",
+				"desk.tmp-5f3a9c0e12b4d678", "logs", Cli.WORKBOOK);
+	}
+}
