@@ -21,9 +21,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-import org.electionrecon.CommandLine;
+import org.electionrecon.cli.CommandLine;
 import org.electionrecon.ElectionReconApplication;
-import org.electionrecon.ExitCodes;
+import org.electionrecon.run.ExitCodes;
 import org.electionrecon.sample.SampleInputGenerator;
 
 /**

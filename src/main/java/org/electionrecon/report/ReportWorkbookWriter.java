@@ -105,7 +105,7 @@ public final class ReportWorkbookWriter {
 			try (OutputStream out = new BufferedOutputStream(
 					Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
 				writeWorkbook(data, out);
-				org.electionrecon.FaultInjection.failIfRequested("report-write");
+				org.electionrecon.run.FaultInjection.failIfRequested("report-write");
 			}
 			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
 				channel.force(true);

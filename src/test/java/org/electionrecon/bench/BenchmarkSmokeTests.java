@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.electionrecon.ElectionReconApplication;
-import org.electionrecon.ExitCodes;
+import org.electionrecon.run.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,7 +123,7 @@ class BenchmarkSmokeTests {
 			.isEmpty();
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> Benchmark.parse(new String[] { "benchmark", "--jvm=--rerun" }))
-			.isInstanceOf(org.electionrecon.CommandLine.UsageException.class)
+			.isInstanceOf(org.electionrecon.cli.CommandLine.UsageException.class)
 			.hasMessage("--jvm takes JVM options such as -XX:TieredStopAtLevel=1, not '--rerun'");
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> Benchmark.parse(new String[] { "benchmark", "--jvm=-Xmx2g" }))

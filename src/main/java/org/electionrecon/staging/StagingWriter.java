@@ -1,7 +1,6 @@
-package org.electionrecon.ingest;
+package org.electionrecon.staging;
 
-import org.electionrecon.staging.StagedItem;
-import org.electionrecon.staging.StagingTables;
+import org.electionrecon.ingest.StagedItem;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -27,6 +26,6 @@ public class StagingWriter implements ItemWriter<StagedItem>, StepExecutionListe
 	@Override
 	public void write(Chunk<? extends StagedItem> chunk) {
 		tables.insert(runId, chunk.getItems().stream().map(StagedItem.class::cast).toList());
-		org.electionrecon.FaultInjection.pauseIfRequested(stepName);
+		org.electionrecon.run.FaultInjection.pauseIfRequested(stepName);
 	}
 }

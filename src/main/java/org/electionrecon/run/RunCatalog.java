@@ -1,4 +1,4 @@
-package org.electionrecon.operate;
+package org.electionrecon.run;
 
 import java.util.Comparator;
 import java.util.List;
