@@ -73,7 +73,7 @@ public class ElectionReconApplication {
 			return ExitCodes.CLEAN;
 		}
 		if (CommandLine.BENCHMARK.equals(line.command())) {
-			return Benchmark.run(args); // starts no Spring context: the job runs in child processes
+			return Benchmark.run(args, ElectionReconApplication.class); // starts no Spring context: the job runs in child processes
 		}
 		try {
 			if (CommandLine.GENERATE.equals(line.command())) {

@@ -60,7 +60,7 @@ public class ReconcileSteps {
 	}
 
 	public Step reconcileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StepExecutionListener failures, org.electionrecon.run.LiveStatus liveStatus) {
+			StepExecutionListener failures, org.electionrecon.run.LiveStatus liveStatus, List<Object> extraListeners) {
 		ConstituencyReader reader = new ConstituencyReader(new TransactionTemplate(transactionManager), liveStatus);
 		OutcomeWriter writer = new OutcomeWriter(reader);
 		var step = new StepBuilder("reconcileStep", jobRepository)
@@ -76,6 +76,7 @@ public class ReconcileSteps {
 			// chunk's outcomes are written in reading order, in the chunk's transaction
 			step.taskExecutor(new TaskExecutorAdapter(Parallelism.pool(workers, "reconciler")));
 		}
+		extraListeners.forEach(step::listener);
 		return step.listener(reader).listener(writer).listener(failures).listener(liveStatus).build();
 	}
 
@@ -197,7 +198,6 @@ public class ReconcileSteps {
 			}
 			written += chunk.size();
 			reader.progress.update(reader.resumedAt + written); // once a chunk
-			org.electionrecon.run.FaultInjection.pauseIfRequested("reconcileStep");
 		}
 	}
 
@@ -276,7 +276,6 @@ public class ReconcileSteps {
 			tables.insertFindings(runId, StagingTables.Stage.AREA, findings);
 			log.info("Area checks: {} areas, {} findings", byArea.size(), findings.size());
 			applyExplanations(jdbc, runId);
-			org.electionrecon.run.FaultInjection.pauseIfRequested("areaChecksStep");
 			return RepeatStatus.FINISHED;
 		};
 	}

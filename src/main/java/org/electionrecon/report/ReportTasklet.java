@@ -163,7 +163,6 @@ public class ReportTasklet implements Tasklet {
 			Path output) throws java.io.IOException {
 		Path file = writer.write(new StagedAreaReport(jdbc, runId, area, election, facts, fileAreas), output);
 		log.info("Wrote {}", file);
-		org.electionrecon.run.FaultInjection.pauseIfRequested("reportStep");
 		return file;
 	}
 

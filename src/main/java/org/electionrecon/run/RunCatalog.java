@@ -18,6 +18,9 @@ import org.springframework.batch.core.repository.JobRepository;
  */
 public class RunCatalog {
 
+	/** The reconciliation job's name: its runs are the job instances of this name. */
+	public static final String JOB_NAME = "reconciliationJob";
+
 	/** The job parameter holding the election date. */
 	public static final String ELECTION = "election";
 	/** The job parameter holding the SHA-256 of the input files' names and contents. */

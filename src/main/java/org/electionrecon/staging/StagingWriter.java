@@ -11,7 +11,6 @@ public class StagingWriter implements ItemWriter<StagedItem>, StepExecutionListe
 
 	private final StagingTables tables;
 	private long runId;
-	private String stepName;
 
 	public StagingWriter(StagingTables tables) {
 		this.tables = tables;
@@ -20,12 +19,10 @@ public class StagingWriter implements ItemWriter<StagedItem>, StepExecutionListe
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		this.runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
-		this.stepName = stepExecution.getStepName();
 	}
 
 	@Override
 	public void write(Chunk<? extends StagedItem> chunk) {
 		tables.insert(runId, chunk.getItems().stream().map(StagedItem.class::cast).toList());
-		org.electionrecon.run.FaultInjection.pauseIfRequested(stepName);
 	}
 }

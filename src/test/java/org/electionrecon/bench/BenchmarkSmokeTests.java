@@ -30,7 +30,8 @@ class BenchmarkSmokeTests {
 		int exit;
 		System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
 		try {
-			exit = Benchmark.run(new String[] { "benchmark", "--workload=sample", "--runs=1", "--work=" + work });
+			exit = Benchmark.run(new String[] { "benchmark", "--workload=sample", "--runs=1", "--work=" + work },
+					ElectionReconApplication.class);
 		}
 		finally {
 			System.setOut(original);
