@@ -29,6 +29,7 @@ import org.electionrecon.ingest.StagedItem;
 import org.electionrecon.staging.StagingTables;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -135,7 +136,7 @@ public class ReconciliationJobConfiguration {
 	public Step reconcileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ReconcileSteps reconcileSteps, FailureRecorder failureRecorder, LiveStatus liveStatus,
 			ObjectProvider<FaultInjection> faults) {
-		List<Object> pause = faults.stream().<Object>map(f -> f.pauseAfterWrites("reconcileStep")).toList();
+		List<StepListener> pause = faults.stream().<StepListener>map(f -> f.pauseAfterWrites("reconcileStep")).toList();
 		return reconcileSteps.reconcileStep(jobRepository, transactionManager, failureRecorder, liveStatus, pause);
 	}
 

@@ -60,7 +60,8 @@ public class ReconcileSteps {
 	}
 
 	public Step reconcileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StepExecutionListener failures, org.electionrecon.run.LiveStatus liveStatus, List<Object> extraListeners) {
+			StepExecutionListener failures, org.electionrecon.run.LiveStatus liveStatus,
+			List<org.springframework.batch.core.listener.StepListener> extraListeners) {
 		ConstituencyReader reader = new ConstituencyReader(new TransactionTemplate(transactionManager), liveStatus);
 		OutcomeWriter writer = new OutcomeWriter(reader);
 		var step = new StepBuilder("reconcileStep", jobRepository)

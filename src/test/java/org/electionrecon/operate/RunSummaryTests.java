@@ -155,7 +155,7 @@ class RunSummaryTests {
 			String log = Files.readString(out.resolve(RunLog.FOLDER).resolve(logs.get(0)), StandardCharsets.UTF_8);
 			assertThat(log).contains("Encountered an error executing step reportStep in job reconciliationJob\n"
 					+ "java.io.IOException: No space left on device\n\tat org.electionrecon.");
-			assertThat(log).endsWith(" ERROR [main] org.electionrecon.operate.ReconciliationRunner: Run 0 FAILED: No space left on"
+			assertThat(log).endsWith(" ERROR [main] o.e.operate.ReconciliationRunner: Run 0 FAILED: No space left on"
 					+ " device. Fix the cause, then run the same command again (or use restart) to resume it.\n");
 		}
 
