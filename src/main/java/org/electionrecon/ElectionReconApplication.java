@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.electionrecon.bench.Benchmark;
+import org.electionrecon.cli.CommandLine;
 import org.electionrecon.operate.DatabaseLock;
 import org.electionrecon.operate.OperatorCommands;
 import org.electionrecon.operate.OutputPaths;
+import org.electionrecon.operate.ReconciliationRunner;
+import org.electionrecon.run.ExitCodes;
 import org.electionrecon.sample.ForeignFileException;
 import org.electionrecon.sample.SampleInputGenerator;
 import org.electionrecon.settings.SettingsCheck;
@@ -70,7 +73,7 @@ public class ElectionReconApplication {
 			return ExitCodes.CLEAN;
 		}
 		if (CommandLine.BENCHMARK.equals(line.command())) {
-			return Benchmark.run(args); // starts no Spring context: the job runs in child processes
+			return Benchmark.run(args, ElectionReconApplication.class); // starts no Spring context: the job runs in child processes
 		}
 		try {
 			if (CommandLine.GENERATE.equals(line.command())) {
@@ -233,7 +236,7 @@ public class ElectionReconApplication {
 							+ " and has not said what it is doing yet.\n"));
 				return ExitCodes.CLEAN;
 			}
-			System.err.println("election-recon: " + attempt.holder().map(org.electionrecon.operate.RunStatus::busyMessage)
+			System.err.println("election-recon: " + attempt.holder().map(org.electionrecon.run.RunStatus::busyMessage)
 				.orElse("another process is using the job database " + databaseDir + "; wait for it to finish"));
 			return ExitCodes.FAILED;
 		}

@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
 import org.electionrecon.model.SourceRef;
 import org.electionrecon.report.ReportWorkbookWriter;
+import org.electionrecon.run.ExitCodes;
 import org.electionrecon.sample.SampleInputGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -22,6 +22,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.electionrecon.model.CheckCode;
+import org.electionrecon.run.ExitCodes;
 import org.electionrecon.sample.SampleInputGenerator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

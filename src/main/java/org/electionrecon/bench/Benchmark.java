@@ -21,9 +21,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-import org.electionrecon.CommandLine;
-import org.electionrecon.ElectionReconApplication;
-import org.electionrecon.ExitCodes;
+import org.electionrecon.cli.CommandLine;
+import org.electionrecon.run.ExitCodes;
 import org.electionrecon.sample.SampleInputGenerator;
 
 /**
@@ -72,14 +71,17 @@ public final class Benchmark {
 
 	private final Options options;
 	private final PrintStream out;
+	/** The class whose main method runs the job in a child JVM when no jar is given (the application, which calls this). */
+	private final String mainClass;
 
-	private Benchmark(Options options, PrintStream out) {
+	private Benchmark(Options options, PrintStream out, String mainClass) {
 		this.options = options;
 		this.out = out;
+		this.mainClass = mainClass;
 	}
 
 	/** Runs the benchmark the arguments describe (the word {@code benchmark} may be among them); the exit code. */
-	public static int run(String[] args) {
+	public static int run(String[] args, Class<?> mainClass) {
 		PrintStream out = System.out;
 		Options options;
 		try {
@@ -90,7 +92,7 @@ public final class Benchmark {
 			return ExitCodes.FAILED;
 		}
 		try {
-			return new Benchmark(options, out).execute();
+			return new Benchmark(options, out, mainClass.getName()).execute();
 		}
 		catch (IOException | RuntimeException ex) {
 			System.err.println("election-recon: benchmark failed: " + ExitCodes.oneLine(ex));
@@ -250,7 +252,7 @@ public final class Benchmark {
 		else {
 			command.add("-cp");
 			command.add(System.getProperty("java.class.path"));
-			command.add(ElectionReconApplication.class.getName());
+			command.add(mainClass);
 		}
 		return command;
 	}

@@ -23,7 +23,6 @@ import org.electionrecon.model.Finding;
 import org.electionrecon.model.Severity;
 import org.electionrecon.model.SourceFile;
 import org.electionrecon.model.Staged;
-import org.electionrecon.staging.StagedItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -66,10 +65,10 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 	private long savedEmitted;
 	private volatile Produced consumed;
 	private Prefetch prefetch;
-	private org.electionrecon.operate.LiveStatus liveStatus;
+	private org.electionrecon.run.LiveStatus liveStatus;
 	/** The bytes of the files before each file, and of all of them last: the step's progress counts whole files. */
 	private long[] bytesBefore;
-	private org.electionrecon.operate.LiveStatus.Progress progress;
+	private org.electionrecon.run.LiveStatus.Progress progress;
 	private int progressFile;
 
 	public SourceFolderReader(String name, List<SourceKind> kinds, LongFunction<ParseContext> contexts) {
@@ -95,7 +94,7 @@ public class SourceFolderReader implements ItemStreamReader<StagedItem>, StepExe
 	}
 
 	/** Reports the files read (once a file, never a row) to the run's live status. */
-	public void reportProgressTo(org.electionrecon.operate.LiveStatus liveStatus) {
+	public void reportProgressTo(org.electionrecon.run.LiveStatus liveStatus) {
 		this.liveStatus = liveStatus;
 	}
 

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
+import org.electionrecon.run.RunStatus;
+
 /**
  * One process at a time on the embedded job database, and an immediate answer for the others.
  * The process that gets the exclusive lock on {@code election-recon.lock} in the database folder

@@ -3,7 +3,7 @@ package org.electionrecon.operate;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 
-import org.electionrecon.ExitCodes;
+import org.electionrecon.run.ExitCodes;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;

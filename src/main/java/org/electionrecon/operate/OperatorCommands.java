@@ -6,8 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
-import org.electionrecon.ExitCodes;
-import org.electionrecon.ReconciliationRunner;
+import org.electionrecon.run.ExitCodes;
 import org.electionrecon.model.Severity;
 import org.electionrecon.report.ReportTasklet;
 import org.slf4j.Logger;

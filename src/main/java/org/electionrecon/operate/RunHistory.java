@@ -5,9 +5,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.electionrecon.ReconciliationJobConfiguration;
 import org.electionrecon.model.FindingStatus;
 import org.electionrecon.model.Severity;
+import org.electionrecon.run.RunCatalog;
 import org.electionrecon.settings.RunSettings;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -41,7 +41,7 @@ public class RunHistory {
 		List<Run> runs = jdbc.query(LATEST_EXECUTIONS + " ORDER BY I.JOB_INSTANCE_ID DESC",
 				(rs, i) -> run(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4), rs.getTimestamp(5),
 						rs.getString(6)),
-				ReconciliationJobConfiguration.JOB_NAME);
+				RunCatalog.JOB_NAME);
 		return runs.subList(0, Math.min(limit, runs.size()));
 	}
 
@@ -49,7 +49,7 @@ public class RunHistory {
 		List<Run> runs = jdbc.query(LATEST_EXECUTIONS + " AND I.JOB_INSTANCE_ID = ?",
 				(rs, i) -> run(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4), rs.getTimestamp(5),
 						rs.getString(6)),
-				ReconciliationJobConfiguration.JOB_NAME, runId);
+				RunCatalog.JOB_NAME, runId);
 		return runs.isEmpty() ? null : runs.get(0);
 	}
 

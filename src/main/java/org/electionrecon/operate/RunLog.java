@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.Set;
 
-import org.electionrecon.CommandLine;
+import org.electionrecon.cli.CommandLine;
 
 /**
  * Where an invocation keeps its log: {@code OUTPUT/logs/election-recon-<yyyyMMdd-HHmmss>.log}, one file per

@@ -130,7 +130,7 @@ public class ConstituencyFactsRepository {
 				+ " ON E.JOB_INSTANCE_ID = I.JOB_INSTANCE_ID JOIN BATCH_JOB_EXECUTION_PARAMS P"
 				+ " ON P.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID WHERE I.JOB_NAME = ? AND E.STATUS = 'COMPLETED'"
 				+ " AND P.PARAMETER_NAME = 'election' AND P.PARAMETER_VALUE = ? AND I.JOB_INSTANCE_ID < ?", Long.class,
-				org.electionrecon.ReconciliationJobConfiguration.JOB_NAME, election, runId);
+				org.electionrecon.run.RunCatalog.JOB_NAME, election, runId);
 	}
 
 	public List<Constituency> register(long runId) {

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.electionrecon.Parallelism;
+import org.electionrecon.run.Parallelism;
 import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.ConstituencyFigures;
 import org.electionrecon.model.Finding;
@@ -60,7 +60,8 @@ public class ReconcileSteps {
 	}
 
 	public Step reconcileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StepExecutionListener failures, org.electionrecon.operate.LiveStatus liveStatus) {
+			StepExecutionListener failures, org.electionrecon.run.LiveStatus liveStatus,
+			List<org.springframework.batch.core.listener.StepListener> extraListeners) {
 		ConstituencyReader reader = new ConstituencyReader(new TransactionTemplate(transactionManager), liveStatus);
 		OutcomeWriter writer = new OutcomeWriter(reader);
 		var step = new StepBuilder("reconcileStep", jobRepository)
@@ -76,6 +77,7 @@ public class ReconcileSteps {
 			// chunk's outcomes are written in reading order, in the chunk's transaction
 			step.taskExecutor(new TaskExecutorAdapter(Parallelism.pool(workers, "reconciler")));
 		}
+		extraListeners.forEach(step::listener);
 		return step.listener(reader).listener(writer).listener(failures).listener(liveStatus).build();
 	}
 
@@ -88,12 +90,12 @@ public class ReconcileSteps {
 		private List<String> codes;
 		private SourceRules.Result sources = SourceRules.Result.NONE;
 		private final TransactionTemplate transaction;
-		private final org.electionrecon.operate.LiveStatus liveStatus;
+		private final org.electionrecon.run.LiveStatus liveStatus;
 		/** The step's progress, in constituencies: made when the reader opens, again at a restart's position. */
-		private volatile org.electionrecon.operate.LiveStatus.Progress progress;
+		private volatile org.electionrecon.run.LiveStatus.Progress progress;
 		private volatile int resumedAt;
 
-		ConstituencyReader(TransactionTemplate transaction, org.electionrecon.operate.LiveStatus liveStatus) {
+		ConstituencyReader(TransactionTemplate transaction, org.electionrecon.run.LiveStatus liveStatus) {
 			this.transaction = transaction;
 			this.liveStatus = liveStatus;
 			setName("constituencies");
@@ -197,7 +199,6 @@ public class ReconcileSteps {
 			}
 			written += chunk.size();
 			reader.progress.update(reader.resumedAt + written); // once a chunk
-			org.electionrecon.FaultInjection.pauseIfRequested("reconcileStep");
 		}
 	}
 
@@ -276,7 +277,6 @@ public class ReconcileSteps {
 			tables.insertFindings(runId, StagingTables.Stage.AREA, findings);
 			log.info("Area checks: {} areas, {} findings", byArea.size(), findings.size());
 			applyExplanations(jdbc, runId);
-			org.electionrecon.FaultInjection.pauseIfRequested("areaChecksStep");
 			return RepeatStatus.FINISHED;
 		};
 	}

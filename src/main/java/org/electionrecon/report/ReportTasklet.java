@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.electionrecon.operate.RunCatalog;
+import org.electionrecon.run.RunCatalog;
 import org.electionrecon.settings.RunSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +35,7 @@ public class ReportTasklet implements Tasklet {
 	private final JdbcTemplate jdbc;
 	private final ReportWorkbookWriter writer;
 	private final int workers;
-	private final org.electionrecon.operate.LiveStatus liveStatus;
+	private final org.electionrecon.run.LiveStatus liveStatus;
 
 	/**
 	 * @param workers threads that write areas' workbooks side by side; 0 writes them one by one in
@@ -43,7 +43,7 @@ public class ReportTasklet implements Tasklet {
 	 * @param liveStatus where the step reports the areas written
 	 */
 	public ReportTasklet(JdbcTemplate jdbc, ReportWorkbookWriter writer, int workers,
-			org.electionrecon.operate.LiveStatus liveStatus) {
+			org.electionrecon.run.LiveStatus liveStatus) {
 		this.workers = workers;
 		this.liveStatus = liveStatus;
 		this.jdbc = jdbc;
@@ -131,7 +131,7 @@ public class ReportTasklet implements Tasklet {
 			log.warn("No report area is in this run: no constituency has a verification statement or a declaration");
 		}
 		List<Path> written = new java.util.ArrayList<>();
-		org.electionrecon.operate.LiveStatus.Progress progress = liveStatus.track("reportStep", "areas", areas.size(),
+		org.electionrecon.run.LiveStatus.Progress progress = liveStatus.track("reportStep", "areas", areas.size(),
 				-1, 0, 0);
 		java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
 		if (workers == 0 || areas.size() < 2) {
@@ -142,7 +142,7 @@ public class ReportTasklet implements Tasklet {
 			return written;
 		}
 		// areas are independent workbooks: written side by side, one per worker
-		java.util.concurrent.ExecutorService pool = org.electionrecon.Parallelism.pool(Math.min(areas.size(), workers),
+		java.util.concurrent.ExecutorService pool = org.electionrecon.run.Parallelism.pool(Math.min(areas.size(), workers),
 				"report-writer");
 		try {
 			List<java.util.concurrent.Future<Path>> files = new java.util.ArrayList<>();
@@ -167,7 +167,6 @@ public class ReportTasklet implements Tasklet {
 			Path output) throws java.io.IOException {
 		Path file = writer.write(new StagedAreaReport(jdbc, runId, area, election, facts, fileAreas), output);
 		log.info("Wrote {}", file);
-		org.electionrecon.FaultInjection.pauseIfRequested("reportStep");
 		return file;
 	}
 

@@ -108,7 +108,7 @@ public final class ReportWorkbookWriter {
 			try (OutputStream out = new BufferedOutputStream(
 					Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
 				writeWorkbook(data, out);
-				org.electionrecon.FaultInjection.failIfRequested("report-write");
+				finishedListener.finished(temp);
 			}
 			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
 				channel.force(true);
@@ -376,5 +376,20 @@ public final class ReportWorkbookWriter {
 		catch (AtomicMoveNotSupportedException unsupported) {
 			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
 		}
+	}
+
+	/** Told of each finished temporary workbook before it replaces the report (the restart tests' full disk). */
+	@FunctionalInterface
+	public interface FinishedWorkbookListener {
+		void finished(Path temp) throws IOException;
+	}
+
+	private FinishedWorkbookListener finishedListener = temp -> {
+	};
+
+	/** This writer, telling the listener of each finished workbook; set before any report is written. */
+	public ReportWorkbookWriter notifying(FinishedWorkbookListener listener) {
+		this.finishedListener = listener;
+		return this;
 	}
 }

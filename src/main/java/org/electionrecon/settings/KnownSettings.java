@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.electionrecon.ReconProperties;
 import org.electionrecon.reconcile.Thresholds;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 

@@ -3,7 +3,6 @@ package org.electionrecon.settings;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.electionrecon.ReconProperties;
 import org.electionrecon.reconcile.Thresholds;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;

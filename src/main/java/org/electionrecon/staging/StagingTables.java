@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.electionrecon.ingest.StagedItem;
 import org.electionrecon.model.BallotBox;
 import org.electionrecon.model.CandidateVotes;
 import org.electionrecon.model.Constituency;

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.electionrecon.ElectionReconApplication;
-import org.electionrecon.ExitCodes;
+import org.electionrecon.run.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +30,8 @@ class BenchmarkSmokeTests {
 		int exit;
 		System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
 		try {
-			exit = Benchmark.run(new String[] { "benchmark", "--workload=sample", "--runs=1", "--work=" + work });
+			exit = Benchmark.run(new String[] { "benchmark", "--workload=sample", "--runs=1", "--work=" + work },
+					ElectionReconApplication.class);
 		}
 		finally {
 			System.setOut(original);
@@ -123,7 +124,7 @@ class BenchmarkSmokeTests {
 			.isEmpty();
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> Benchmark.parse(new String[] { "benchmark", "--jvm=--rerun" }))
-			.isInstanceOf(org.electionrecon.CommandLine.UsageException.class)
+			.isInstanceOf(org.electionrecon.cli.CommandLine.UsageException.class)
 			.hasMessage("--jvm takes JVM options such as -XX:TieredStopAtLevel=1, not '--rerun'");
 		org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> Benchmark.parse(new String[] { "benchmark", "--jvm=-Xmx2g" }))

@@ -24,7 +24,6 @@ import org.electionrecon.model.Finding;
 import org.electionrecon.model.RejectedRow;
 import org.electionrecon.model.SourceFile;
 import org.electionrecon.model.Staged;
-import org.electionrecon.staging.StagedItem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -34,7 +34,6 @@ import org.electionrecon.model.Staged;
 import org.electionrecon.model.StatedFigure;
 import org.electionrecon.model.StatedFigure.Kind;
 import org.electionrecon.model.VerificationSheet;
-import org.electionrecon.staging.StagedItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -10,9 +10,11 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-import org.electionrecon.ExitCodes;
+import org.electionrecon.run.ExitCodes;
 import org.electionrecon.ingest.InputFolder;
 import org.electionrecon.ingest.SourceKind;
+import org.electionrecon.run.LiveStatus;
+import org.electionrecon.run.RunStatus;
 import org.electionrecon.sample.SampleInputGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

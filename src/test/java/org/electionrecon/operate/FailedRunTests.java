@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.electionrecon.ExitCodes;
-import org.electionrecon.FaultInjection;
+import org.electionrecon.run.ExitCodes;
+import org.electionrecon.run.FaultInjection;
 import org.electionrecon.ReportWorkbookReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.electionrecon.ElectionReconApplication;
-import org.electionrecon.FaultInjection;
+import org.electionrecon.run.FaultInjection;
 
 /**
  * The job in a JVM of its own, as an operator starts it, which a test can kill like the kernel's

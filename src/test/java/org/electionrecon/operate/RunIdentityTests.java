@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.electionrecon.ExitCodes;
-import org.electionrecon.FaultInjection;
+import org.electionrecon.run.ExitCodes;
+import org.electionrecon.run.FaultInjection;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

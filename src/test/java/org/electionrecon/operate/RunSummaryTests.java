@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.electionrecon.ExitCodes;
-import org.electionrecon.FaultInjection;
+import org.electionrecon.run.ExitCodes;
+import org.electionrecon.run.FaultInjection;
 import org.electionrecon.staging.StagingSchema;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -155,7 +155,7 @@ class RunSummaryTests {
 			String log = Files.readString(out.resolve(RunLog.FOLDER).resolve(logs.get(0)), StandardCharsets.UTF_8);
 			assertThat(log).contains("Encountered an error executing step reportStep in job reconciliationJob\n"
 					+ "java.io.IOException: No space left on device\n\tat org.electionrecon.");
-			assertThat(log).endsWith(" ERROR [main] org.electionrecon.ReconciliationRunner: Run 0 FAILED: No space left on"
+			assertThat(log).endsWith(" ERROR [main] o.e.operate.ReconciliationRunner: Run 0 FAILED: No space left on"
 					+ " device. Fix the cause, then run the same command again (or use restart) to resume it.\n");
 		}
 

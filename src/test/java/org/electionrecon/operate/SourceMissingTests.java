@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.electionrecon.ExitCodes;
+import org.electionrecon.run.ExitCodes;
 import org.electionrecon.ReportWorkbookReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

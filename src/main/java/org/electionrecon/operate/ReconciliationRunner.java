@@ -1,4 +1,4 @@
-package org.electionrecon;
+package org.electionrecon.operate;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,14 +15,12 @@ import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 import org.electionrecon.model.Severity;
-import org.electionrecon.operate.InputFingerprint;
-import org.electionrecon.operate.LiveStatus;
-import org.electionrecon.operate.RunAnnouncement;
-import org.electionrecon.operate.RunCatalog;
+import org.electionrecon.run.ExitCodes;
+import org.electionrecon.run.LiveStatus;
+import org.electionrecon.run.RunCatalog;
 import org.electionrecon.reconcile.Thresholds;
+import org.electionrecon.settings.ReconProperties;
 import org.electionrecon.settings.RunSettings;
-import org.electionrecon.operate.RunHistory;
-import org.electionrecon.operate.RunSummary;
 import org.electionrecon.report.ReportTasklet;
 import org.electionrecon.staging.StagingSchema;
 import org.slf4j.Logger;

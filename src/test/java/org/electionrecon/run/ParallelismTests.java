@@ -1,10 +1,11 @@
-package org.electionrecon;
+package org.electionrecon.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.electionrecon.ElectionReconApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.electionrecon.operate;
+package org.electionrecon.run;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.electionrecon.operate;
+package org.electionrecon.run;
 
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +17,9 @@ import org.springframework.batch.core.repository.JobRepository;
  * still marked as running. A run is a job instance; its state is that of its latest execution.
  */
 public class RunCatalog {
+
+	/** The reconciliation job's name: its runs are the job instances of this name. */
+	public static final String JOB_NAME = "reconciliationJob";
 
 	/** The job parameter holding the election date. */
 	public static final String ELECTION = "election";

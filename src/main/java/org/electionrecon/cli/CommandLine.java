@@ -1,4 +1,4 @@
-package org.electionrecon;
+package org.electionrecon.cli;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -110,7 +110,7 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 		}
 	}
 
-	static String usage() {
+	public static String usage() {
 		return """
 				election-recon: reconciles council verification statements with declared results and the
 				2019 notional figures, and writes one report workbook per report area.

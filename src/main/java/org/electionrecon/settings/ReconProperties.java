@@ -1,4 +1,4 @@
-package org.electionrecon;
+package org.electionrecon.settings;
 
 import java.util.List;
 import java.util.Map;

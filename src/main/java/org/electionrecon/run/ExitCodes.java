@@ -1,4 +1,4 @@
-package org.electionrecon;
+package org.electionrecon.run;
 
 /** The exit codes of report.md. */
 public final class ExitCodes {

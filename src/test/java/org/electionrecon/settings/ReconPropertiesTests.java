@@ -1,4 +1,4 @@
-package org.electionrecon;
+package org.electionrecon.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.electionrecon.operate;
+package org.electionrecon.run;
 
 import java.time.Duration;
 import java.util.Locale;

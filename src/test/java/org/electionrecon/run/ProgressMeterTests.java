@@ -1,4 +1,4 @@
-package org.electionrecon.operate;
+package org.electionrecon.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

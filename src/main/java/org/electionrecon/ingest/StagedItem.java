@@ -1,4 +1,4 @@
-package org.electionrecon.staging;
+package org.electionrecon.ingest;
 
 import org.electionrecon.model.Staged;
 

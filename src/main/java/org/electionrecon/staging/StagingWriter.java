@@ -1,7 +1,6 @@
-package org.electionrecon.ingest;
+package org.electionrecon.staging;
 
-import org.electionrecon.staging.StagedItem;
-import org.electionrecon.staging.StagingTables;
+import org.electionrecon.ingest.StagedItem;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -12,7 +11,6 @@ public class StagingWriter implements ItemWriter<StagedItem>, StepExecutionListe
 
 	private final StagingTables tables;
 	private long runId;
-	private String stepName;
 
 	public StagingWriter(StagingTables tables) {
 		this.tables = tables;
@@ -21,12 +19,10 @@ public class StagingWriter implements ItemWriter<StagedItem>, StepExecutionListe
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		this.runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
-		this.stepName = stepExecution.getStepName();
 	}
 
 	@Override
 	public void write(Chunk<? extends StagedItem> chunk) {
 		tables.insert(runId, chunk.getItems().stream().map(StagedItem.class::cast).toList());
-		org.electionrecon.FaultInjection.pauseIfRequested(stepName);
 	}
 }

@@ -1,4 +1,4 @@
-package org.electionrecon.operate;
+package org.electionrecon.run;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -31,7 +31,7 @@ import java.util.Properties;
 public record RunStatus(String command, long pid, String host, Instant started, Path database, Long run, String step,
 		String progress, Instant updated) {
 
-	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx")
+	public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx")
 		.withZone(ZoneId.systemDefault());
 
 	/** This process, just starting the command. */
@@ -143,7 +143,7 @@ public record RunStatus(String command, long pid, String host, Instant started, 
 	 * The machine's name without a DNS lookup (which can take seconds on a badly configured host,
 	 * and the answer is wanted at once).
 	 */
-	static String hostName() {
+	public static String hostName() {
 		for (String variable : new String[] { "HOSTNAME", "COMPUTERNAME" }) {
 			String name = System.getenv(variable);
 			if (name != null && !name.isBlank()) {

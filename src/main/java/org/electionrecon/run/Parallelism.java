@@ -1,4 +1,4 @@
-package org.electionrecon;
+package org.electionrecon.run;
 
 import javax.sql.DataSource;
 
