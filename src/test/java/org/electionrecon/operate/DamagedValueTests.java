@@ -17,7 +17,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
-import org.electionrecon.ExitCodes;
+import org.electionrecon.run.ExitCodes;
 import org.electionrecon.ReportWorkbookReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
