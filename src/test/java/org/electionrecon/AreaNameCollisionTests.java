@@ -29,7 +29,7 @@ class AreaNameCollisionTests {
 
 	@Test
 	void shouldTakeTwoSpellingsOfOneWorkbookNameAsOneAreaAndSaySo(@TempDir Path temp) throws Exception {
-		Path input = copySample(temp.resolve("input"));
+		Path input = InputFolders.copyFolder(SAMPLE, temp.resolve("input"));
 		Path register = input.resolve("register/register.csv");
 		String typo = "Staffordshire and cheshire";
 		// Congleton (row 4) and Lichfield (row 7) carry the typo; the other twelve rows the first spelling
@@ -68,20 +68,5 @@ class AreaNameCollisionTests {
 				.map(f -> (Object) SampleFindings.columns(f)).toList());
 			assertThat(rest).containsExactly((Object[]) SampleFindings.expected());
 		}
-	}
-
-	private static Path copySample(Path target) throws IOException {
-		try (Stream<Path> files = Files.walk(SAMPLE)) {
-			for (Path file : files.toList()) {
-				Path copy = target.resolve(SAMPLE.relativize(file).toString());
-				if (Files.isDirectory(file)) {
-					Files.createDirectories(copy);
-				}
-				else {
-					Files.copy(file, copy);
-				}
-			}
-		}
-		return target;
 	}
 }

@@ -29,6 +29,22 @@ public final class InputFolders {
 		}
 	}
 
+	/** A copy of a folder and everything below it (the sample input, say) in {@code target}. */
+	public static Path copyFolder(Path source, Path target) throws IOException {
+		try (java.util.stream.Stream<Path> files = Files.walk(source)) {
+			for (Path file : files.toList()) {
+				Path copy = target.resolve(source.relativize(file).toString());
+				if (Files.isDirectory(file)) {
+					Files.createDirectories(copy);
+				}
+				else {
+					Files.copy(file, copy);
+				}
+			}
+		}
+		return target;
+	}
+
 	public static Path copyReference(String path, Path folder) throws IOException {
 		Files.createDirectories(folder);
 		Path target = folder.resolve(path.substring(path.lastIndexOf('/') + 1));

@@ -59,18 +59,7 @@ final class Cli {
 
 	/** A copy of the sample input folder. */
 	static Path copySample(Path target) throws IOException {
-		try (Stream<Path> files = Files.walk(SAMPLE)) {
-			for (Path file : files.toList()) {
-				Path copy = target.resolve(SAMPLE.relativize(file).toString());
-				if (Files.isDirectory(file)) {
-					Files.createDirectories(copy);
-				}
-				else {
-					Files.copy(file, copy);
-				}
-			}
-		}
-		return target;
+		return org.electionrecon.InputFolders.copyFolder(SAMPLE, target);
 	}
 
 	/** The names directly inside a folder, sorted. */
