@@ -12,8 +12,9 @@ CREATE TABLE RECON_CONSTITUENCY (
 );
 CREATE INDEX RECON_CONSTITUENCY_RUN ON RECON_CONSTITUENCY (RUN_ID, CODE);
 
--- The ballot boxes, in blocks: one row per constituency per ingest chunk, its boxes encoded in source
--- order (BoxBlocks). SEQ is the first box's sequence number; BOXES is how many the block holds.
+-- The ballot boxes, in blocks: one row per constituency per ingest chunk (more when its boxes are
+-- over a block's limit of 4 MiB), its boxes encoded in source order, their type by name
+-- (BoxBlockCodec). SEQ is the first box's sequence number; BOXES is how many the block holds.
 CREATE TABLE RECON_BOX_BLOCK (
 	RUN_ID BIGINT NOT NULL,
 	SEQ BIGINT NOT NULL,
@@ -242,7 +243,7 @@ CREATE INDEX RECON_EXPLANATION_RUN ON RECON_EXPLANATION (RUN_ID, CONSTITUENCY_CO
 CREATE TABLE RECON_SCHEMA (
 	VERSION INTEGER NOT NULL
 );
-INSERT INTO RECON_SCHEMA (VERSION) VALUES (6);
+INSERT INTO RECON_SCHEMA (VERSION) VALUES (7);
 
 -- Why a step failed, as status shows it: the root cause on one line (Spring Batch's own exit
 -- message is the wrapper exception's stack trace, cut at 2,500 characters).

@@ -22,7 +22,7 @@ import org.electionrecon.model.FindingStatus;
 import org.electionrecon.model.RejectedRow;
 import org.electionrecon.model.Severity;
 import org.electionrecon.model.SourceFile;
-import org.electionrecon.staging.BoxBlocks;
+import org.electionrecon.staging.BoxBlockCodec;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -107,7 +107,7 @@ public class StagedAreaReport implements AreaReportData {
 				+ " ON B.RUN_ID = C.RUN_ID AND B.CONSTITUENCY_CODE = C.CODE WHERE C.RUN_ID = ? AND C.AREA = ?"
 				+ " ORDER BY C.NAME, C.CODE, B.SEQ", rs -> {
 					String name = rs.getString(2);
-					BoxBlocks.decode(rs.getString(1), rs.getBytes(3), box -> consumer.accept(new BoxLine(name, box)));
+					BoxBlockCodec.decode(rs.getString(1), rs.getBytes(3), box -> consumer.accept(new BoxLine(name, box)));
 				}, runId, area);
 	}
 

@@ -63,7 +63,7 @@ public class StagingTables {
 					});
 		}
 		else if (type == BallotBox.class) {
-			insertBoxBlocks(runId, group);
+			BoxBlocks.insert(jdbc, runId, group);
 		}
 		else if (type == VerificationSheet.class) {
 			batch("INSERT INTO RECON_VERIFICATION_SHEET (RUN_ID, CONSTITUENCY_CODE, SOURCE) VALUES (?,?,?)", group,
@@ -173,21 +173,6 @@ public class StagingTables {
 		else {
 			throw new IllegalArgumentException("no staging table for " + type.getName());
 		}
-	}
-
-	/**
-	 * One row per constituency of the chunk, holding its boxes in source order; the row's sequence
-	 * number is its first box's, so blocks read back by sequence keep the sources' order.
-	 */
-	private void insertBoxBlocks(long runId, List<StagedItem> group) {
-		Map<String, List<StagedItem>> byConstituency = group.stream()
-			.collect(Collectors.groupingBy(i -> ((BallotBox) i.record()).constituencyCode(),
-					java.util.LinkedHashMap::new, Collectors.toList()));
-		List<Object[]> rows = new ArrayList<>(byConstituency.size());
-		byConstituency.forEach((code, items) -> rows.add(new Object[] { runId, items.get(0).seq(), code, items.size(),
-				BoxBlocks.encode(items.stream().map(i -> (BallotBox) i.record()).toList()) }));
-		jdbc.batchUpdate("INSERT INTO RECON_BOX_BLOCK (RUN_ID, SEQ, CONSTITUENCY_CODE, BOXES, DATA) VALUES (?,?,?,?,?)",
-				rows);
 	}
 
 	public void insertFindings(long runId, Stage stage, List<Finding> findings) {
