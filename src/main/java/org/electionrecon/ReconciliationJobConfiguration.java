@@ -168,8 +168,8 @@ public class ReconciliationJobConfiguration {
 	}
 
 	@Bean
-	public ConstituencyFactsRepository constituencyFactsRepository(DataSource dataSource) {
-		return new ConstituencyFactsRepository(new JdbcTemplate(dataSource));
+	public ConstituencyFactsRepository constituencyFactsRepository(DataSource dataSource, JobRepository jobRepository) {
+		return new ConstituencyFactsRepository(new JdbcTemplate(dataSource), new RunCatalog(jobRepository, RunCatalog.JOB_NAME));
 	}
 
 	@Bean
@@ -192,7 +192,7 @@ public class ReconciliationJobConfiguration {
 	public OperatorCommands operatorCommands(DataSource dataSource, JobRepository jobRepository,
 			org.springframework.batch.core.launch.JobOperator jobOperator, ReconciliationRunner runner,
 			ReportTasklet reportTasklet, FailureRecorder failureRecorder, LiveStatus liveStatus) {
-		return new OperatorCommands(new RunHistory(new JdbcTemplate(dataSource)), jobRepository, jobOperator, runner,
+		return new OperatorCommands(new RunHistory(new JdbcTemplate(dataSource), jobRepository), jobRepository, jobOperator, runner,
 				reportTasklet, failureRecorder, liveStatus.holdsJobDatabase());
 	}
 

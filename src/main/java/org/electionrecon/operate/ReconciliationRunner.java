@@ -70,7 +70,7 @@ public class ReconciliationRunner {
 		this.jobRepository = jobRepository;
 		this.job = reconciliationJob;
 		this.dataSource = dataSource;
-		this.history = new RunHistory(new JdbcTemplate(dataSource));
+		this.history = new RunHistory(new JdbcTemplate(dataSource), jobRepository);
 	}
 
 	/** Creates the tables of a new database; {@code false} (logged) when the database cannot be used. */

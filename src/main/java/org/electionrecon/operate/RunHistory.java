@@ -1,23 +1,44 @@
 package org.electionrecon.operate;
 
 import java.time.LocalDateTime;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 import org.electionrecon.model.FindingStatus;
 import org.electionrecon.model.Severity;
 import org.electionrecon.run.RunCatalog;
 import org.electionrecon.settings.RunSettings;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameter;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The runs in the job database, as an operator asks about them. A run is a job instance. */
+/**
+ * The runs in the job database, as an operator asks about them, through Spring Batch's
+ * {@link JobRepository} query methods. A run is a job instance; its state is that of its latest
+ * execution.
+ */
 public class RunHistory {
 
 	private final JdbcTemplate jdbc;
 
-	public RunHistory(JdbcTemplate jdbc) {
+	private final JobRepository repository;
+
+	/**
+	 * @param jdbc the staging tables, for the failure reasons and findings a run recorded
+	 * @param repository the job repository, for the runs themselves
+	 */
+	public RunHistory(JdbcTemplate jdbc, JobRepository repository) {
 		this.jdbc = jdbc;
+		this.repository = repository;
 	}
 
 	/**
@@ -31,46 +52,48 @@ public class RunHistory {
 			RunSettings settings) {
 	}
 
-	private static final String LATEST_EXECUTIONS = "SELECT I.JOB_INSTANCE_ID, E.JOB_EXECUTION_ID, E.STATUS,"
-			+ " E.START_TIME, E.END_TIME, E.EXIT_MESSAGE FROM BATCH_JOB_INSTANCE I JOIN BATCH_JOB_EXECUTION E"
-			+ " ON E.JOB_INSTANCE_ID = I.JOB_INSTANCE_ID WHERE I.JOB_NAME = ? AND E.JOB_EXECUTION_ID ="
-			+ " (SELECT MAX(X.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION X WHERE X.JOB_INSTANCE_ID = I.JOB_INSTANCE_ID)";
-
 	/** The most recent runs, newest first. */
 	public List<Run> recent(int limit) {
-		List<Run> runs = jdbc.query(LATEST_EXECUTIONS + " ORDER BY I.JOB_INSTANCE_ID DESC",
-				(rs, i) -> run(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4), rs.getTimestamp(5),
-						rs.getString(6)),
-				RunCatalog.JOB_NAME);
-		return runs.subList(0, Math.min(limit, runs.size()));
+		return repository.getJobInstances(RunCatalog.JOB_NAME, 0, limit)
+			.stream()
+			.sorted(Comparator.comparingLong(JobInstance::getInstanceId).reversed())
+			.map(this::run)
+			.filter(Objects::nonNull)
+			.toList();
 	}
 
+	/** The run, or {@code null} when the job database has no run of that number. */
 	public Run find(long runId) {
-		List<Run> runs = jdbc.query(LATEST_EXECUTIONS + " AND I.JOB_INSTANCE_ID = ?",
-				(rs, i) -> run(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getTimestamp(4), rs.getTimestamp(5),
-						rs.getString(6)),
-				RunCatalog.JOB_NAME, runId);
-		return runs.isEmpty() ? null : runs.get(0);
+		JobInstance instance = repository.getJobInstance(runId);
+		return instance == null || !RunCatalog.JOB_NAME.equals(instance.getJobName()) ? null : run(instance);
 	}
 
-	private Run run(long runId, long executionId, String status, java.sql.Timestamp start, java.sql.Timestamp end,
-			String exitMessage) {
-		Map<String, String> parameters = new java.util.HashMap<>();
-		jdbc.query("SELECT PARAMETER_NAME, PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS WHERE JOB_EXECUTION_ID = ?",
-				rs -> {
-					parameters.put(rs.getString(1), rs.getString(2));
-				}, executionId);
-		List<String[]> failed = jdbc.query("SELECT STEP_NAME, EXIT_MESSAGE FROM BATCH_STEP_EXECUTION"
-				+ " WHERE JOB_EXECUTION_ID = ? AND STATUS <> 'COMPLETED' ORDER BY STEP_EXECUTION_ID",
-				(rs, i) -> new String[] { rs.getString(1), rs.getString(2) }, executionId);
-		String failedStep = failed.isEmpty() ? null : failed.get(0)[0];
+	private Run run(JobInstance instance) {
+		JobExecution execution = repository.getLastJobExecution(instance);
+		if (execution == null) {
+			return null;
+		}
+		StepExecution failed = execution.getStepExecutions()
+			.stream()
+			.sorted(Comparator.comparingLong(StepExecution::getId))
+			.filter(step -> step.getStatus() != BatchStatus.COMPLETED)
+			.findFirst()
+			.orElse(null);
+		String failedStep = failed == null ? null : failed.getStepName();
 		List<String> recorded = failedStep == null ? List.of()
 				: jdbc.queryForList("SELECT REASON FROM RECON_RUN_FAILURE WHERE JOB_EXECUTION_ID = ? AND STEP_NAME = ?",
-						String.class, executionId, failedStep);
-		String why = !recorded.isEmpty() ? recorded.get(0) : failed.isEmpty() ? exitMessage : failed.get(0)[1];
-		return new Run(runId, executionId, status, start == null ? null : start.toLocalDateTime(),
-				end == null ? null : end.toLocalDateTime(), parameters.get("election"), parameters.get("input"),
-				parameters.get("inputs.sha256"), failedStep, firstLine(why), RunSettings.recorded(parameters::get));
+						String.class, execution.getId(), failedStep);
+		String why = !recorded.isEmpty() ? recorded.get(0)
+				: (failed == null ? execution.getExitStatus() : failed.getExitStatus()).getExitDescription();
+		JobParameters parameters = execution.getJobParameters();
+		Function<String, String> parameter = name -> {
+			JobParameter<?> value = parameters.getParameter(name);
+			return value == null ? null : String.valueOf(value.value());
+		};
+		return new Run(instance.getInstanceId(), execution.getId(), execution.getStatus().name(),
+				execution.getStartTime(), execution.getEndTime(), parameter.apply(RunCatalog.ELECTION),
+				parameter.apply("input"), parameter.apply(RunCatalog.INPUTS), failedStep, firstLine(why),
+				RunSettings.recorded(parameter));
 	}
 
 	private static String firstLine(String text) {

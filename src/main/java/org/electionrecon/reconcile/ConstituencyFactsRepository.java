@@ -17,6 +17,7 @@ import org.electionrecon.model.ReportedFigure;
 import org.electionrecon.model.StatedFigure;
 import org.electionrecon.staging.BoxBlocks;
 import org.electionrecon.staging.PartyVotesText;
+import org.electionrecon.run.RunCatalog;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Reads one constituency's staged facts back, and which constituencies a run reconciles. */
@@ -24,8 +25,15 @@ public class ConstituencyFactsRepository {
 
 	private final JdbcTemplate jdbc;
 
-	public ConstituencyFactsRepository(JdbcTemplate jdbc) {
+	private final RunCatalog runs;
+
+	/**
+	 * @param jdbc the staging tables
+	 * @param runs the job repository's runs, for the previous run of an election
+	 */
+	public ConstituencyFactsRepository(JdbcTemplate jdbc, RunCatalog runs) {
 		this.jdbc = jdbc;
+		this.runs = runs;
 	}
 
 	/**
@@ -126,11 +134,9 @@ public class ConstituencyFactsRepository {
 	 * with for {@code INPUT_REVISED}; {@code null} when there is none.
 	 */
 	public Long previousCompletedRun(long runId, String election) {
-		return jdbc.queryForObject("SELECT MAX(I.JOB_INSTANCE_ID) FROM BATCH_JOB_INSTANCE I JOIN BATCH_JOB_EXECUTION E"
-				+ " ON E.JOB_INSTANCE_ID = I.JOB_INSTANCE_ID JOIN BATCH_JOB_EXECUTION_PARAMS P"
-				+ " ON P.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID WHERE I.JOB_NAME = ? AND E.STATUS = 'COMPLETED'"
-				+ " AND P.PARAMETER_NAME = 'election' AND P.PARAMETER_VALUE = ? AND I.JOB_INSTANCE_ID < ?", Long.class,
-				org.electionrecon.run.RunCatalog.JOB_NAME, election, runId);
+		return runs.latestCompleted(RunCatalog.sameElection(election), runId)
+			.map(execution -> execution.getJobInstance().getInstanceId())
+			.orElse(null);
 	}
 
 	public List<Constituency> register(long runId) {

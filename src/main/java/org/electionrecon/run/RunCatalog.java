@@ -38,7 +38,18 @@ public class RunCatalog {
 
 	/** The newest run whose latest execution completed and whose parameters match, if any. */
 	public Optional<JobExecution> latestCompleted(Predicate<JobParameters> matching) {
+		return latestCompleted(matching, Long.MAX_VALUE);
+	}
+
+	/**
+	 * The newest run older than {@code beforeRunId} whose latest execution completed and whose
+	 * parameters match, if any: the run a new run is compared with.
+	 */
+	public Optional<JobExecution> latestCompleted(Predicate<JobParameters> matching, long beforeRunId) {
 		for (JobInstance instance : newestFirst()) {
+			if (instance.getInstanceId() >= beforeRunId) {
+				continue;
+			}
 			JobExecution last = repository.getLastJobExecution(instance);
 			if (last != null && last.getStatus() == BatchStatus.COMPLETED && matching.test(last.getJobParameters())) {
 				return Optional.of(last);
