@@ -17,6 +17,7 @@ import org.electionrecon.sample.ForeignFileException;
 import org.electionrecon.sample.SampleInputGenerator;
 import org.electionrecon.settings.SettingsCheck;
 import org.electionrecon.settings.SettingsFailures;
+import org.electionrecon.staging.StagingSchemaConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -39,7 +40,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * every auto-configuration on the class path took about a second of each run's start-up.
  */
 @SpringBootConfiguration
-@Import({ ReconciliationJobConfiguration.class, ReconciliationRunner.class })
+@Import({ ReconciliationJobConfiguration.class, ReconciliationRunner.class, StagingSchemaConfiguration.class })
 @ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, DataSourceAutoConfiguration.class,
 		DataSourceTransactionManagerAutoConfiguration.class, TransactionManagerCustomizationAutoConfiguration.class,
 		TransactionAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, BatchJdbcAutoConfiguration.class })

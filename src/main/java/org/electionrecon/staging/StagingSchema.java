@@ -1,6 +1,5 @@
 package org.electionrecon.staging;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -13,18 +12,24 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ByteArrayResource;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * Creates the Spring Batch job repository tables and the staging tables the first time a
  * database is used, and leaves an existing database as it is: the file-backed database outlives
- * the JVM so that a failed run can be restarted.
+ * the JVM so that a failed run can be restarted. A bean ({@link StagingSchemaConfiguration}) that
+ * does so when the application context starts; each table set comes from a script per database
+ * platform, run by a {@link ResourceDatabasePopulator}: Spring Batch's own
+ * {@code org/springframework/batch/core/schema-<platform>.sql} and
+ * {@code db/staging-schema-<platform>.sql}, for {@code hsqldb} and {@code postgresql}. A database
+ * whose staging tables are of another {@link #VERSION} has them dropped and created again (they
+ * hold only per-run working data); the job repository's are kept.
  */
-public final class StagingSchema {
+public final class StagingSchema implements InitializingBean {
 
-	/** The staging schema's version; staging-schema.sql inserts it into RECON_SCHEMA. */
+	/** The staging schema's version; each platform's script inserts it into RECON_SCHEMA. */
 	static final int VERSION = 7;
 
 	static final List<String> TABLES = List.of("RECON_CONSTITUENCY", "RECON_BOX_BLOCK", "RECON_VERIFICATION_SHEET",
@@ -35,38 +40,34 @@ public final class StagingSchema {
 	/** Tables of older schema versions, dropped when an older database is rebuilt. */
 	static final List<String> RETIRED_TABLES = List.of("RECON_BOX");
 
-	/** Tables whose rows grow with the input's rows rather than with its constituencies. */
-	static final List<String> GROWING_TABLES = List.of("RECON_BOX_BLOCK", "RECON_FINDING", "RECON_REJECTED_ROW");
-
-	/** How staging-schema.sql declares a binary column; PostgreSQL's name for it is BYTEA. */
-	private static final String BINARY_COLUMN = "VARBINARY(16777216)";
-
 	private static final Logger log = LoggerFactory.getLogger(StagingSchema.class);
 
-	private StagingSchema() {
+	private final DataSource dataSource;
+
+	public StagingSchema(DataSource dataSource) {
+		this.dataSource = dataSource;
 	}
 
-	private static int version(Connection connection) throws SQLException {
-		if (!tableExists(connection, "RECON_SCHEMA")) {
-			return 1;
-		}
-		try (Statement query = connection.createStatement();
-				ResultSet rs = query.executeQuery("SELECT MAX(VERSION) FROM RECON_SCHEMA")) {
-			return rs.next() ? rs.getInt(1) : 1;
-		}
+	@Override
+	public void afterPropertiesSet() throws SQLException {
+		ensure();
 	}
 
+	/** The tables of a database used the first time: what the bean does when the context starts. */
 	public static void ensure(DataSource dataSource) throws SQLException {
+		new StagingSchema(dataSource).ensure();
+	}
+
+	/** Creates the tables the database lacks; a database that has them all is only looked at. */
+	public void ensure() throws SQLException {
 		try (Connection connection = dataSource.getConnection()) {
-			String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-			String platform = product.contains("postgres") ? "postgresql" : "hsqldb";
+			String platform = platform(connection);
 			if (!tableExists(connection, "BATCH_JOB_INSTANCE")) {
 				new ResourceDatabasePopulator(
 						new ClassPathResource("org/springframework/batch/core/schema-" + platform + ".sql"))
 					.populate(connection);
 			}
 			if (tableExists(connection, "RECON_FINDING") && version(connection) != VERSION) {
-				// staging tables of an older build: they hold only per-run working data, so they are rebuilt
 				log.warn("Rebuilding the staging tables for schema version {}", VERSION);
 				for (String table : java.util.stream.Stream.concat(TABLES.stream(), RETIRED_TABLES.stream()).toList()) {
 					if (tableExists(connection, table)) {
@@ -77,30 +78,32 @@ public final class StagingSchema {
 				}
 			}
 			if (!tableExists(connection, "RECON_FINDING")) {
-				new ResourceDatabasePopulator(schemaScript(platform)).populate(connection);
-				if ("hsqldb".equals(platform)) {
-					// the tables that grow with the rows of the input live on disk, not in the heap
-					for (String table : GROWING_TABLES) {
-						try (Statement cached = connection.createStatement()) {
-							cached.execute("SET TABLE " + table + " TYPE CACHED");
-						}
-					}
-				}
+				new ResourceDatabasePopulator(new ClassPathResource("db/staging-schema-" + platform + ".sql"))
+					.populate(connection);
 			}
 		}
 	}
 
-	/** The staging schema in the platform's dialect: binary columns are BYTEA in PostgreSQL. */
-	private static org.springframework.core.io.Resource schemaScript(String platform) throws SQLException {
-		try {
-			String script = new ClassPathResource("db/staging-schema.sql").getContentAsString(StandardCharsets.UTF_8);
-			if ("postgresql".equals(platform)) {
-				script = script.replace(BINARY_COLUMN, "BYTEA");
-			}
-			return new ByteArrayResource(script.getBytes(StandardCharsets.UTF_8), "db/staging-schema.sql");
+	/** The name of the database platform in the scripts' names: {@code postgresql} or {@code hsqldb}. */
+	static String platform(Connection connection) throws SQLException {
+		String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+		if (product.contains("postgres")) {
+			return "postgresql";
 		}
-		catch (java.io.IOException ex) {
-			throw new SQLException("cannot read the staging schema: " + ex.getMessage(), ex);
+		if (product.contains("hsql")) {
+			return "hsqldb";
+		}
+		throw new SQLException("the job runs on HSQLDB or PostgreSQL, not on " + connection.getMetaData()
+			.getDatabaseProductName());
+	}
+
+	private static int version(Connection connection) throws SQLException {
+		if (!tableExists(connection, "RECON_SCHEMA")) {
+			return 1;
+		}
+		try (Statement query = connection.createStatement();
+				ResultSet rs = query.executeQuery("SELECT MAX(VERSION) FROM RECON_SCHEMA")) {
+			return rs.next() ? rs.getInt(1) : 1;
 		}
 	}
 
