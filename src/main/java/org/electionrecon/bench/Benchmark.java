@@ -12,7 +12,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.CodeSource;
 import java.time.Duration;
-import java.time.LocalTime;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import org.electionrecon.cli.CommandLine;
 import org.electionrecon.run.ExitCodes;
 import org.electionrecon.sample.SampleInputGenerator;
+import org.springframework.batch.core.BatchStatus;
 
 /**
  * {@code java -jar election-recon.jar benchmark}: generates a workload, runs the job on it as a whole
@@ -62,10 +63,13 @@ public final class Benchmark {
 	}
 
 	/** One run of the job. */
-	record Run(int index, int exitCode, long wallNanos, long peakKib, Long startupMillis, JobLog log, Path logFile) {
+	record Run(int index, int exitCode, long wallNanos, long peakKib, Long startupMillis, JobLog log, JobTimes times,
+			Path logFile) {
 
+		/** The job's exit code is one of a run that completed, and the job repository has it completed. */
 		boolean completed() {
-			return exitCode >= ExitCodes.CLEAN && exitCode <= ExitCodes.ERRORS && log.jobMillis() != null;
+			return exitCode >= ExitCodes.CLEAN && exitCode <= ExitCodes.ERRORS && times != null
+					&& times.status() == BatchStatus.COMPLETED && times.jobMillis() != null;
 		}
 	}
 
@@ -188,7 +192,7 @@ public final class Benchmark {
 				break;
 			}
 			out.printf(Locale.ROOT, "benchmark: run %d/%d: wall %.3f s, job %.3f s, peak RSS %s, exit code %d%n", i,
-					options.runs(), run.wallNanos() / 1e9, run.log().jobMillis() / 1e3, mib(run.peakKib()),
+					options.runs(), run.wallNanos() / 1e9, run.times().jobMillis() / 1e3, mib(run.peakKib()),
 					run.exitCode());
 		}
 
@@ -218,7 +222,7 @@ public final class Benchmark {
 		out.printf(Locale.ROOT, "benchmark: run %d/%d ...%n", index, options.runs());
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(logFile.toFile());
-		LocalTime launchedAt = LocalTime.now();
+		LocalDateTime launchedAt = LocalDateTime.now();
 		long start = System.nanoTime();
 		Process process = builder.start();
 		long peak = -1;
@@ -227,12 +231,29 @@ public final class Benchmark {
 		}
 		long wall = System.nanoTime() - start;
 		JobLog log = JobLog.read(logFile);
-		Long startup = null;
-		if (log.firstStepAt() != null) {
-			long millis = Duration.between(launchedAt, log.firstStepAt()).toMillis();
-			startup = millis < 0 ? millis + Duration.ofDays(1).toMillis() : millis;
+		JobTimes times;
+		try {
+			times = JobTimes.read(databaseDir(output)).orElse(null);
 		}
-		return new Run(index, process.exitValue(), wall, peak, startup, log, logFile);
+		catch (Exception ex) {
+			out.println("benchmark: cannot read the run's job repository: " + ex);
+			times = null;
+		}
+		Long startup = times == null || times.firstStepStart() == null ? null
+				: Duration.between(launchedAt, times.firstStepStart()).toMillis();
+		return new Run(index, process.exitValue(), wall, peak, startup, log, times, logFile);
+	}
+
+	/** Where the job keeps its embedded database: as the job places it, from its --output or a setting passed on. */
+	private Path databaseDir(Path output) {
+		for (String argument : options.springArguments()) {
+			for (String option : List.of("--recon.database-dir=", "--database-dir=")) {
+				if (argument.startsWith(option)) {
+					return Path.of(argument.substring(option.length()));
+				}
+			}
+		}
+		return output.resolve(".election-recon-db");
 	}
 
 	/**
@@ -342,7 +363,7 @@ public final class Benchmark {
 			String loadAtStart, String loadAtEnd) {
 		List<Run> completed = runs.stream().filter(Run::completed).toList();
 		double wall = median(completed.stream().map(r -> r.wallNanos() / 1e9).toList());
-		double job = median(completed.stream().map(r -> r.log().jobMillis() / 1e3).toList());
+		double job = median(completed.stream().map(r -> r.times().jobMillis() / 1e3).toList());
 		double floorSeconds = median(floor.stream().map(f -> f.nanos() / 1e9).toList());
 		SheetScan.Result scanned = floor.get(0);
 
@@ -369,7 +390,7 @@ public final class Benchmark {
 					completed.stream().mapToDouble(r -> r.wallNanos() / 1e9).min().orElseThrow(),
 					completed.stream().mapToDouble(r -> r.wallNanos() / 1e9).max().orElseThrow()));
 			line("job time", String.format(Locale.ROOT,
-					"median %.3f s (first \"Executing step\" to \"Run N completed\"; JVM and Spring start excluded)",
+					"median %.3f s (the job repository's first step start to last step end; JVM and Spring start excluded)",
 					job));
 			List<Double> startups = completed.stream()
 				.filter(r -> r.startupMillis() != null)
@@ -379,7 +400,7 @@ public final class Benchmark {
 			line("outside the job", String.format(Locale.ROOT,
 					"median %.3f s: %s s from launch to the first step (JVM, Spring context, database), the rest"
 							+ " after the run completed (shutdown)",
-					median(completed.stream().map(r -> r.wallNanos() / 1e9 - r.log().jobMillis() / 1e3).toList()),
+					median(completed.stream().map(r -> r.wallNanos() / 1e9 - r.times().jobMillis() / 1e3).toList()),
 					startups.isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.3f", startup)));
 			line("box rows/s", String.format(Locale.ROOT,
 					"%,.0f (boxes / median job time); %,.0f for the whole process (boxes / median wall time)",
@@ -418,15 +439,15 @@ public final class Benchmark {
 
 	private void stepTable(List<Run> completed, double job) {
 		Set<String> names = new LinkedHashSet<>();
-		completed.forEach(r -> names.addAll(r.log().stepMillis().keySet()));
+		completed.forEach(r -> names.addAll(r.times().stepMillis().keySet()));
 		out.println("  steps (median of the completed runs):");
 		out.printf(Locale.ROOT, "    %-22s %10s %8s%n", "step", "seconds", "share");
 		String bottleneck = null;
 		double slowest = -1;
 		for (String name : names) {
 			double seconds = median(completed.stream()
-				.filter(r -> r.log().stepMillis().containsKey(name))
-				.map(r -> r.log().stepMillis().get(name) / 1e3)
+				.filter(r -> r.times().stepMillis().containsKey(name))
+				.map(r -> r.times().stepMillis().get(name) / 1e3)
 				.toList());
 			if (seconds > slowest) {
 				slowest = seconds;
@@ -435,7 +456,7 @@ public final class Benchmark {
 			out.printf(Locale.ROOT, "    %-22s %10.3f %7.1f%%%n", name, seconds, 100 * seconds / job);
 		}
 		double between = median(completed.stream()
-			.map(r -> (r.log().jobMillis() - r.log().stepMillis().values().stream().mapToLong(Long::longValue).sum())
+			.map(r -> (r.times().jobMillis() - r.times().stepMillis().values().stream().mapToLong(Long::longValue).sum())
 					/ 1e3)
 			.toList());
 		out.printf(Locale.ROOT, "    %-22s %10.3f %7.1f%%%n", "between the steps", between, 100 * between / job);
@@ -454,9 +475,10 @@ public final class Benchmark {
 		JobLog log = run.log();
 		StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "exit code %d after %.3f s wall, peak RSS %s",
 				run.exitCode(), run.wallNanos() / 1e9, mib(run.peakKib())));
-		if (log.lastStep() != null) {
-			s.append("; in ").append(log.lastStep());
-			Long stepMillis = log.stepMillis().get(log.lastStep());
+		String lastStep = run.times() != null && run.times().lastStep() != null ? run.times().lastStep() : log.lastStep();
+		if (lastStep != null) {
+			s.append("; in ").append(lastStep);
+			Long stepMillis = run.times() == null ? null : run.times().stepMillis().get(lastStep);
 			if (stepMillis != null) {
 				s.append(String.format(Locale.ROOT, " after %.3f s", stepMillis / 1e3));
 			}
