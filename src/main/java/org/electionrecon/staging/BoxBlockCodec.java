@@ -22,13 +22,15 @@ import org.electionrecon.model.BoxType;
  * of one constituency, in source order; the constituency code is the row's. Its plain bytes are
  * deflated.
  * <p>
- * The plain bytes: the int {@link #FORMAT_MARK} (four bytes, big-endian), the count of boxes (a
- * varint), then each box: its box and station texts, its type's name ({@link BoxType#name()}, a
- * text), its issued and verified counts (zigzag varints), and its two source texts. A text is a
- * varint, 0 for none, else one more than the count of its first UTF-8 bytes that are the same as in
- * the same field of the last box that had one, followed by the varint length and the bytes of the
- * rest. Neighbouring boxes' sources differ only in their cell ("...Stafford'!D10",
- * "...Stafford'!D11") and their types repeat, so a box takes a few bytes besides its station.
+ * The plain bytes: the int {@link #FORMAT_MARK} (four bytes, big-endian); the block's table of box
+ * types, by name: their count, then each {@link BoxType#name()} as a varint length and its ASCII
+ * bytes; the count of boxes (a varint); then each box: its box and station texts, its type as its
+ * place in the block's table (a varint), its issued and verified counts (zigzag varints), and its
+ * two source texts. A text is a varint, 0 for none, else one more than the count of its first UTF-8
+ * bytes that are the same as in the same field of the last box that had one, followed by the varint
+ * length and the bytes of the rest. Neighbouring boxes' sources differ only in their cell
+ * ("...Stafford'!D10", "...Stafford'!D11"), so a box takes a few bytes besides its station. The
+ * types are read by name, so a block never depends on the order of {@link BoxType}'s constants.
  * <p>
  * A block's plain bytes are at most {@link #MAX_PLAIN_BYTES}: {@link #encode} splits a
  * constituency's boxes into as many blocks as that takes, and {@link #decode} refuses a block that
@@ -44,24 +46,35 @@ public final class BoxBlockCodec {
 	static final int FORMAT_MARK = -3;
 
 	/** A box's text fields, in the order they are written: each is compared with its own field's last. */
-	private static final int TEXT_FIELDS = 5;
+	private static final int TEXT_FIELDS = 4;
 
 	private static final int BOX = 0;
 
 	private static final int STATION = 1;
 
-	private static final int TYPE = 2;
+	private static final int ISSUED_SOURCE = 2;
 
-	private static final int ISSUED_SOURCE = 3;
+	private static final int VERIFIED_SOURCE = 3;
 
-	private static final int VERIFIED_SOURCE = 4;
+	/** The most types a block's table may list: more is damage. */
+	private static final int MAX_TYPES = 64;
 
-	/** Room before a block's boxes for its mark and its count (a varint of at most five bytes). */
-	private static final int HEADER_ROOM = Integer.BYTES + 5;
+	/** The table of box types every block this writes holds: {@link BoxType}'s names, in its order. */
+	private static final byte[] TYPE_TABLE = typeTable();
 
-	private static final byte[][] TYPE_NAMES = Arrays.stream(BoxType.values())
-		.map(type -> type.name().getBytes(StandardCharsets.US_ASCII))
-		.toArray(byte[][]::new);
+	/** Room before a block's boxes for its mark, its type table and its count (a varint of at most five bytes). */
+	private static final int HEADER_ROOM = Integer.BYTES + TYPE_TABLE.length + 5;
+
+	private static byte[] typeTable() {
+		java.io.ByteArrayOutputStream table = new java.io.ByteArrayOutputStream();
+		table.write(BoxType.values().length);
+		for (BoxType type : BoxType.values()) {
+			byte[] name = type.name().getBytes(StandardCharsets.US_ASCII);
+			table.write(name.length);
+			table.writeBytes(name);
+		}
+		return table.toByteArray();
+	}
 
 	/**
 	 * The encoded bytes of some of the boxes given to {@link #encode}.
@@ -179,7 +192,7 @@ public final class BoxBlockCodec {
 		void writeBox(BallotBox box) {
 			writeText(BOX, box.box());
 			writeText(STATION, box.station());
-			writeText(TYPE, TYPE_NAMES[box.type().ordinal()]);
+			writeVarint(box.type().ordinal());
 			writeVarlong(box.issued());
 			writeVarlong(box.verified());
 			writeText(ISSUED_SOURCE, box.issuedSource());
@@ -188,7 +201,7 @@ public final class BoxBlockCodec {
 
 		/** The plain bytes of the block if it held the boxes written so far, {@code count} of them. */
 		int plainLength(int count) {
-			return length - HEADER_ROOM + Integer.BYTES + varintLength(count);
+			return length - HEADER_ROOM + Integer.BYTES + TYPE_TABLE.length + varintLength(count);
 		}
 
 		private static int varintLength(int value) {
@@ -250,13 +263,15 @@ public final class BoxBlockCodec {
 
 		/** The block of the boxes written, {@code count} of them: the header put just before them, all deflated. */
 		byte[] deflated(int count) {
-			int start = HEADER_ROOM - Integer.BYTES - varintLength(count);
+			int start = HEADER_ROOM - Integer.BYTES - TYPE_TABLE.length - varintLength(count);
 			int end = length;
 			length = start;
 			bytes[length++] = (byte) (FORMAT_MARK >>> 24);
 			bytes[length++] = (byte) (FORMAT_MARK >>> 16);
 			bytes[length++] = (byte) (FORMAT_MARK >>> 8);
 			bytes[length++] = (byte) FORMAT_MARK;
+			System.arraycopy(TYPE_TABLE, 0, bytes, length, TYPE_TABLE.length);
+			length += TYPE_TABLE.length;
 			writeVarint(count);
 			Deflater deflater = new Deflater(Deflater.BEST_SPEED);
 			try {
@@ -316,8 +331,8 @@ public final class BoxBlockCodec {
 
 	/**
 	 * Reads a block's plain bytes in place. Reading past the end, a count larger than the bytes left,
-	 * a number of more than ten bytes, a text sharing more than its field's last text has and a type
-	 * name that is not a {@link BoxType} are damage, never a value.
+	 * a number of more than ten bytes, a text sharing more than its field's last text has, a type
+	 * name that is not a {@link BoxType} and a type beyond the block's table are damage, never a value.
 	 */
 	private static final class BlockReader {
 
@@ -334,10 +349,8 @@ public final class BoxBlockCodec {
 
 		private final String[] lastTexts = new String[TEXT_FIELDS];
 
-		/** The last type read and the text it was read from, so a repeated name is not looked up again. */
-		private String lastTypeName;
-
-		private BoxType lastType;
+		/** The block's table of box types: a box's type is its place in it. */
+		private final BoxType[] types;
 
 		BlockReader(PlainBlock block) throws IOException {
 			this.bytes = block.bytes();
@@ -348,6 +361,26 @@ public final class BoxBlockCodec {
 			if (mark != FORMAT_MARK) {
 				throw new IOException("a block that starts with " + mark + ", not this format's mark " + FORMAT_MARK);
 			}
+			types = readTypeTable();
+		}
+
+		/** The block's table of box types, each name one of {@link BoxType}'s. */
+		private BoxType[] readTypeTable() throws IOException {
+			int count = readVarint();
+			if (count > MAX_TYPES) {
+				throw new IOException("a table of " + count + " box types at byte " + Integer.BYTES);
+			}
+			BoxType[] table = new BoxType[count];
+			for (int i = 0; i < count; i++) {
+				int nameLength = readVarint();
+				require(nameLength);
+				String name = new String(bytes, position, nameLength, StandardCharsets.US_ASCII);
+				position += nameLength;
+				table[i] = Arrays.stream(BoxType.values()).filter(type -> type.name().equals(name)).findFirst()
+					.orElseThrow(() -> new IOException("box type '" + name + "' in the block's table, not one of "
+							+ Arrays.toString(BoxType.values())));
+			}
+			return table;
 		}
 
 		/** How many boxes the block holds; each takes at least seven bytes. */
@@ -370,19 +403,12 @@ public final class BoxBlockCodec {
 
 		BoxType type() throws IOException {
 			int at = position;
-			String name = readSharedText(TYPE);
-			if (name == lastTypeName && name != null) {
-				return lastType;
+			int place = readVarint();
+			if (place >= types.length) {
+				throw new IOException("box type number " + place + " at byte " + at + ", where the block's table has "
+						+ types.length);
 			}
-			for (BoxType type : BoxType.values()) {
-				if (type.name().equals(name)) {
-					lastTypeName = name;
-					lastType = type;
-					return type;
-				}
-			}
-			throw new IOException("box type " + (name == null ? "none" : "'" + name + "'") + " at byte " + at
-					+ ", not one of " + Arrays.toString(BoxType.values()));
+			return types[place];
 		}
 
 		/** An int written by {@link BlockWriter#writeVarint}: at most five bytes, never negative. */

@@ -57,8 +57,7 @@ class BoxBlockCodecTests {
 	void shouldMakeNoBlockOfNoBoxesAndReadAnEmptyBlock() {
 		List<BallotBox> read = new ArrayList<>();
 
-		BoxBlockCodec.decode("E1", deflated(new byte[] { (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFD, 0 }),
-				read::add);
+		BoxBlockCodec.decode("E1", deflated(header(0)), read::add);
 
 		assertThat(BoxBlockCodec.encode(List.of())).isEmpty();
 		assertThat(read).isEmpty();
@@ -77,7 +76,7 @@ class BoxBlockCodecTests {
 		assertThat(plain(block).length).isLessThan(THOUSANDS.size() * 40);
 	}
 
-	/** The type is stored by its name: "POSTAL" in full for the first box, then as the same as the box before. */
+	/** The types are stored by name, in the block's table; a box holds its type's place in that table. */
 	@Test
 	void shouldStoreTheBoxTypeByName() {
 		List<BallotBox> two = List.of(new BallotBox("E1", "B1", null, BoxType.POSTAL, 5, -5, "a", "b"),
@@ -85,10 +84,13 @@ class BoxBlockCodecTests {
 
 		byte[] plain = plain(single(two));
 
-		// the mark (4 bytes), the count (1), "B1" (tag 1, length 2, 2 bytes), no station (0), then the type
-		assertThat(plain).containsExactly(0xFF, 0xFF, 0xFF, 0xFD, 2, //
-				1, 2, 'B', '1', 0, 1, 6, 'P', 'O', 'S', 'T', 'A', 'L', 10, 9, 1, 1, 'a', 1, 1, 'b', //
-				2, 1, '2', 0, 7, 0, 12, 6, 2, 0, 2, 0);
+		// the mark, the table of types, the count; then "B1" (tag 1, length 2, 2 bytes), no station (0),
+		// the type (1: POSTAL), the counts and the sources
+		assertThat(plain).containsExactly(0xFF, 0xFF, 0xFF, 0xFD, //
+				2, 15, 'P', 'O', 'L', 'L', 'I', 'N', 'G', '_', 'S', 'T', 'A', 'T', 'I', 'O', 'N', 6, 'P', 'O', 'S', 'T', 'A', 'L',
+				2, //
+				1, 2, 'B', '1', 0, 1, 10, 9, 1, 1, 'a', 1, 1, 'b', //
+				2, 1, '2', 0, 1, 12, 6, 2, 0, 2, 0);
 	}
 
 	@Test
@@ -203,51 +205,72 @@ class BoxBlockCodecTests {
 	void shouldRefuseATypeANumberASharedTextOrAMarkNoBlockHas() {
 		List<BallotBox> one = List.of(new BallotBox("E1", "B1", null, BoxType.POSTAL, 5, -5, "a", "b"));
 		byte[] plain = plain(single(one));
-		// the mark (4 bytes), the count (1), "B1" (tag 1, length 2, 2 bytes), no station (0), the type's name
-		int type = 4 + 1 + 4 + 1;
-		int afterType = type + 2 + "POSTAL".length();
-		byte[] otherType = plain.clone();
-		otherType[type + 2] = 'Q';
-		byte[] noType = new byte[plain.length - 7];
-		System.arraycopy(plain, 0, noType, 0, type);
-		System.arraycopy(plain, afterType, noType, type + 1, plain.length - afterType);
+		// the header (mark 4 bytes, table 24, count 1), "B1" (tag 1, length 2, 2 bytes), no station (0), the type
+		int firstBox = header(1).length;
+		int type = firstBox + 4 + 1;
+		assertThat(plain[type]).isEqualTo((byte) 1);
+		byte[] otherName = plain.clone();
+		otherName[4 + 1 + 1 + 15 + 1] = 'Q'; // POSTAL in the table
+		byte[] beyondTable = plain.clone();
+		beyondTable[type] = 2;
 		byte[] longNumber = new byte[plain.length + 10];
-		System.arraycopy(plain, 0, longNumber, 0, afterType);
-		Arrays.fill(longNumber, afterType, afterType + 11, (byte) 0x80);
+		System.arraycopy(plain, 0, longNumber, 0, type + 1);
+		Arrays.fill(longNumber, type + 1, type + 12, (byte) 0x80);
 		byte[] sharesTooMuch = plain.clone();
-		sharesTooMuch[5] = 2; // "B1" sharing a byte with the field's last text, which there is none of
+		sharesTooMuch[firstBox] = 2; // "B1" sharing a byte with the field's last text, which there is none of
 		byte[] oldMark = plain.clone();
 		oldMark[3] = (byte) 0xFE;
 		byte[] oldFirstFormat = plain.clone();
 		oldFirstFormat[0] = oldFirstFormat[1] = oldFirstFormat[2] = 0;
 		oldFirstFormat[3] = 1;
+		byte[] manyTypes = plain.clone();
+		manyTypes[4] = 65;
 
-		assertThatThrownBy(() -> BoxBlockCodec.decode("E1", deflated(otherType), box -> {
+		assertThatThrownBy(() -> BoxBlockCodec.decode("E1", deflated(otherName), box -> {
 		})).hasMessage("a damaged box block of E1").cause()
-			.hasMessage("box type 'QOSTAL' at byte " + type + ", not one of [POLLING_STATION, POSTAL]");
-		assertThatThrownBy(() -> BoxBlockCodec.decode("E1", deflated(noType), box -> {
+			.hasMessage("box type 'QOSTAL' in the block's table, not one of [POLLING_STATION, POSTAL]");
+		assertThatThrownBy(() -> BoxBlockCodec.decode("E1", deflated(beyondTable), box -> {
 		})).hasMessage("a damaged box block of E1").cause()
-			.hasMessage("box type none at byte " + type + ", not one of [POLLING_STATION, POSTAL]");
+			.hasMessage("box type number 2 at byte " + type + ", where the block's table has 2");
 		assertThatThrownBy(() -> BoxBlockCodec.decode("E1", deflated(longNumber), box -> {
 		})).hasMessage("a damaged box block of E1").cause()
-			.hasMessage("a number of more than ten bytes at byte " + (afterType + 10));
+			.hasMessage("a number of more than ten bytes at byte " + (type + 11));
 		assertThatThrownBy(() -> BoxBlockCodec.decode("E1", deflated(sharesTooMuch), box -> {
-		})).hasMessage("a damaged box block of E1").cause().hasMessage("a text sharing 1 bytes of one of 0 at byte 6");
+		})).hasMessage("a damaged box block of E1").cause()
+			.hasMessage("a text sharing 1 bytes of one of 0 at byte " + (firstBox + 1));
 		assertThatThrownBy(() -> BoxBlockCodec.decode("E1", deflated(oldMark), box -> {
 		})).hasMessage("a damaged box block of E1").cause()
 			.hasMessage("a block that starts with -2, not this format's mark -3");
 		assertThatThrownBy(() -> BoxBlockCodec.decode("E1", deflated(oldFirstFormat), box -> {
 		})).hasMessage("a damaged box block of E1").cause()
 			.hasMessage("a block that starts with 1, not this format's mark -3");
+		assertThatThrownBy(() -> BoxBlockCodec.decode("E1", deflated(manyTypes), box -> {
+		})).hasMessage("a damaged box block of E1").cause().hasMessage("a table of 65 box types at byte 4");
 	}
 
 	@Test
 	void shouldRefuseACountLargerThanTheBytesCanHold() {
-		byte[] plain = { (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFD, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
-				(byte) 0xFF, 0x07 };
+		byte[] header = header(0);
+		byte[] plain = Arrays.copyOf(header, header.length + 4);
+		plain[header.length - 1] = (byte) 0xFF;
+		plain[header.length] = (byte) 0xFF;
+		plain[header.length + 1] = (byte) 0xFF;
+		plain[header.length + 2] = (byte) 0xFF;
+		plain[header.length + 3] = 0x07;
 
 		assertThatThrownBy(() -> BoxBlockCodec.decode("E1", deflated(plain), box -> {
 		})).hasMessage("a damaged box block of E1").cause().hasMessage("a count of 2147483647 boxes in the 0 bytes left");
+	}
+
+	/** A block's plain header: the mark, the table of the two types by name, and a count below 128. */
+	private static byte[] header(int count) {
+		ByteArrayOutputStream header = new ByteArrayOutputStream();
+		header.writeBytes(new byte[] { (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFD, 2, 15 });
+		header.writeBytes("POLLING_STATION".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		header.write(6);
+		header.writeBytes("POSTAL".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		header.write(count);
+		return header.toByteArray();
 	}
 
 	private static byte[] single(List<BallotBox> boxes) {
