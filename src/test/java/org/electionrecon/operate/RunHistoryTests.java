@@ -86,6 +86,14 @@ class RunHistoryTests {
 		return repository.createJobInstance(RunCatalog.JOB_NAME, parameters);
 	}
 
+	/** A run of one execution with no steps, ending as {@code status}. */
+	private JobInstance runEnding(String election, String fingerprint, int hour, BatchStatus status) {
+		JobParameters parameters = parameters(election, fingerprint, false);
+		JobInstance run = run(parameters);
+		execute(run, parameters, hour, status, "");
+		return run;
+	}
+
 	@Test
 	void shouldGiveEachRunsLatestExecutionNewestFirst() {
 		JobParameters first = parameters("2024-07-04", "aaa", true);
@@ -148,22 +156,12 @@ class RunHistoryTests {
 	void shouldFindThePreviousCompletedRunOfTheSameElection() {
 		ConstituencyFactsRepository facts = new ConstituencyFactsRepository(jdbc,
 				new RunCatalog(repository, RunCatalog.JOB_NAME));
-		JobParameters a = parameters("2024-07-04", "aaa", false);
-		JobInstance first = run(a);
-		execute(first, a, 0, BatchStatus.COMPLETED, "");
-		JobParameters b = parameters("2024-07-04", "bbb", false);
-		JobInstance failedThenCompleted = run(b);
-		execute(failedThenCompleted, b, 1, BatchStatus.FAILED, "x");
-		execute(failedThenCompleted, b, 2, BatchStatus.COMPLETED, "");
-		JobParameters c = parameters("2024-07-04", "ccc", false);
-		JobInstance failed = run(c);
-		execute(failed, c, 3, BatchStatus.FAILED, "x");
-		JobParameters d = parameters("2019-12-12", "ddd", false);
-		JobInstance otherElection = run(d);
-		execute(otherElection, d, 4, BatchStatus.COMPLETED, "");
-		JobParameters e = parameters("2024-07-04", "eee", false);
-		JobInstance latest = run(e);
-		execute(latest, e, 5, BatchStatus.STARTED, "");
+		JobInstance first = runEnding("2024-07-04", "aaa", 0, BatchStatus.COMPLETED);
+		JobInstance failedThenCompleted = runEnding("2024-07-04", "bbb", 1, BatchStatus.FAILED);
+		execute(failedThenCompleted, parameters("2024-07-04", "bbb", false), 2, BatchStatus.COMPLETED, "");
+		JobInstance failed = runEnding("2024-07-04", "ccc", 3, BatchStatus.FAILED);
+		JobInstance otherElection = runEnding("2019-12-12", "ddd", 4, BatchStatus.COMPLETED);
+		JobInstance latest = runEnding("2024-07-04", "eee", 5, BatchStatus.STARTED);
 
 		assertThat(facts.previousCompletedRun(latest.getInstanceId(), "2024-07-04"))
 			.isEqualTo(failedThenCompleted.getInstanceId());
