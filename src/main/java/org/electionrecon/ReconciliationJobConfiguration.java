@@ -10,6 +10,7 @@ import org.electionrecon.ingest.ConstituencyDirectory;
 import org.electionrecon.ingest.ParseContext;
 import org.electionrecon.ingest.PartyNames;
 import org.electionrecon.ingest.FileProgress;
+import org.electionrecon.ingest.PartitionRepository;
 import org.electionrecon.ingest.RunParseContexts;
 import org.electionrecon.ingest.SourceFilePartitioner;
 import org.electionrecon.ingest.SourceFileReader;
@@ -180,7 +181,8 @@ public class ReconciliationJobConfiguration {
 			PlatformTransactionManager transactionManager, SourceFileReader reader, StagingTables stagingTables,
 			ReconProperties properties, FileProgress progress, FaultInjection faults) {
 		StagingWriter writer = new StagingWriter(stagingTables);
-		var step = new StepBuilder(name, jobRepository).<StagedItem, StagedItem>chunk(properties.chunkSize())
+		var step = new StepBuilder(name, PartitionRepository.wrap(jobRepository))
+			.<StagedItem, StagedItem>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(reader)
 			.writer(writer)
@@ -225,9 +227,9 @@ public class ReconciliationJobConfiguration {
 	}
 
 	/**
-	 * The partitions' counts and status summed into the manager's, and a failed partition's
-	 * failures added to them: {@code status} then says which file stopped the step, not only that
-	 * a partition failed.
+	 * The partitions' counts and status summed into the manager's; a failed partition's failure
+	 * then fails the manager as its cause, so that {@code status} and the run's last line say which
+	 * file stopped the step, not only that a partition failed.
 	 */
 	static final class PartitionFailures implements StepExecutionAggregator {
 
@@ -238,8 +240,12 @@ public class ReconciliationJobConfiguration {
 			sums.aggregate(result, partitions);
 			partitions.stream()
 				.sorted(java.util.Comparator.comparingLong(StepExecution::getId))
-				.flatMap(p -> p.getFailureExceptions().stream())
-				.forEach(result::addFailureException);
+				.filter(p -> !p.getFailureExceptions().isEmpty())
+				.findFirst()
+				.ifPresent(failed -> {
+					throw new IllegalStateException("partition " + failed.getStepName() + " failed",
+							failed.getFailureExceptions().get(0));
+				});
 		}
 	}
 
