@@ -210,11 +210,8 @@ public class ReconciliationJobConfiguration {
 			SourceFilePartitioner sourceFiles,
 			PartitionHandler ingestPartitionHandler, FileProgress ingestProgress, FailureRecorder failureRecorder,
 			LiveStatus liveStatus, DataSource dataSource) {
-		Step step = partitioned("ingestStep", jobRepository, transactionManager, sourceFiles, ingestPartitionHandler,
-				ingestProgress, failureRecorder, liveStatus);
-		((org.springframework.batch.core.step.AbstractStep) step)
-			.registerStepExecutionListener(new GroupedCommits(new JdbcTemplate(dataSource)));
-		return step;
+		return partitioned("ingestStep", jobRepository, transactionManager, sourceFiles, ingestPartitionHandler,
+				ingestProgress, failureRecorder, liveStatus, new GroupedCommits(new JdbcTemplate(dataSource)));
 	}
 
 	/**
@@ -260,14 +257,18 @@ public class ReconciliationJobConfiguration {
 
 	private static Step partitioned(String name, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, SourceFilePartitioner files,
-			PartitionHandler handler, FileProgress progress, FailureRecorder failureRecorder, LiveStatus liveStatus) {
-		return new StepBuilder(name, jobRepository).partitioner(name, files)
+			PartitionHandler handler, FileProgress progress, FailureRecorder failureRecorder, LiveStatus liveStatus,
+			org.springframework.batch.core.listener.StepExecutionListener... more) {
+		var step = new StepBuilder(name, jobRepository).partitioner(name, files)
 			.splitter(new SourceFileSplitter(jobRepository, transactionManager, name, files, progress))
 			.partitionHandler(handler)
 			.aggregator(new PartitionFailures())
 			.listener(failureRecorder)
-			.listener((org.springframework.batch.core.listener.StepExecutionListener) liveStatus)
-			.build();
+			.listener((org.springframework.batch.core.listener.StepExecutionListener) liveStatus);
+		for (var listener : more) {
+			step.listener(listener);
+		}
+		return step.build();
 	}
 
 	/**
