@@ -1,5 +1,7 @@
 package org.electionrecon;
 
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -7,7 +9,12 @@ import javax.sql.DataSource;
 import org.electionrecon.ingest.ConstituencyDirectory;
 import org.electionrecon.ingest.ParseContext;
 import org.electionrecon.ingest.PartyNames;
-import org.electionrecon.ingest.SourceFolderReader;
+import org.electionrecon.ingest.FileProgress;
+import org.electionrecon.ingest.PartitionRepository;
+import org.electionrecon.ingest.RunParseContexts;
+import org.electionrecon.ingest.SourceFilePartitioner;
+import org.electionrecon.ingest.SourceFileReader;
+import org.electionrecon.ingest.SourceFileSplitter;
 import org.electionrecon.ingest.SourceKind;
 import org.electionrecon.operate.ReconciliationRunner;
 import org.electionrecon.run.FaultInjection;
@@ -33,6 +40,17 @@ import org.springframework.batch.core.listener.StepListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.partition.PartitionHandler;
+import org.springframework.batch.core.partition.StepExecutionAggregator;
+import org.springframework.batch.core.partition.support.DefaultStepExecutionAggregator;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.support.TaskExecutorAdapter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -85,51 +103,226 @@ public class ReconciliationJobConfiguration {
 		return new FailureRecorder(new JdbcTemplate(dataSource));
 	}
 
+	/** The register's files, one partition each; they come first in the staged order. */
 	@Bean
-	public Step registerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StagingTables stagingTables, ReconProperties properties, FailureRecorder failureRecorder,
-			LiveStatus liveStatus, ObjectProvider<FaultInjection> faults) {
-		ParseContext empty = new ParseContext(new ConstituencyDirectory(List.of()), partyNames(properties),
-				properties.headerSynonyms());
-		return ingestStep("registerStep", List.of(SourceKind.REGISTER), runId -> empty, 0, jobRepository,
-				transactionManager, stagingTables, properties, failureRecorder, liveStatus, faults.getIfAvailable());
+	@StepScope
+	public SourceFilePartitioner registerFiles(@Value("#{jobParameters['input']}") String input) {
+		return new SourceFilePartitioner(Path.of(input), List.of(SourceKind.REGISTER), 0);
 	}
 
+	/** The other sources' files, one partition each, in the contract's order after the register's. */
 	@Bean
-	public Step ingestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StagingTables stagingTables, ConstituencyFactsRepository facts, ReconProperties properties,
-			FailureRecorder failureRecorder, LiveStatus liveStatus, ObjectProvider<FaultInjection> faults) {
-		PartyNames parties = partyNames(properties);
-		return ingestStep("ingestStep", List.of(SourceKind.VERIFICATION, SourceKind.DECLARATIONS, SourceKind.NOTIONAL,
-				SourceKind.REPORTED, SourceKind.EXPLANATIONS),
-				runId -> new ParseContext(new ConstituencyDirectory(facts.register(runId)), parties,
-						properties.headerSynonyms()),
-				INGEST_SEQ_BASE, jobRepository, transactionManager, stagingTables, properties, failureRecorder,
-				liveStatus, faults.getIfAvailable());
+	@StepScope
+	public SourceFilePartitioner sourceFiles(@Value("#{jobParameters['input']}") String input) {
+		return new SourceFilePartitioner(Path.of(input), INGESTED, INGEST_SEQ_BASE);
 	}
+
+	private static final List<SourceKind> INGESTED = List.of(SourceKind.VERIFICATION, SourceKind.DECLARATIONS,
+			SourceKind.NOTIONAL, SourceKind.REPORTED, SourceKind.EXPLANATIONS);
 
 	/** The ingest step's rows sort after the register step's: a million register files would be needed to meet them. */
-	private static final long INGEST_SEQ_BASE = 1_000_000L * SourceFolderReader.SEQ_PER_FILE;
+	private static final long INGEST_SEQ_BASE = 1_000_000L * SourceFilePartitioner.SEQ_PER_FILE;
 
-	private static Step ingestStep(String name, List<SourceKind> kinds,
-			java.util.function.LongFunction<ParseContext> contexts, long seqBase, JobRepository jobRepository,
-			PlatformTransactionManager transactionManager, StagingTables stagingTables, ReconProperties properties,
-			FailureRecorder failureRecorder, LiveStatus liveStatus, FaultInjection faults) {
-		SourceFolderReader reader = new SourceFolderReader(name, kinds, contexts, seqBase);
-		reader.reportProgressTo(liveStatus);
+	/** What the register step knows when it reads the register: no constituency yet. */
+	@Bean
+	public RunParseContexts runParseContexts(ConstituencyFactsRepository facts, ReconProperties properties) {
+		PartyNames parties = partyNames(properties);
+		return new RunParseContexts(
+				new ParseContext(new ConstituencyDirectory(List.of()), parties, properties.headerSynonyms()),
+				runId -> new ParseContext(new ConstituencyDirectory(facts.register(runId)), parties,
+						properties.headerSynonyms()));
+	}
+
+	/**
+	 * The reader of one partition's file, made for each partition: the file and where its records'
+	 * sequence numbers start come from the partition's execution context, the election from the
+	 * job parameters.
+	 */
+	@Bean
+	@StepScope
+	public SourceFileReader sourceFileReader(@Value("#{stepExecution}") StepExecution partition,
+			@Value("#{jobParameters['election']}") String election, RunParseContexts contexts) {
+		long runId = partition.getJobExecution().getJobInstance().getInstanceId();
+		ExecutionContext file = partition.getExecutionContext();
+		boolean register = SourceFilePartitioner.file(file).kind() == SourceKind.REGISTER;
+		LocalDate date = election == null ? ParseContext.DEFAULT_ELECTION : LocalDate.parse(election);
+		return SourceFileReader.of(file, () -> contexts.context(register, runId, date));
+	}
+
+	@Bean
+	public FileProgress registerProgress(LiveStatus liveStatus) {
+		return new FileProgress(liveStatus);
+	}
+
+	@Bean
+	public FileProgress ingestProgress(LiveStatus liveStatus) {
+		return new FileProgress(liveStatus);
+	}
+
+	/** Reads one register file (a partition of {@code registerStep}). */
+	@Bean
+	public Step registerFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			SourceFileReader sourceFileReader, StagingTables stagingTables, ReconProperties properties,
+			FileProgress registerProgress, ObjectProvider<FaultInjection> faults) {
+		return fileStep("registerFileStep", "registerStep", jobRepository, transactionManager, sourceFileReader,
+				stagingTables, properties, registerProgress, faults.getIfAvailable());
+	}
+
+	/** Reads one source file (a partition of {@code ingestStep}). */
+	@Bean
+	public Step sourceFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			SourceFileReader sourceFileReader, StagingTables stagingTables, ReconProperties properties,
+			FileProgress ingestProgress, ObjectProvider<FaultInjection> faults) {
+		return fileStep("sourceFileStep", "ingestStep", jobRepository, transactionManager, sourceFileReader,
+				stagingTables, properties, ingestProgress, faults.getIfAvailable());
+	}
+
+	private static Step fileStep(String name, String manager, JobRepository jobRepository,
+			PlatformTransactionManager transactionManager, SourceFileReader reader, StagingTables stagingTables,
+			ReconProperties properties, FileProgress progress, FaultInjection faults) {
 		StagingWriter writer = new StagingWriter(stagingTables);
-		var step = new StepBuilder(name, jobRepository).<StagedItem, StagedItem>chunk(properties.chunkSize())
+		var step = new StepBuilder(name, PartitionRepository.wrap(jobRepository))
+			.<StagedItem, StagedItem>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(reader)
 			.writer(writer)
-			.listener(reader)
 			.listener(writer)
-			.listener(failureRecorder)
-			.listener((org.springframework.batch.core.listener.StepExecutionListener) liveStatus);
+			.listener(progress);
 		if (faults != null) {
-			step.listener(faults.pauseAfterWrites(name));
+			step.listener(faults.pauseAfterWrites(manager));
 		}
 		return step.build();
+	}
+
+	/** Stages the register: one partition per register file. */
+	@Bean
+	public Step registerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			SourceFilePartitioner registerFiles,
+			PartitionHandler registerPartitionHandler, FileProgress registerProgress, FailureRecorder failureRecorder,
+			LiveStatus liveStatus) {
+		return partitioned("registerStep", jobRepository, transactionManager, registerFiles, registerPartitionHandler, registerProgress,
+				failureRecorder, liveStatus);
+	}
+
+	/** Stages the other sources: one partition per file, read side by side. */
+	@Bean
+	public Step ingestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			SourceFilePartitioner sourceFiles,
+			PartitionHandler ingestPartitionHandler, FileProgress ingestProgress, FailureRecorder failureRecorder,
+			LiveStatus liveStatus, DataSource dataSource) {
+		return partitioned("ingestStep", jobRepository, transactionManager, sourceFiles, ingestPartitionHandler,
+				ingestProgress, failureRecorder, liveStatus, new GroupedCommits(new JdbcTemplate(dataSource)));
+	}
+
+	/**
+	 * The embedded database syncs its log to disk at every commit ({@code hsqldb.write_delay=false}),
+	 * and the ingest step's hundreds of partitions commit a few times each: one sync each made the
+	 * step several times slower than the files' reading. While the step runs, the log is synced
+	 * every {@link #SYNC_EVERY_MILLIS} instead, for all the commits made since; at its end every
+	 * commit is synced at once again. A kill loses at most the last such interval's commits, a
+	 * consistent prefix of the log: the job repository and the staged rows go back together, and
+	 * the restart reads those partitions again. Only for HSQLDB; another database keeps its own.
+	 */
+	static final class GroupedCommits implements org.springframework.batch.core.listener.StepExecutionListener {
+
+		static final int SYNC_EVERY_MILLIS = 100;
+
+		private final JdbcTemplate jdbc;
+
+		GroupedCommits(JdbcTemplate jdbc) {
+			this.jdbc = jdbc;
+		}
+
+		@Override
+		public void beforeStep(StepExecution stepExecution) {
+			if (hsqldb()) {
+				jdbc.execute("SET FILES WRITE DELAY " + SYNC_EVERY_MILLIS + " MILLIS");
+			}
+		}
+
+		@Override
+		public org.springframework.batch.core.ExitStatus afterStep(StepExecution stepExecution) {
+			if (hsqldb()) {
+				jdbc.execute("SET FILES WRITE DELAY FALSE");
+			}
+			return null;
+		}
+
+		private boolean hsqldb() {
+			return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> c.getMetaData()
+				.getDatabaseProductName()
+				.startsWith("HSQL")));
+		}
+	}
+
+	private static Step partitioned(String name, JobRepository jobRepository,
+			PlatformTransactionManager transactionManager, SourceFilePartitioner files,
+			PartitionHandler handler, FileProgress progress, FailureRecorder failureRecorder, LiveStatus liveStatus,
+			org.springframework.batch.core.listener.StepExecutionListener... more) {
+		var step = new StepBuilder(name, jobRepository).partitioner(name, files)
+			.splitter(new SourceFileSplitter(jobRepository, transactionManager, name, files, progress))
+			.partitionHandler(handler)
+			.aggregator(new PartitionFailures())
+			.listener(failureRecorder)
+			.listener((org.springframework.batch.core.listener.StepExecutionListener) liveStatus);
+		for (var listener : more) {
+			step.listener(listener);
+		}
+		return step.build();
+	}
+
+	/**
+	 * The partitions' counts and status summed into the manager's; a failed partition's failure
+	 * then fails the manager as its cause, so that {@code status} and the run's last line say which
+	 * file stopped the step, not only that a partition failed.
+	 */
+	static final class PartitionFailures implements StepExecutionAggregator {
+
+		private final DefaultStepExecutionAggregator sums = new DefaultStepExecutionAggregator();
+
+		@Override
+		public void aggregate(StepExecution result, java.util.Collection<StepExecution> partitions) {
+			sums.aggregate(result, partitions);
+			partitions.stream()
+				.sorted(java.util.Comparator.comparingLong(StepExecution::getId))
+				.filter(p -> !p.getFailureExceptions().isEmpty())
+				.findFirst()
+				.ifPresent(failed -> {
+					throw new IllegalStateException("partition " + failed.getStepName() + " failed",
+							failed.getFailureExceptions().get(0));
+				});
+		}
+	}
+
+	/**
+	 * The partition handlers of {@code recon.partitioning.handler=local} (the default): the
+	 * partitions run in this JVM on one thread per core (see docs/partitioning.md for a remote one).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "recon.partitioning.handler", havingValue = "local", matchIfMissing = true)
+	static class LocalPartitioning {
+
+		@Bean
+		TaskExecutor partitionTaskExecutor(DataSource dataSource) {
+			return new TaskExecutorAdapter(Parallelism.pool(Parallelism.partitionWorkers(dataSource), "partition"));
+		}
+
+		@Bean
+		PartitionHandler registerPartitionHandler(Step registerFileStep, TaskExecutor partitionTaskExecutor) {
+			return local(registerFileStep, partitionTaskExecutor);
+		}
+
+		@Bean
+		PartitionHandler ingestPartitionHandler(Step sourceFileStep, TaskExecutor partitionTaskExecutor) {
+			return local(sourceFileStep, partitionTaskExecutor);
+		}
+
+		private static PartitionHandler local(Step worker, TaskExecutor executor) {
+			TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+			handler.setStep(worker);
+			handler.setTaskExecutor(executor);
+			return handler;
+		}
 	}
 
 	@Bean

@@ -65,10 +65,18 @@ class ReconciliationJobTests {
 		JobExecution execution = jobOperatorTestUtils.startJob(sampleParameters());
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(execution.getStepExecutions()).extracting(StepExecution::getStepName, StepExecution::getStatus)
+		assertThat(execution.getStepExecutions()).filteredOn(s -> !s.getStepName().contains(":"))
+			.extracting(StepExecution::getStepName, StepExecution::getStatus)
 			.containsExactly(tuple("registerStep", BatchStatus.COMPLETED), tuple("ingestStep", BatchStatus.COMPLETED),
 					tuple("reconcileStep", BatchStatus.COMPLETED), tuple("areaChecksStep", BatchStatus.COMPLETED),
 					tuple("reportStep", BatchStatus.COMPLETED));
+		// one partition per input file: the register's one, then the 16 files of the other sources
+		assertThat(execution.getStepExecutions()).filteredOn(s -> s.getStepName().contains(":"))
+			.extracting(StepExecution::getStepName)
+			.containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(java.util.stream.Stream.of("registerStep:file00000"),
+					java.util.stream.IntStream.range(0, 16).mapToObj(i -> String.format("ingestStep:file%05d", i)))
+				.toList());
+		assertThat(execution.getStepExecutions()).allSatisfy(s -> assertThat(s.getStatus()).isEqualTo(BatchStatus.COMPLETED));
 		StepExecution register = steps(execution).get("registerStep");
 		// 14 constituencies and the register file's provenance row
 		assertThat(register.getReadCount()).isEqualTo(15);
@@ -82,6 +90,9 @@ class ReconciliationJobTests {
 		assertThat(jdbc.queryForObject("SELECT SUM(BOXES) FROM RECON_BOX_BLOCK WHERE RUN_ID = ?", Long.class, runId))
 			.isEqualTo(435);
 		assertThat(count(jdbc, "RECON_CANDIDATE", runId)).isEqualTo(90);
+		// the ingest step syncs its commits every 100 ms while it runs, every commit again after it
+		assertThat(jdbc.queryForObject("SELECT PROPERTY_VALUE FROM INFORMATION_SCHEMA.SYSTEM_PROPERTIES"
+				+ " WHERE PROPERTY_NAME = 'hsqldb.write_delay_millis'", String.class)).isEqualTo("0");
 		assertThat(count(jdbc, "RECON_DECLARATION", runId)).isEqualTo(14);
 		assertThat(count(jdbc, "RECON_NOTIONAL", runId)).isEqualTo(14);
 		assertThat(count(jdbc, "RECON_VERIFICATION_SHEET", runId)).isEqualTo(14);

@@ -25,6 +25,14 @@ public final class Parallelism {
 		return workers < 2 ? 0 : workers;
 	}
 
+	/**
+	 * How many files a partitioned step reads at a time: one per core, never more than the pool
+	 * serves beside one connection for the job repository, and at least one.
+	 */
+	public static int partitionWorkers(DataSource dataSource) {
+		return Math.max(1, workers(dataSource));
+	}
+
 	/** A pool of that many daemon threads of that name: a stuck worker never keeps the JVM alive. */
 	public static java.util.concurrent.ExecutorService pool(int threads, String name) {
 		return java.util.concurrent.Executors.newFixedThreadPool(threads, task -> {

@@ -24,7 +24,7 @@ public final class KnownSettings {
 	 * Settings read elsewhere than the two records: the database folder, the status file the entry
 	 * point gives a run that holds the embedded database, and the postgres profile's server.
 	 */
-	private static final List<String> OTHERS = List.of("recon.database-dir", "recon.status-file", "recon.postgres.host",
+	private static final List<String> OTHERS = List.of("recon.database-dir", "recon.status-file", "recon.partitioning.handler", "recon.postgres.host",
 			"recon.postgres.port", "recon.postgres.database", "recon.postgres.username", "recon.postgres.password");
 
 	/** System properties of the restart tests' fault injection: never given by a desk, never checked. */

@@ -29,16 +29,12 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.electionrecon.model.Constituency;
 import org.electionrecon.model.Staged;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Test fixtures for the ingest tests: a small register, workbooks written cell by cell with POI,
- * and a {@link SourceFolderReader} driven the way Spring Batch drives it.
+ * and the ingest step's partitions ({@link SourceFilePartitioner}), each read by its
+ * {@link SourceFileReader} the way Spring Batch drives it.
  */
 public final class IngestFixtures {
 
@@ -47,9 +43,6 @@ public final class IngestFixtures {
 	public static final String CREWE = "E14001185";
 	public static final String KINGSWINFORD = "E14001316";
 	public static final String YNYS_MON = "W07000112";
-
-	/** The step name whose keys the reader keeps in the execution context. */
-	public static final String STEP = "ingestStep";
 
 	private IngestFixtures() {
 	}
@@ -75,33 +68,18 @@ public final class IngestFixtures {
 
 	// ---------------------------------------------------------------- Spring Batch
 
-	/** A step execution of job instance 42 whose job parameter "input" is the folder. */
-	public static StepExecution stepExecution(Path input) {
-		JobParameters parameters = new JobParametersBuilder().addString("input", input.toString()).toJobParameters();
-		JobInstance instance = new JobInstance(42L, "reconciliationJob");
-		JobExecution job = new JobExecution(7L, instance, parameters);
-		return new StepExecution(3L, STEP, job);
+	/** The partitions of the files of those kinds, in the contract's order, as the ingest step makes them. */
+	public static List<ExecutionContext> partitions(Path input, List<SourceKind> kinds) {
+		return List.copyOf(new SourceFilePartitioner(input, kinds, 0).partition(1).values());
 	}
 
-	/** A reader after {@code beforeStep}, not yet opened. */
-	public static SourceFolderReader reader(Path input, ParseContext context, List<SourceKind> kinds) {
-		return reader(input, context, kinds, Runtime.getRuntime().availableProcessors());
-	}
-
-	/** A reader after {@code beforeStep} that parses {@code parsers} files at a time. */
-	public static SourceFolderReader reader(Path input, ParseContext context, List<SourceKind> kinds, int parsers) {
-		SourceFolderReader reader = new SourceFolderReader(STEP, kinds, runId -> {
-			if (runId != 42L) {
-				throw new AssertionError("the run id is the job instance id, 42, not " + runId);
-			}
-			return context;
-		}, 0, parsers);
-		reader.beforeStep(stepExecution(input));
-		return reader;
+	/** The reader of one partition, reading with {@code context}. */
+	public static SourceFileReader reader(ExecutionContext partition, ParseContext context) {
+		return SourceFileReader.of(partition, () -> context);
 	}
 
 	/** Opens the reader with {@code executionContext} and reads until it returns null. */
-	public static List<StagedItem> readToEnd(SourceFolderReader reader, ExecutionContext executionContext)
+	public static List<StagedItem> readToEnd(SourceFileReader reader, ExecutionContext executionContext)
 			throws IOException {
 		reader.open(executionContext);
 		try {
@@ -117,9 +95,14 @@ public final class IngestFixtures {
 		}
 	}
 
+	/** Every partition of the files of those kinds read to its end, one after another, in order. */
 	public static List<StagedItem> readAll(Path input, ParseContext context, List<SourceKind> kinds)
 			throws IOException {
-		return readToEnd(reader(input, context, kinds), new ExecutionContext());
+		List<StagedItem> items = new ArrayList<>();
+		for (ExecutionContext partition : partitions(input, kinds)) {
+			items.addAll(readToEnd(reader(partition, context), new ExecutionContext(partition)));
+		}
+		return items;
 	}
 
 	public static List<Staged> records(List<StagedItem> items) {

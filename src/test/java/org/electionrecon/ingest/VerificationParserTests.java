@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Verification statements read through {@link SourceFolderReader} as the ingest step reads them:
+ * Verification statements read through {@link SourceFileReader} as the ingest step reads them:
  * every record, source cell, rejected row and provenance count is asserted exactly.
  */
 class VerificationParserTests {

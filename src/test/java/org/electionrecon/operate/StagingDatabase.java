@@ -167,15 +167,31 @@ final class StagingDatabase implements AutoCloseable {
 	record StepRun(long jobExecutionId, String step, String status, long writeCount, String exitMessage) {
 	}
 
+	/**
+	 * The job's steps as the job runs them, by job execution. A partitioned step's partitions
+	 * ({@code ingestStep:file00003}) are not listed on their own: their writes are the step's, as
+	 * committed, so a step killed before it could sum them still counts what its partitions wrote.
+	 */
 	List<StepRun> stepExecutions() throws SQLException {
 		List<StepRun> steps = new ArrayList<>();
+		Map<String, Long> partitionWrites = new java.util.HashMap<>();
 		try (ResultSet rs = query("SELECT JOB_EXECUTION_ID, STEP_NAME, STATUS, WRITE_COUNT, EXIT_MESSAGE"
 				+ " FROM BATCH_STEP_EXECUTION ORDER BY JOB_EXECUTION_ID, STEP_EXECUTION_ID")) {
 			while (rs.next()) {
-				steps.add(new StepRun(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)));
+				String name = rs.getString(2);
+				int partition = name.indexOf(':');
+				if (partition >= 0) {
+					partitionWrites.merge(rs.getLong(1) + " " + name.substring(0, partition), rs.getLong(4), Long::sum);
+				}
+				else {
+					steps.add(new StepRun(rs.getLong(1), name, rs.getString(3), rs.getLong(4), rs.getString(5)));
+				}
 			}
 		}
-		return steps;
+		return steps.stream().map(s -> {
+			Long written = partitionWrites.get(s.jobExecutionId() + " " + s.step());
+			return written == null ? s : new StepRun(s.jobExecutionId(), s.step(), s.status(), written, s.exitMessage());
+		}).toList();
 	}
 
 	/** The statuses of the job's executions, oldest first. */

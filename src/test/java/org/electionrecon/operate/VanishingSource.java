@@ -72,7 +72,7 @@ public class VanishingSource extends AppenderBase<ILoggingEvent> {
 				  <logger name="org.electionrecon" level="INFO"/>
 				  <logger name="org.springframework.batch.core.job.AbstractJob" level="INFO"/>
 				  <logger name="org.springframework.batch.core.step.AbstractStep" level="INFO"/>
-				  <logger name="org.electionrecon.ingest.SourceFolderReader" level="INFO">
+				  <logger name="org.electionrecon.ingest.SourceFileReader" level="INFO">
 				    <appender-ref ref="VANISH"/>
 				  </logger>
 				  <root level="WARN">

@@ -16,7 +16,7 @@ class KnownSettingsTests {
 					"recon.header-synonyms", "recon.parties", "recon.checks.box-variance-error-at",
 					"recon.checks.count-vs-verified-error-at", "recon.checks.rejected-rate-max-percent",
 					"recon.checks.turnout-change-max-points", "recon.checks.electorate-change-max-percent",
-					"recon.database-dir", "recon.status-file", "recon.postgres.host", "recon.postgres.port", "recon.postgres.database",
+					"recon.database-dir", "recon.status-file", "recon.partitioning.handler", "recon.postgres.host", "recon.postgres.port", "recon.postgres.database",
 					"recon.postgres.username", "recon.postgres.password");
 		}
 

@@ -29,14 +29,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * The reader as Spring Batch drives it: listing, ignored and unreadable files, and restarts from
- * the execution context it saves (no record staged twice, none lost).
+ * The ingest step's partitions, one per file in the contract's order, each read by its reader as
+ * Spring Batch drives it: listing, ignored and unreadable files, sequence numbers from the file's
+ * place, and restarts from the partition's execution context (no record staged twice, none lost).
  */
-class SourceFolderReaderTests {
+class SourceFileReaderTests {
 
 	static final List<SourceKind> KINDS = List.of(SourceKind.VERIFICATION, SourceKind.DECLARATIONS,
 			SourceKind.NOTIONAL);
@@ -44,11 +44,14 @@ class SourceFolderReaderTests {
 	@TempDir
 	static Path input;
 
-	/** An uninterrupted read of {@link #input} by a single parsing thread. */
+	/** The partitions of {@link #input}, in order. */
+	static List<ExecutionContext> partitions;
+
+	/** An uninterrupted read of every partition, one after another. */
 	static List<StagedItem> full;
 
-	/** The execution context saved after each number of records read, 0 to all. */
-	static List<ExecutionContext> snapshots;
+	/** Per partition, the execution context saved after each number of records read, 0 to all. */
+	static List<List<ExecutionContext>> snapshots;
 
 	@BeforeAll
 	static void buildFolderAndReadIt() throws IOException {
@@ -95,24 +98,28 @@ class SourceFolderReaderTests {
 		Files.createFile(Files.createDirectories(input.resolve("declarations")).resolve("empty.csv"));
 		// no notional/ folder at all: that source is absent
 
-		full = IngestFixtures.readToEnd(IngestFixtures.reader(input, IngestFixtures.context(), KINDS, 1),
-				new ExecutionContext());
+		partitions = IngestFixtures.partitions(input, KINDS);
+		full = IngestFixtures.readAll(input, IngestFixtures.context(), KINDS);
 
-		SourceFolderReader reader = IngestFixtures.reader(input, IngestFixtures.context(), KINDS);
-		reader.open(new ExecutionContext());
 		snapshots = new ArrayList<>();
 		List<StagedItem> again = new ArrayList<>();
-		while (true) {
-			ExecutionContext snapshot = new ExecutionContext();
-			reader.update(snapshot);
-			snapshots.add(snapshot);
-			StagedItem item = reader.read();
-			if (item == null) {
-				break;
+		for (ExecutionContext partition : partitions) {
+			SourceFileReader reader = IngestFixtures.reader(partition, IngestFixtures.context());
+			ExecutionContext context = new ExecutionContext(partition);
+			reader.open(context);
+			List<ExecutionContext> saved = new ArrayList<>();
+			while (true) {
+				reader.update(context);
+				saved.add(copy(context));
+				StagedItem item = reader.read();
+				if (item == null) {
+					break;
+				}
+				again.add(item);
 			}
-			again.add(item);
+			reader.close();
+			snapshots.add(saved);
 		}
-		reader.close();
 		assertThat(again).as("a second uninterrupted read").isEqualTo(full);
 	}
 
@@ -178,84 +185,122 @@ class SourceFolderReaderTests {
 	}
 
 	@Test
-	void theExecutionContextHoldsTheFileAndTheRecordsHandedOutFromIt() {
-		assertThat(snapshots.get(0).entrySet()).extracting(Map.Entry::getKey, Map.Entry::getValue)
-			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("ingestStep.file.index", 0),
-					org.assertj.core.groups.Tuple.tuple("ingestStep.file.emitted", 0L));
-		// after the first record (the hidden file's provenance): file 1 of the listing, one record out
-		assertThat(snapshots.get(1).getInt("ingestStep.file.index")).isEqualTo(1);
-		assertThat(snapshots.get(1).getLong("ingestStep.file.emitted")).isEqualTo(1L);
-		// after the second: the workbook's first record
-		assertThat(snapshots.get(2).getInt("ingestStep.file.index")).isEqualTo(2);
-		assertThat(snapshots.get(2).getLong("ingestStep.file.emitted")).isEqualTo(1L);
-		ExecutionContext last = snapshots.get(snapshots.size() - 1);
-		assertThat(last.getInt("ingestStep.file.index")).isEqualTo(9);
+	void eachPartitionIsOneFileInTheContractsOrder() {
+		assertThat(partitions).extracting(p -> p.getString(SourceFilePartitioner.NAME)).containsExactly(
+				"verification/.hidden.csv", "verification/a-council.xlsx", "verification/b.csv", "verification/c.pdf",
+				"verification/d-broken.xlsx", "verification/link.csv", "verification/sub",
+				"verification/~$a-council.xlsx", "declarations/empty.csv");
+		assertThat(partitions).extracting(p -> p.getInt(SourceFilePartitioner.INDEX))
+			.containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8);
+		assertThat(partitions).extracting(SourceFilePartitioner::firstSeq)
+			.containsExactly(1_000_000_000L, 2_000_000_000L, 3_000_000_000L, 4_000_000_000L, 5_000_000_000L,
+					6_000_000_000L, 7_000_000_000L, 8_000_000_000L, 9_000_000_000L);
+		assertThat(partitions.get(2).getString(SourceFilePartitioner.KIND)).isEqualTo("VERIFICATION");
+		assertThat(partitions.get(2).getString(SourceFilePartitioner.PATH))
+			.isEqualTo(input.toAbsolutePath().normalize().resolve("verification/b.csv").toString());
+		assertThat(partitions.get(5).getString(SourceFilePartitioner.IGNORED)).isEqualTo("a link: not followed");
+		assertThat(partitions.get(2).containsKey(SourceFilePartitioner.IGNORED)).isFalse();
+		assertThat(partitions.get(8).getLong(SourceFilePartitioner.BYTES)).isZero();
 	}
 
-	static IntStream restartPoints() {
-		return IntStream.range(0, snapshots.size());
+	@Test
+	void aPartitionsContextHoldsTheRecordsHandedOutFromItsFile() {
+		// the workbook a-council.xlsx: its ten records, counted one by one
+		List<ExecutionContext> workbook = snapshots.get(1);
+		assertThat(full).filteredOn(item -> item.seq() / 1_000_000_000L == 2).hasSize(10);
+		assertThat(workbook).extracting(c -> c.getLong(SourceFileReader.RECORDS_READ))
+			.containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+		assertThat(snapshots.get(0)).extracting(c -> c.getLong(SourceFileReader.RECORDS_READ)).containsExactly(0L, 1L);
+		// the context keeps the file it reads: a restart needs nothing else
+		assertThat(workbook.get(3).getString(SourceFilePartitioner.NAME)).isEqualTo("verification/a-council.xlsx");
 	}
 
-	@ParameterizedTest(name = "restart after {0} records")
+	static Stream<org.junit.jupiter.params.provider.Arguments> restartPoints() {
+		return IntStream.range(0, snapshots.size())
+			.boxed()
+			.flatMap(p -> IntStream.range(0, snapshots.get(p).size())
+				.mapToObj(n -> org.junit.jupiter.params.provider.Arguments.of(p, n)));
+	}
+
+	@ParameterizedTest(name = "partition {0} restarted after {1} records")
 	@MethodSource("restartPoints")
-	void aRestartFromTheSavedContextGivesExactlyTheRemainingRecords(int n) throws IOException {
-		ExecutionContext saved = copy(snapshots.get(n));
-		SourceFolderReader restarted = IngestFixtures.reader(input, IngestFixtures.context(), KINDS);
-		List<StagedItem> rest = IngestFixtures.readToEnd(restarted, saved);
-		assertThat(rest).isEqualTo(full.subList(n, full.size()));
+	void aRestartFromTheSavedContextGivesExactlyTheRemainingRecords(int partition, int n) throws IOException {
+		List<StagedItem> whole = partitionRecords(partition);
+		SourceFileReader restarted = IngestFixtures.reader(partitions.get(partition), IngestFixtures.context());
+		List<StagedItem> rest = IngestFixtures.readToEnd(restarted, copy(snapshots.get(partition).get(n)));
+		assertThat(rest).isEqualTo(whole.subList(n, whole.size()));
 	}
 
-	/** Files parsed at the same time give the records of one thread, in the same order. */
-	@ParameterizedTest(name = "{0} parsing threads")
-	@ValueSource(ints = { 2, 3, 16 })
-	void parsingFilesAtTheSameTimeGivesTheSameRecordsInTheSameOrder(int parsers) throws IOException {
-		for (int n : new int[] { 0, 1, 2, 12, 30, full.size() - 1, full.size() }) {
-			SourceFolderReader restarted = IngestFixtures.reader(input, IngestFixtures.context(), KINDS, parsers);
-			assertThat(IngestFixtures.readToEnd(restarted, copy(snapshots.get(n)))).as("after %d records", n)
-				.isEqualTo(full.subList(n, full.size()));
+	/** Partitions read in any order, or side by side, give the same records with the same numbers. */
+	@Test
+	void partitionsReadInAnyOrderGiveTheSameNumberedRecords() throws Exception {
+		List<StagedItem> reversed = new ArrayList<>();
+		for (int p = partitions.size() - 1; p >= 0; p--) {
+			reversed.addAll(partitionRecords(p));
+		}
+		assertThat(reversed.stream().sorted(java.util.Comparator.comparingLong(StagedItem::seq)).toList())
+			.isEqualTo(full);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+		try {
+			List<java.util.concurrent.Future<List<StagedItem>>> reads = new ArrayList<>();
+			for (int p = 0; p < partitions.size(); p++) {
+				int partition = p;
+				reads.add(pool.submit(() -> partitionRecords(partition)));
+			}
+			List<StagedItem> concurrent = new ArrayList<>();
+			for (var read : reads) {
+				concurrent.addAll(read.get());
+			}
+			assertThat(concurrent).isEqualTo(full);
+		}
+		finally {
+			pool.shutdownNow();
 		}
 	}
 
 	@Test
 	void aRestartedReadCanItselfBeRestarted() throws IOException {
+		int workbook = 4; // d-broken.xlsx: 34 boxes, then the failure
+		List<StagedItem> whole = partitionRecords(workbook);
 		int first = 12;
 		int second = 30;
-		SourceFolderReader b = IngestFixtures.reader(input, IngestFixtures.context(), KINDS);
-		ExecutionContext context = copy(snapshots.get(first));
+		SourceFileReader b = IngestFixtures.reader(partitions.get(workbook), IngestFixtures.context());
+		ExecutionContext context = copy(snapshots.get(workbook).get(first));
 		b.open(context);
-		List<StagedItem> read = new ArrayList<>(full.subList(0, first));
+		List<StagedItem> read = new ArrayList<>(whole.subList(0, first));
 		for (int i = first; i < second; i++) {
 			read.add(b.read());
 		}
 		b.update(context);
 		b.close();
-		SourceFolderReader c = IngestFixtures.reader(input, IngestFixtures.context(), KINDS);
+		assertThat(context.getLong(SourceFileReader.RECORDS_READ)).isEqualTo(second);
+		SourceFileReader c = IngestFixtures.reader(partitions.get(workbook), IngestFixtures.context());
 		read.addAll(IngestFixtures.readToEnd(c, copy(context)));
-		assertThat(read).isEqualTo(full);
+		assertThat(read).isEqualTo(whole);
 	}
 
 	/**
 	 * ItemStream's contract: update() saves the state to restart from, and may be called at any
-	 * time after open() (the legacy TaskletStep calls it right after open, before the first chunk,
-	 * and persists it). A reader restarted mid-file must not forget the records it still has to skip.
+	 * time after open(), before the first read. A reader restarted mid-file must not forget the
+	 * records it still has to skip.
 	 */
 	@Test
 	void aContextSavedRightAfterARestartedOpenKeepsThePosition() throws IOException {
-		int n = IntStream.range(0, full.size())
-			.filter(i -> full.get(i).record() instanceof BallotBox b && b.box().equals("K10"))
+		int workbook = 4;
+		List<StagedItem> whole = partitionRecords(workbook);
+		int n = IntStream.range(0, whole.size())
+			.filter(i -> whole.get(i).record() instanceof BallotBox b && b.box().equals("K10"))
 			.findFirst()
 			.orElseThrow();
-		ExecutionContext context = copy(snapshots.get(n));
-		SourceFolderReader restarted = IngestFixtures.reader(input, IngestFixtures.context(), KINDS);
+		ExecutionContext context = copy(snapshots.get(workbook).get(n));
+		SourceFileReader restarted = IngestFixtures.reader(partitions.get(workbook), IngestFixtures.context());
 		restarted.open(context);
 		restarted.update(context);
 		restarted.close();
-		assertThat(context.getInt("ingestStep.file.index")).isEqualTo(snapshots.get(n).getInt("ingestStep.file.index"));
-		assertThat(context.getLong("ingestStep.file.emitted"))
-			.isEqualTo(snapshots.get(n).getLong("ingestStep.file.emitted"));
-		List<StagedItem> rest = IngestFixtures.readToEnd(IngestFixtures.reader(input, IngestFixtures.context(), KINDS),
-				copy(context));
-		assertThat(rest).isEqualTo(full.subList(n, full.size()));
+		assertThat(context.getLong(SourceFileReader.RECORDS_READ)).isEqualTo(n);
+		List<StagedItem> rest = IngestFixtures.readToEnd(
+				IngestFixtures.reader(partitions.get(workbook), IngestFixtures.context()), copy(context));
+		assertThat(rest).isEqualTo(whole.subList(n, whole.size()));
 	}
 
 	@Test
@@ -263,6 +308,12 @@ class SourceFolderReaderTests {
 		assertThat(IngestFixtures.readAll(input, IngestFixtures.context(), List.of(SourceKind.NOTIONAL))).isEmpty();
 		Path empty = Files.createDirectories(input.resolve("nothing-here"));
 		assertThat(IngestFixtures.readAll(empty, IngestFixtures.context(), KINDS)).isEmpty();
+	}
+
+	/** One partition's records, read to its end from its first record. */
+	private static List<StagedItem> partitionRecords(int partition) throws IOException {
+		return IngestFixtures.readToEnd(IngestFixtures.reader(partitions.get(partition), IngestFixtures.context()),
+				copy(partitions.get(partition)));
 	}
 
 	private static ExecutionContext copy(ExecutionContext context) {
