@@ -51,6 +51,9 @@ public final class TabularFiles {
 		try {
 			return new XlsxFile(file);
 		}
+		catch (ReaderLimitException ex) {
+			throw ex;
+		}
 		catch (IOException | RuntimeException ex) {
 			throw new UnreadableSourceException("a damaged or truncated .xlsx workbook (" + rootMessage(ex) + ")", ex);
 		}
