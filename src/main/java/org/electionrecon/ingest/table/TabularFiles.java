@@ -92,7 +92,8 @@ public final class TabularFiles {
 		}
 	}
 
-	private static boolean startsWith(byte[] head, int... magic) {
+	/** Whether the file's first bytes are these. */
+	static boolean startsWith(byte[] head, int... magic) {
 		if (head.length < magic.length) {
 			return false;
 		}
