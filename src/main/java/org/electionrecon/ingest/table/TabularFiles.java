@@ -59,7 +59,8 @@ public final class TabularFiles {
 		}
 	}
 
-	private static TabularFile openOle2(Path file) throws UnreadableSourceException {
+	private static TabularFile openOle2(Path file) throws IOException {
+		XlsFile.refuseOverTheLimit(file);
 		try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
 			if (fs.getRoot().hasEntry("EncryptionInfo") || fs.getRoot().hasEntry("EncryptedPackage")) {
 				throw new UnreadableSourceException("the workbook is password-protected: ask for an unprotected copy");

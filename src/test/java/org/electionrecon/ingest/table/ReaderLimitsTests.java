@@ -11,9 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.electionrecon.ingest.IngestFixtures;
 import org.electionrecon.ingest.IngestFixtures.Book;
@@ -171,20 +168,7 @@ class ReaderLimitsTests {
 		Map<String, byte[]> entries = IngestFixtures.unzip(file);
 		entries.put(SHARED_STRINGS, ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"" + MAIN + "\">" + items + "</sst>")
 			.getBytes(StandardCharsets.UTF_8));
-		try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-			for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-				ZipEntry stored = new ZipEntry(entry.getKey());
-				stored.setMethod(ZipEntry.STORED);
-				stored.setSize(entry.getValue().length);
-				CRC32 crc = new CRC32();
-				crc.update(entry.getValue());
-				stored.setCrc(crc.getValue());
-				zip.putNextEntry(stored);
-				zip.write(entry.getValue());
-				zip.closeEntry();
-			}
-		}
-		return file;
+		return TabularFilesTests.storedZip(file, entries);
 	}
 
 	private Path poiWorkbook() throws IOException {
