@@ -34,6 +34,8 @@ import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
+import org.codehaus.stax2.XMLStreamReader2;
+import org.codehaus.stax2.typed.TypedValueDecoder;
 
 /**
  * Streams an .xlsx/.xlsm workbook: one row in memory at a time, formulas read as their cached
@@ -666,7 +668,7 @@ public final class XlsxFile implements TabularFile {
 
 	/** A row's cells. */
 	private List<Cell> readCells(XmlPart part) throws XMLStreamException, IOException {
-		XMLStreamReader xml = part.xml;
+		XMLStreamReader2 xml = part.xml;
 		RowCells row = rowCells;
 		row.start();
 		while (part.hasNext()) {
@@ -677,23 +679,28 @@ public final class XlsxFile implements TabularFile {
 						if (++cellsInSheet > maxCellsPerSheet) {
 							throw part.beyond("the cells of one sheet", maxCellsPerSheet, "cells");
 						}
-						// one pass over the attributes; the first of a name counts, as getAttributeValue(null, name)
-						String ref = null;
+						// one pass over the attributes; the first of a name counts, as getAttributeValue(null, name);
+						// the reference and style decoded from the parser's characters, without a string
+						int column = RowCells.NO_REFERENCE;
+						boolean hasRef = false;
 						String type = null;
-						String style = null;
+						long style = NO_STYLE;
 						for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
 							String attribute = xml.getAttributeLocalName(i);
-							if (ref == null && "r".equals(attribute)) {
-								ref = xml.getAttributeValue(i);
+							if (!hasRef && "r".equals(attribute)) {
+								hasRef = true;
+								xml.getAttributeAs(i, columnDecoder);
+								column = columnDecoder.column;
 							}
 							else if (type == null && "t".equals(attribute)) {
 								type = xml.getAttributeValue(i);
 							}
-							else if (style == null && "s".equals(attribute)) {
-								style = xml.getAttributeValue(i);
+							else if (style == NO_STYLE && "s".equals(attribute)) {
+								xml.getAttributeAs(i, styleDecoder);
+								style = styleDecoder.style;
 							}
 						}
-						row.startCell(ref != null ? column(ref) : RowCells.NO_REFERENCE, type, style);
+						row.startCell(column, type, style);
 					}
 					case "v" -> row.startValue();
 					case "f" -> row.formula();
@@ -704,7 +711,7 @@ public final class XlsxFile implements TabularFile {
 				}
 			}
 			else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
-				if (!row.text(xml.getText())) {
+				if (!row.text(xml)) {
 					throw part.beyond("a cell's text", ReaderLimits.MAX_TEXT_CHARS, "characters");
 				}
 			}
@@ -734,7 +741,8 @@ public final class XlsxFile implements TabularFile {
 
 		static final int NO_REFERENCE = -1;
 
-		private final Text value = new Text();
+		/** A value's characters, copied from the parser: most values are numbers, read without a string. */
+		private final StringBuilder value = new StringBuilder(32);
 
 		private final Text inline = new Text();
 
@@ -746,7 +754,7 @@ public final class XlsxFile implements TabularFile {
 
 		private String type;
 
-		private String style;
+		private long style;
 
 		private boolean formula;
 
@@ -765,7 +773,7 @@ public final class XlsxFile implements TabularFile {
 			inInlineText = false;
 		}
 
-		void startCell(int column, String type, String style) {
+		void startCell(int column, String type, long style) {
 			this.column = column == NO_REFERENCE ? nextColumn : column;
 			this.type = type;
 			this.style = style;
@@ -777,7 +785,7 @@ public final class XlsxFile implements TabularFile {
 		void startValue() {
 			inValue = true;
 			hasValue = true;
-			value.clear();
+			value.setLength(0);
 		}
 
 		void formula() {
@@ -793,13 +801,18 @@ public final class XlsxFile implements TabularFile {
 			inInlineText = hasInline;
 		}
 
-		/** Adds a text event to the cell; false when the cell's text is then too long. */
-		boolean text(String text) {
+		/** Adds the parser's text event to the cell; false when the cell's text is then too long. */
+		boolean text(XMLStreamReader xml) {
 			if (inValue) {
-				return value.add(text);
+				int length = xml.getTextLength();
+				if (value.length() + length > ReaderLimits.MAX_TEXT_CHARS) {
+					return false;
+				}
+				value.append(xml.getTextCharacters(), xml.getTextStart(), length);
+				return true;
 			}
 			if (inInlineText) {
-				return inline.add(text);
+				return inline.add(xml.getText());
 			}
 			return true;
 		}
@@ -813,7 +826,7 @@ public final class XlsxFile implements TabularFile {
 		}
 
 		void endCell() {
-			Cell cell = toCell(column, type, style, formula, hasValue ? value.get() : null, hasInline ? inline.get() : null);
+			Cell cell = toCell(column, type, style, formula, hasValue ? value : null, hasInline ? inline.get() : null);
 			if (cell != null) {
 				cells.add(cell);
 			}
@@ -865,6 +878,112 @@ public final class XlsxFile implements TabularFile {
 		}
 	}
 
+	/** No s attribute; and one that is not a whole number (the cell is damaged if it is a number). */
+	private static final long NO_STYLE = Long.MIN_VALUE;
+
+	private static final long BAD_STYLE = Long.MAX_VALUE;
+
+	/**
+	 * Plain digits (1 to 15 of them, exact as a double) as their value, without a string; -1 for
+	 * anything else (a sign, a point, an exponent, spaces), which is parsed as it always was.
+	 */
+	static long wholeNumber(CharSequence text) {
+		int length = text.length();
+		if (length == 0 || length > 15) {
+			return -1;
+		}
+		long value = 0;
+		for (int i = 0; i < length; i++) {
+			char ch = text.charAt(i);
+			if (ch < '0' || ch > '9') {
+				return -1;
+			}
+			value = value * 10 + (ch - '0');
+		}
+		return value;
+	}
+
+	private final ColumnDecoder columnDecoder = new ColumnDecoder();
+
+	private final StyleDecoder styleDecoder = new StyleDecoder();
+
+	/** A cell reference's column, from the parser's characters: by hand for the usual A1 form. */
+	private static final class ColumnDecoder extends TypedValueDecoder {
+
+		int column;
+
+		@Override
+		public void decode(String value) {
+			column = column(value);
+		}
+
+		@Override
+		public void decode(char[] buffer, int start, int end) {
+			int letters = 0;
+			int number = 0;
+			while (start + letters < end && letters < 4) {
+				char ch = buffer[start + letters];
+				if (ch < 'A' || ch > 'Z') {
+					break;
+				}
+				number = number * 26 + (ch - 'A' + 1);
+				letters++;
+			}
+			int digits = end - start - letters;
+			boolean usual = letters > 0 && letters <= 3 && digits > 0 && digits <= 9;
+			for (int i = start + letters; usual && i < end; i++) {
+				usual = buffer[i] >= '0' && buffer[i] <= '9';
+			}
+			column = usual ? number - 1 : column(new String(buffer, start, end - start));
+		}
+
+		@Override
+		public void handleEmptyValue() {
+			column = column("");
+		}
+	}
+
+	/** A cell's style index (s), from the parser's characters; {@link #BAD_STYLE} when not an int. */
+	private static final class StyleDecoder extends TypedValueDecoder {
+
+		long style;
+
+		@Override
+		public void decode(String value) {
+			decode(value.toCharArray(), 0, value.length());
+		}
+
+		@Override
+		public void decode(char[] buffer, int start, int end) {
+			// as Integer.parseInt, after the parser's trimming of spaces: an optional sign, then digits
+			int i = start;
+			boolean negative = i < end && buffer[i] == '-';
+			if (i < end && (buffer[i] == '-' || buffer[i] == '+')) {
+				i++;
+			}
+			if (i == end || end - i > 10) {
+				style = BAD_STYLE;
+				return;
+			}
+			long value = 0;
+			for (; i < end; i++) {
+				char ch = buffer[i];
+				if (ch < '0' || ch > '9') {
+					style = BAD_STYLE;
+					return;
+				}
+				value = value * 10 + (ch - '0');
+			}
+			value = negative ? -value : value;
+			style = value < Integer.MIN_VALUE || value > Integer.MAX_VALUE ? BAD_STYLE : value;
+		}
+
+		@Override
+		public void handleEmptyValue() {
+			style = BAD_STYLE;
+		}
+	}
+
 	/** The 0-based column of a cell reference: by hand for the usual A1 form, else as POI parses it. */
 	static int column(String ref) {
 		int length = ref.length();
@@ -891,7 +1010,7 @@ public final class XlsxFile implements TabularFile {
 		return column - 1;
 	}
 
-	private Cell toCell(int column, String type, String style, boolean formula, String raw, String inline) {
+	private Cell toCell(int column, String type, long style, boolean formula, CharSequence raw, String inline) {
 		if ("inlineStr".equals(type)) {
 			return inline == null ? null : new Cell(column, inline, null, null, formula);
 		}
@@ -903,19 +1022,29 @@ public final class XlsxFile implements TabularFile {
 				return null;
 			}
 			double number;
-			try {
-				number = Double.parseDouble(raw);
+			long whole = wholeNumber(raw);
+			if (whole >= 0) {
+				number = whole;
 			}
-			catch (NumberFormatException ex) {
-				return new Cell(column, raw, null, null, formula);
+			else {
+				String text = raw.toString();
+				try {
+					number = Double.parseDouble(text);
+				}
+				catch (NumberFormatException ex) {
+					return new Cell(column, text, null, null, formula);
+				}
 			}
 			String format = null;
 			int formatIndex = 0;
-			if (style != null && formatIndexes != null) {
-				int xf = Integer.parseInt(style);
+			if (style != NO_STYLE && formatIndexes != null) {
+				if (style == BAD_STYLE) {
+					throw new NumberFormatException("a cell's style index (s) is not a whole number");
+				}
+				long xf = style;
 				if (xf >= 0 && xf < formatIndexes.length) {
-					formatIndex = formatIndexes[xf];
-					format = formatCodes[xf];
+					formatIndex = formatIndexes[(int) xf];
+					format = formatCodes[(int) xf];
 				}
 			}
 			if (format == null) {
@@ -932,14 +1061,21 @@ public final class XlsxFile implements TabularFile {
 		}
 		return switch (type) {
 			case "s" -> {
-				if (!hasSharedStrings || raw.isBlank()) {
+				if (!hasSharedStrings) {
 					yield null;
 				}
-				yield new Cell(column, sharedString(Integer.parseInt(raw.trim())), null, null, formula);
+				long whole = wholeNumber(raw);
+				if (whole >= 0 && whole <= Integer.MAX_VALUE) {
+					yield new Cell(column, sharedString((int) whole), null, null, formula);
+				}
+				String text = raw.toString();
+				if (text.isBlank()) {
+					yield null;
+				}
+				yield new Cell(column, sharedString(Integer.parseInt(text.trim())), null, null, formula);
 			}
-			case "b" -> new Cell(column, "1".equals(raw) ? "TRUE" : "FALSE", null, null, formula);
-			case "e" -> new Cell(column, raw, null, null, formula);
-			default -> new Cell(column, raw, null, null, formula); // "str": a formula's cached text
+			case "b" -> new Cell(column, "1".contentEquals(raw) ? "TRUE" : "FALSE", null, null, formula);
+			default -> new Cell(column, raw.toString(), null, null, formula); // "e", "str": a formula's cached text
 		};
 	}
 
