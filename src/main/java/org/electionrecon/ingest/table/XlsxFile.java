@@ -75,6 +75,15 @@ public final class XlsxFile implements TabularFile {
 
 	private static final String DEFAULT_WORKBOOK = "xl/workbook.xml";
 
+	/**
+	 * Inflated bytes of a part whose entries are held while the workbook is read (workbook,
+	 * relationships, content types, styles): a real one is well under a megabyte.
+	 */
+	static final long MAX_STRUCTURE_PART_BYTES = 16L << 20;
+
+	/** Sheets, relationships of one part, cell formats (Excel's own limit is 64,000 formats). */
+	static final int MAX_STRUCTURE_ENTRIES = 65_536;
+
 	/** As {@code XSSFRichTextString.utfDecode}: {@code _xHHHH_} stands for the character U+HHHH. */
 	private static final Pattern UTF_ESCAPE = Pattern.compile("_x([0-9A-Fa-f]{4})_");
 
@@ -254,12 +263,17 @@ public final class XlsxFile implements TabularFile {
 		return entries.get(partName.toLowerCase(Locale.ROOT));
 	}
 
+	/** A part held in memory while the workbook is read (not a sheet, nor the shared strings). */
 	private InputStream open(String partName) throws IOException {
+		return open(partName, MAX_STRUCTURE_PART_BYTES);
+	}
+
+	private InputStream open(String partName, long maxBytes) throws IOException {
 		ZipArchiveEntry entry = entry(partName);
 		if (entry == null) {
 			throw new IOException("the part " + partName + " is missing");
 		}
-		return new PartBounds(zip.getInputStream(entry), partName, entry.getCompressedSize());
+		return new PartBounds(zip.getInputStream(entry), partName, entry.getCompressedSize(), maxBytes);
 	}
 
 	/** The officeDocument relationship's target, or {@code xl/workbook.xml} when there is none. */
@@ -309,6 +323,9 @@ public final class XlsxFile implements TabularFile {
 						String target = attribute(xml, "Target");
 						boolean external = "External".equals(attribute(xml, "TargetMode"));
 						if (id != null) { // a repeated id replaces the earlier one, as in POI
+							if (relationships.size() == MAX_STRUCTURE_ENTRIES && !relationships.containsKey(id)) {
+								throw part.beyond("the count of relationships", MAX_STRUCTURE_ENTRIES, "relationships");
+							}
 							relationships.put(id,
 									new String[] { type, external || target == null ? null : resolve(folder, target) });
 						}
@@ -413,7 +430,8 @@ public final class XlsxFile implements TabularFile {
 	 * without an {@code <sst>} element (every shared string cell is then damaged, as with POI).
 	 */
 	private List<String> readSharedStrings(String partName) throws IOException, XMLStreamException {
-		try (PushbackInputStream in = new PushbackInputStream(open(partName), 1)) {
+		// its markup is not held: the strings are bounded by their count and characters
+		try (PushbackInputStream in = new PushbackInputStream(open(partName, ReaderLimits.MAX_PART_BYTES), 1)) {
 			int first = in.read();
 			if (first < 0) {
 				return null;
@@ -547,6 +565,9 @@ public final class XlsxFile implements TabularFile {
 								numberFormats.put((short) unsignedInt(attribute(xml, "numFmtId")), attribute(xml, "formatCode"));
 							}
 							else if (inCellXfs && "xf".equals(name)) {
+								if (xfs.size() == MAX_STRUCTURE_ENTRIES) {
+									throw part.beyond("the count of cell formats", MAX_STRUCTURE_ENTRIES, "formats");
+								}
 								xfs.add(unsignedInt(attribute(xml, "numFmtId")));
 							}
 						}
@@ -586,6 +607,9 @@ public final class XlsxFile implements TabularFile {
 						String state = xml.getAttributeValue(null, "state");
 						String id = xml.getAttributeValue(RELATIONSHIPS, "id");
 						boolean hidden = state != null && !"visible".equalsIgnoreCase(state);
+						if (list.size() == MAX_STRUCTURE_ENTRIES) {
+							throw part.beyond("the count of sheets", MAX_STRUCTURE_ENTRIES, "sheets");
+						}
 						list.add(new SheetInfo(name, hidden, id));
 					}
 				}

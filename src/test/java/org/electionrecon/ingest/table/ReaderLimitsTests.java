@@ -141,6 +141,26 @@ class ReaderLimitsTests {
 			.hasMessage("xl/styles.xml: the part's inflation is over the limit of 100 times its compressed size");
 	}
 
+	/** Per cell format the reader holds a number format: more than Excel can have are refused. */
+	@Test
+	void moreCellFormatsThanTheLimitAreRefused() throws IOException {
+		String styles = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"" + MAIN + "\"><cellXfs>"
+				+ "<xf/>".repeat(XlsxFile.MAX_STRUCTURE_ENTRIES + 1) + "</cellXfs></styleSheet>";
+		Path file = workbookWithPart("xl/styles.xml", styles);
+		assertThatThrownBy(() -> TabularFiles.open(file)).isInstanceOf(ReaderLimitException.class)
+			.hasMessage("xl/styles.xml: the count of cell formats is over the limit of 65,536 formats");
+	}
+
+	/** A part whose entries are held (here the workbook's list of sheets) is bounded at 16 MiB. */
+	@Test
+	void aStructurePartOverItsBoundIsRefused() throws IOException {
+		String workbook = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"" + MAIN + "\"><sheets>"
+				+ "<!-- padding -->".repeat((int) (XlsxFile.MAX_STRUCTURE_PART_BYTES / 16) + 1) + "</sheets></workbook>";
+		Path file = workbookWithPart("xl/workbook.xml", workbook);
+		assertThatThrownBy(() -> TabularFiles.open(file)).isInstanceOf(ReaderLimitException.class)
+			.hasMessage("xl/workbook.xml: the part's inflated size is over the limit of 16,777,216 bytes");
+	}
+
 	private Path sheetWithNesting(int levels) throws IOException {
 		return workbookWithSheet("<c r=\"C1\" t=\"inlineStr\"><is><t>deep</t>" + "<x>".repeat(levels) + "</x>".repeat(levels)
 				+ "</is></c>");
@@ -164,10 +184,15 @@ class ReaderLimitsTests {
 	 * stored uncompressed (so the bound met is the one tested, not the inflate ratio).
 	 */
 	private Path workbookWithSharedStrings(String items) throws IOException {
+		return workbookWithPart(SHARED_STRINGS,
+				"<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"" + MAIN + "\">" + items + "</sst>");
+	}
+
+	/** A POI-written workbook with one part replaced, its parts stored uncompressed. */
+	private Path workbookWithPart(String name, String xml) throws IOException {
 		Path file = poiWorkbook();
 		Map<String, byte[]> entries = IngestFixtures.unzip(file);
-		entries.put(SHARED_STRINGS, ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"" + MAIN + "\">" + items + "</sst>")
-			.getBytes(StandardCharsets.UTF_8));
+		entries.put(name, xml.getBytes(StandardCharsets.UTF_8));
 		return TabularFilesTests.storedZip(file, entries);
 	}
 
