@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -23,8 +24,11 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A CSV file read as one sheet. UTF-8 (with or without BOM) when the bytes are valid UTF-8,
- * otherwise Windows-1252, the encoding of the HoC Library's Excel exports.
+ * A CSV file read as one sheet. UTF-16 when it starts with a UTF-16 byte order mark (as Excel's
+ * "Unicode text" saves), UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise
+ * Windows-1252, the encoding of the HoC Library's Excel exports. A record (a line, with the quoted
+ * line breaks inside it) over {@link ReaderLimits#MAX_CSV_LINE_CHARS} stops the file with that
+ * reason, before the parser holds it ({@link BoundedRecordReader}).
  */
 public final class CsvFile implements TabularFile {
 
@@ -36,13 +40,32 @@ public final class CsvFile implements TabularFile {
 
 	private final Path file;
 	private final Charset charset;
-	private final boolean bom;
+	/** The byte order mark's length: 3 for UTF-8, 2 for UTF-16, 0 without one. */
+	private final int bomBytes;
 	private CSVParser parser;
 
 	public CsvFile(Path file) throws IOException {
 		this.file = file;
-		this.bom = startsWithUtf8Bom(file);
-		this.charset = bom || isValidUtf8(file) ? StandardCharsets.UTF_8 : singleByteCharset(file);
+		byte[] head;
+		try (InputStream in = Files.newInputStream(file)) {
+			head = in.readNBytes(3);
+		}
+		if (TabularFiles.startsWith(head, 0xEF, 0xBB, 0xBF)) {
+			this.bomBytes = 3;
+			this.charset = StandardCharsets.UTF_8;
+		}
+		else if (TabularFiles.startsWith(head, 0xFE, 0xFF)) {
+			this.bomBytes = 2;
+			this.charset = StandardCharsets.UTF_16BE;
+		}
+		else if (TabularFiles.startsWith(head, 0xFF, 0xFE)) {
+			this.bomBytes = 2;
+			this.charset = StandardCharsets.UTF_16LE;
+		}
+		else {
+			this.bomBytes = 0;
+			this.charset = isValidUtf8(file) ? StandardCharsets.UTF_8 : singleByteCharset(file);
+		}
 	}
 
 	public Charset charset() {
@@ -63,10 +86,8 @@ public final class CsvFile implements TabularFile {
 	public RowCursor rows(SheetInfo sheet) throws IOException {
 		close();
 		InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-		if (bom) {
-			in.skipNBytes(3);
-		}
-		Reader text = new InputStreamReader(in, charset);
+		in.skipNBytes(bomBytes);
+		Reader text = new BoundedRecordReader(new InputStreamReader(in, charset));
 		parser = CSVFormat.RFC4180.builder().setTrim(false).get().parse(text);
 		Iterator<CSVRecord> records = parser.iterator();
 		CSVParser current = parser;
@@ -90,6 +111,10 @@ public final class CsvFile implements TabularFile {
 				}
 			}
 			catch (RuntimeException ex) {
+				// the parser wraps the reader's IOException: a record over the bound is that, not damage
+				if (ex instanceof UncheckedIOException && ex.getCause() instanceof ReaderLimitException limit) {
+					throw limit;
+				}
 				throw new IOException("damaged CSV near line " + (current.getCurrentLineNumber() + 1) + ": "
 						+ TabularFiles.rootMessage(ex), ex);
 			}
@@ -101,13 +126,6 @@ public final class CsvFile implements TabularFile {
 		if (parser != null) {
 			parser.close();
 			parser = null;
-		}
-	}
-
-	private static boolean startsWithUtf8Bom(Path file) throws IOException {
-		try (InputStream in = Files.newInputStream(file)) {
-			byte[] head = in.readNBytes(3);
-			return head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
 		}
 	}
 

@@ -51,12 +51,16 @@ public final class TabularFiles {
 		try {
 			return new XlsxFile(file);
 		}
+		catch (ReaderLimitException ex) {
+			throw ex;
+		}
 		catch (IOException | RuntimeException ex) {
 			throw new UnreadableSourceException("a damaged or truncated .xlsx workbook (" + rootMessage(ex) + ")", ex);
 		}
 	}
 
-	private static TabularFile openOle2(Path file) throws UnreadableSourceException {
+	private static TabularFile openOle2(Path file) throws IOException {
+		XlsFile.refuseOverTheLimit(file);
 		try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
 			if (fs.getRoot().hasEntry("EncryptionInfo") || fs.getRoot().hasEntry("EncryptedPackage")) {
 				throw new UnreadableSourceException("the workbook is password-protected: ask for an unprotected copy");
@@ -89,7 +93,8 @@ public final class TabularFiles {
 		}
 	}
 
-	private static boolean startsWith(byte[] head, int... magic) {
+	/** Whether the file's first bytes are these. */
+	static boolean startsWith(byte[] head, int... magic) {
 		if (head.length < magic.length) {
 			return false;
 		}

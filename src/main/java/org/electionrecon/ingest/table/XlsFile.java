@@ -1,6 +1,7 @@
 package org.electionrecon.ingest.table;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,7 +17,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 
 /**
  * A legacy BIFF8 .xls workbook through POI's HSSF. HSSF has no streaming row API of its own, so
- * the file is loaded whole; legacy council files are small, and .xlsx stays the streamed path.
+ * the file is loaded whole; legacy council files are small, and .xlsx stays the streamed path. A
+ * file over {@link ReaderLimits#MAX_XLS_BYTES} is refused before POI reads it, and a problem POI
+ * meets reading a sheet (a runtime exception, such as a cell style past the styles table) is the
+ * file's {@link UnreadableSourceException}.
  */
 public final class XlsFile implements TabularFile {
 
@@ -26,6 +30,7 @@ public final class XlsFile implements TabularFile {
 	private final List<SheetInfo> sheets = new ArrayList<>();
 
 	public XlsFile(Path file) throws IOException {
+		refuseOverTheLimit(file);
 		try {
 			this.fileSystem = new POIFSFileSystem(file.toFile(), true);
 		}
@@ -45,6 +50,13 @@ public final class XlsFile implements TabularFile {
 		}
 	}
 
+	/** Before POI reads it: HSSF holds the whole workbook's records in memory. */
+	static void refuseOverTheLimit(Path file) throws IOException {
+		if (Files.size(file) > ReaderLimits.MAX_XLS_BYTES) {
+			throw new ReaderLimitException("the .xls workbook", "its size", ReaderLimits.MAX_XLS_BYTES, "bytes");
+		}
+	}
+
 	@Override
 	public List<SheetInfo> sheets() {
 		return List.copyOf(sheets);
@@ -60,21 +72,31 @@ public final class XlsFile implements TabularFile {
 		Sheet poiSheet = workbook.getSheetAt(Integer.parseInt(sheet.reference()));
 		Iterator<Row> rows = poiSheet.rowIterator();
 		return () -> {
-			while (rows.hasNext()) {
-				Row row = rows.next();
-				List<Cell> cells = new ArrayList<>();
-				for (org.apache.poi.ss.usermodel.Cell cell : row) {
-					Cell read = toCell(cell);
-					if (read != null) {
-						cells.add(read);
-					}
-				}
-				if (!cells.isEmpty()) {
-					return new SheetRow(row.getRowNum() + 1, cells);
+			try {
+				return nextRow(rows);
+			}
+			catch (RuntimeException ex) {
+				throw new UnreadableSourceException(
+						"sheet '" + sheet.name() + "' is damaged: " + TabularFiles.rootMessage(ex), ex);
+			}
+		};
+	}
+
+	private SheetRow nextRow(Iterator<Row> rows) {
+		while (rows.hasNext()) {
+			Row row = rows.next();
+			List<Cell> cells = new ArrayList<>();
+			for (org.apache.poi.ss.usermodel.Cell cell : row) {
+				Cell read = toCell(cell);
+				if (read != null) {
+					cells.add(read);
 				}
 			}
-			return null;
-		};
+			if (!cells.isEmpty()) {
+				return new SheetRow(row.getRowNum() + 1, cells);
+			}
+		}
+		return null;
 	}
 
 	private Cell toCell(org.apache.poi.ss.usermodel.Cell cell) {

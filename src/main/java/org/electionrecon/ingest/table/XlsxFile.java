@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -35,22 +34,24 @@ import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.util.XMLHelper;
+import org.codehaus.stax2.XMLStreamReader2;
+import org.codehaus.stax2.typed.TypedValueDecoder;
 
 /**
  * Streams an .xlsx/.xlsm workbook: one row in memory at a time, formulas read as their cached
- * values and never evaluated. Sheets are read from their bytes by {@link SheetXml} (a strict XML
- * reader for the few elements of a sheet, several times less work a cell than StAX); a sheet with
- * a DOCTYPE or in another encoding than UTF-8 is read with POI's secure StAX factory instead.
+ * values and never evaluated. Every XML part (sheets, shared strings, styles, workbook,
+ * relationships, content types) is read with Woodstox through {@link XmlPart}, under the
+ * {@link ReaderLimits}: a part that crosses one makes the file unreadable with a
+ * {@link ReaderLimitException} that names the bound.
  * <p>
  * The package is read straight from the zip, without POI's OPC package model (which costs more to
  * open than small workbooks cost to read): POI's {@link ZipSecureFile} keeps its zip-bomb limits
- * (inflate ratio, entry size, entry count) on, and every XML part is parsed with the StAX factory of
- * POI's {@link XMLHelper}, which refuses DTDs and external entities. The parts are found as POI finds
- * them: the workbook by the package's officeDocument relationship, the sheets, shared strings and
- * styles by the workbook's relationships; part names are matched ignoring case, as OPC allows.
- * Shared strings and number formats are read as POI's {@code ReadOnlySharedStringsTable} (without
- * phonetic runs) and {@code StylesTable}/{@code XSSFCellStyle} read them, so cells come out the same.
+ * (inflate ratio, entry size, entry count) on, and each part's inflated bytes are counted again by
+ * {@link PartBounds}. The parts are found as POI finds them: the workbook by the package's
+ * officeDocument relationship, the sheets, shared strings and styles by the workbook's
+ * relationships; part names are matched ignoring case, as OPC allows. Shared strings and number
+ * formats are read as POI's {@code ReadOnlySharedStringsTable} (without phonetic runs) and
+ * {@code StylesTable}/{@code XSSFCellStyle} read them, so cells come out the same.
  */
 public final class XlsxFile implements TabularFile {
 
@@ -74,17 +75,17 @@ public final class XlsxFile implements TabularFile {
 
 	private static final String DEFAULT_WORKBOOK = "xl/workbook.xml";
 
+	/**
+	 * Inflated bytes of a part whose entries are held while the workbook is read (workbook,
+	 * relationships, content types, styles): a real one is well under a megabyte.
+	 */
+	static final long MAX_STRUCTURE_PART_BYTES = 16L << 20;
+
+	/** Sheets, relationships of one part, cell formats (Excel's own limit is 64,000 formats). */
+	static final int MAX_STRUCTURE_ENTRIES = 65_536;
+
 	/** As {@code XSSFRichTextString.utfDecode}: {@code _xHHHH_} stands for the character U+HHHH. */
 	private static final Pattern UTF_ESCAPE = Pattern.compile("_x([0-9A-Fa-f]{4})_");
-
-	/**
-	 * POI's secure factory, made once per thread rather than per workbook: making one looks the
-	 * StAX implementation up on the class path, which costs more than reading a small part.
-	 */
-	private static final ThreadLocal<XMLInputFactory> XML_INPUT_FACTORY = ThreadLocal
-		.withInitial(XMLHelper::newXMLInputFactory);
-
-	private final XMLInputFactory xmlInputFactory = XML_INPUT_FACTORY.get();
 
 	private final ZipEntrySource zip;
 
@@ -111,16 +112,26 @@ public final class XlsxFile implements TabularFile {
 
 	private DataFormatter formatter;
 
-	private XMLStreamReader openSheet;
+	private XmlPart openSheet;
 
 	private InputStream openStream;
 
 	private int lastRowNumber;
 
+	private long cellsInSheet;
+
 	/** Puts a row's cells together, reused from row to row. */
 	private final RowCells rowCells = new RowCells();
 
+	private final long maxCellsPerSheet;
+
 	public XlsxFile(Path file) throws IOException {
+		this(file, ReaderLimits.MAX_CELLS_PER_SHEET);
+	}
+
+	/** With a smaller bound on a sheet's cells, for a test that cannot write 16 million of them. */
+	XlsxFile(Path file, long maxCellsPerSheet) throws IOException {
+		this.maxCellsPerSheet = maxCellsPerSheet;
 		try {
 			this.zip = openZip(file);
 		}
@@ -138,6 +149,10 @@ public final class XlsxFile implements TabularFile {
 			String workbook = workbookPart();
 			readWorkbookParts(workbook);
 			this.sheets = readSheetList(workbook);
+		}
+		catch (ReaderLimitException ex) {
+			closeQuietly(zip);
+			throw ex;
 		}
 		catch (IOException | XMLStreamException | RuntimeException ex) {
 			closeQuietly(zip);
@@ -248,12 +263,17 @@ public final class XlsxFile implements TabularFile {
 		return entries.get(partName.toLowerCase(Locale.ROOT));
 	}
 
+	/** A part held in memory while the workbook is read (not a sheet, nor the shared strings). */
 	private InputStream open(String partName) throws IOException {
+		return open(partName, MAX_STRUCTURE_PART_BYTES);
+	}
+
+	private InputStream open(String partName, long maxBytes) throws IOException {
 		ZipArchiveEntry entry = entry(partName);
 		if (entry == null) {
 			throw new IOException("the part " + partName + " is missing");
 		}
-		return zip.getInputStream(entry);
+		return new PartBounds(zip.getInputStream(entry), partName, entry.getCompressedSize(), maxBytes);
 	}
 
 	/** The officeDocument relationship's target, or {@code xl/workbook.xml} when there is none. */
@@ -294,23 +314,23 @@ public final class XlsxFile implements TabularFile {
 			return relationships;
 		}
 		try (InputStream in = open(relsPart)) {
-			XMLStreamReader xml = xmlInputFactory.createXMLStreamReader(in);
-			try {
-				while (xml.hasNext()) {
-					if (xml.next() == XMLStreamConstants.START_ELEMENT && "Relationship".equals(xml.getLocalName())) {
+			try (XmlPart part = XmlPart.open(in, relsPart)) {
+				XMLStreamReader xml = part.xml;
+				while (part.hasNext()) {
+					if (part.next() == XMLStreamConstants.START_ELEMENT && "Relationship".equals(xml.getLocalName())) {
 						String id = attribute(xml, "Id");
 						String type = attribute(xml, "Type");
 						String target = attribute(xml, "Target");
 						boolean external = "External".equals(attribute(xml, "TargetMode"));
 						if (id != null) { // a repeated id replaces the earlier one, as in POI
+							if (relationships.size() == MAX_STRUCTURE_ENTRIES && !relationships.containsKey(id)) {
+								throw part.beyond("the count of relationships", MAX_STRUCTURE_ENTRIES, "relationships");
+							}
 							relationships.put(id,
 									new String[] { type, external || target == null ? null : resolve(folder, target) });
 						}
 					}
 				}
-			}
-			finally {
-				xml.close();
 			}
 		}
 		return relationships;
@@ -323,10 +343,10 @@ public final class XlsxFile implements TabularFile {
 		}
 		String found = null;
 		try (InputStream in = open(CONTENT_TYPES)) {
-			XMLStreamReader xml = xmlInputFactory.createXMLStreamReader(in);
-			try {
-				while (xml.hasNext()) {
-					if (xml.next() == XMLStreamConstants.START_ELEMENT && "Override".equals(xml.getLocalName())
+			try (XmlPart part = XmlPart.open(in, CONTENT_TYPES)) {
+				XMLStreamReader xml = part.xml;
+				while (part.hasNext()) {
+					if (part.next() == XMLStreamConstants.START_ELEMENT && "Override".equals(xml.getLocalName())
 							&& contentType.equalsIgnoreCase(attribute(xml, "ContentType"))) {
 						String partName = attribute(xml, "PartName");
 						if (partName != null && entry(normalise(partName)) != null
@@ -335,9 +355,6 @@ public final class XlsxFile implements TabularFile {
 						}
 					}
 				}
-			}
-			finally {
-				xml.close();
 			}
 		}
 		return found;
@@ -412,21 +429,23 @@ public final class XlsxFile implements TabularFile {
 	 * {@code XSSFRichTextString.getString()} decodes them. {@code null} for an empty part or one
 	 * without an {@code <sst>} element (every shared string cell is then damaged, as with POI).
 	 */
-	private List<String> readSharedStrings(String part) throws IOException, XMLStreamException {
-		try (PushbackInputStream in = new PushbackInputStream(open(part), 1)) {
+	private List<String> readSharedStrings(String partName) throws IOException, XMLStreamException {
+		// its markup is not held: the strings are bounded by their count and characters
+		try (PushbackInputStream in = new PushbackInputStream(open(partName, ReaderLimits.MAX_PART_BYTES), 1)) {
 			int first = in.read();
 			if (first < 0) {
 				return null;
 			}
 			in.unread(first);
-			XMLStreamReader xml = xmlInputFactory.createXMLStreamReader(in);
-			try {
+			try (XmlPart part = XmlPart.open(in, partName)) {
+				XMLStreamReader xml = part.xml;
 				List<String> strings = null;
 				StringBuilder text = null;
+				long totalChars = 0;
 				boolean inT = false;
 				boolean inPhonetic = false;
-				while (xml.hasNext()) {
-					int event = xml.next();
+				while (part.hasNext()) {
+					int event = part.next();
 					if (event == XMLStreamConstants.START_ELEMENT) {
 						if (!SPREADSHEETML.equals(xml.getNamespaceURI())) {
 							continue;
@@ -460,6 +479,15 @@ public final class XlsxFile implements TabularFile {
 						switch (xml.getLocalName()) {
 							case "si" -> {
 								if (strings != null && text != null) {
+									if (strings.size() == ReaderLimits.MAX_SHARED_STRINGS) {
+										throw new ReaderLimitException(partName, "the count of shared strings",
+												ReaderLimits.MAX_SHARED_STRINGS, "strings");
+									}
+									totalChars += text.length();
+									if (totalChars > ReaderLimits.MAX_SHARED_STRING_CHARS) {
+										throw new ReaderLimitException(partName, "the shared strings' characters",
+												ReaderLimits.MAX_SHARED_STRING_CHARS, "characters");
+									}
 									strings.add(utfDecode(text.toString()));
 								}
 							}
@@ -471,13 +499,13 @@ public final class XlsxFile implements TabularFile {
 					}
 					else if ((event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
 							|| event == XMLStreamConstants.SPACE) && inT && !inPhonetic && text != null) {
+						if (text.length() + xml.getTextLength() > ReaderLimits.MAX_TEXT_CHARS) {
+							throw part.beyond("one shared string", ReaderLimits.MAX_TEXT_CHARS, "characters");
+						}
 						text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
 					}
 				}
 				return strings;
-			}
-			finally {
-				xml.close();
 			}
 		}
 	}
@@ -501,25 +529,25 @@ public final class XlsxFile implements TabularFile {
 	 * id replacing an earlier one) and, per {@code <cellXfs>} entry, its numFmtId (0 when absent).
 	 * Only these direct children of the root count: not cellStyleXfs, nor the numFmt of a dxf.
 	 */
-	private void readStyles(String part, List<Long> xfs, Map<Short, String> numberFormats)
+	private void readStyles(String partName, List<Long> xfs, Map<Short, String> numberFormats)
 			throws IOException, XMLStreamException {
-		try (InputStream in = open(part)) {
-			XMLStreamReader xml = xmlInputFactory.createXMLStreamReader(in);
-			try {
+		try (InputStream in = open(partName)) {
+			try (XmlPart part = XmlPart.open(in, partName)) {
+				XMLStreamReader xml = part.xml;
 				int depth = 0;
 				boolean seenNumFmts = false;
 				boolean seenCellXfs = false;
 				boolean inNumFmts = false;
 				boolean inCellXfs = false;
-				while (xml.hasNext()) {
-					int event = xml.next();
+				while (part.hasNext()) {
+					int event = part.next();
 					if (event == XMLStreamConstants.START_ELEMENT) {
 						depth++;
 						boolean main = SPREADSHEETML.equals(xml.getNamespaceURI());
 						String name = xml.getLocalName();
 						if (depth == 1) {
 							if (!main || !"styleSheet".equals(name)) {
-								throw new IOException("the styles part " + part + " is not a spreadsheetml styleSheet");
+								throw new IOException("the styles part " + partName + " is not a spreadsheetml styleSheet");
 							}
 						}
 						else if (depth == 2 && main) {
@@ -537,6 +565,9 @@ public final class XlsxFile implements TabularFile {
 								numberFormats.put((short) unsignedInt(attribute(xml, "numFmtId")), attribute(xml, "formatCode"));
 							}
 							else if (inCellXfs && "xf".equals(name)) {
+								if (xfs.size() == MAX_STRUCTURE_ENTRIES) {
+									throw part.beyond("the count of cell formats", MAX_STRUCTURE_ENTRIES, "formats");
+								}
 								xfs.add(unsignedInt(attribute(xml, "numFmtId")));
 							}
 						}
@@ -549,9 +580,6 @@ public final class XlsxFile implements TabularFile {
 						depth--;
 					}
 				}
-			}
-			finally {
-				xml.close();
 			}
 		}
 	}
@@ -571,20 +599,20 @@ public final class XlsxFile implements TabularFile {
 	private List<SheetInfo> readSheetList(String workbook) throws IOException, XMLStreamException {
 		List<SheetInfo> list = new ArrayList<>();
 		try (InputStream in = open(workbook)) {
-			XMLStreamReader xml = xmlInputFactory.createXMLStreamReader(in);
-			try {
-				while (xml.hasNext()) {
-					if (xml.next() == XMLStreamConstants.START_ELEMENT && "sheet".equals(xml.getLocalName())) {
+			try (XmlPart part = XmlPart.open(in, workbook)) {
+				XMLStreamReader xml = part.xml;
+				while (part.hasNext()) {
+					if (part.next() == XMLStreamConstants.START_ELEMENT && "sheet".equals(xml.getLocalName())) {
 						String name = xml.getAttributeValue(null, "name");
 						String state = xml.getAttributeValue(null, "state");
 						String id = xml.getAttributeValue(RELATIONSHIPS, "id");
 						boolean hidden = state != null && !"visible".equalsIgnoreCase(state);
+						if (list.size() == MAX_STRUCTURE_ENTRIES) {
+							throw part.beyond("the count of sheets", MAX_STRUCTURE_ENTRIES, "sheets");
+						}
 						list.add(new SheetInfo(name, hidden, id));
 					}
 				}
-			}
-			finally {
-				xml.close();
 			}
 		}
 		return List.copyOf(list);
@@ -603,36 +631,30 @@ public final class XlsxFile implements TabularFile {
 	@Override
 	public RowCursor rows(SheetInfo sheet) throws IOException {
 		closeOpenSheet();
+		String where = "sheet '" + sheet.name() + "'";
 		try {
 			ZipArchiveEntry entry = sheetEntry(sheet.reference());
-			openStream = zip.getInputStream(entry);
-			SheetXml bytes = SheetXml.open(openStream);
-			if (bytes != null) {
-				return () -> {
-					try {
-						return nextRow(bytes);
-					}
-					catch (IOException | RuntimeException ex) {
-						throw new IOException("sheet '" + sheet.name() + "' is damaged: " + TabularFiles.rootMessage(ex), ex);
-					}
-				};
-			}
-			// another encoding than UTF-8, or a DOCTYPE: POI's secure StAX parser reads it (or refuses it)
-			openStream.close();
-			openStream = zip.getInputStream(entry);
-			openSheet = xmlInputFactory.createXMLStreamReader(openStream);
+			openStream = new PartBounds(zip.getInputStream(entry), where, entry.getCompressedSize());
+			openSheet = XmlPart.open(openStream, where);
+		}
+		catch (ReaderLimitException ex) {
+			closeOpenSheet();
+			throw ex;
 		}
 		catch (XMLStreamException | IOException | RuntimeException ex) {
 			closeOpenSheet();
-			throw new IOException("sheet '" + sheet.name() + "' cannot be opened: " + TabularFiles.rootMessage(ex), ex);
+			throw new IOException(where + " cannot be opened: " + TabularFiles.rootMessage(ex), ex);
 		}
-		XMLStreamReader xml = openSheet;
+		XmlPart xml = openSheet;
 		return () -> {
 			try {
 				return nextRow(xml);
 			}
-			catch (XMLStreamException | RuntimeException ex) {
-				throw new IOException("sheet '" + sheet.name() + "' is damaged: " + TabularFiles.rootMessage(ex), ex);
+			catch (ReaderLimitException ex) {
+				throw ex;
+			}
+			catch (XMLStreamException | IOException | RuntimeException ex) {
+				throw new IOException(where + " is damaged: " + TabularFiles.rootMessage(ex), ex);
 			}
 		};
 	}
@@ -650,95 +672,16 @@ public final class XlsxFile implements TabularFile {
 		return entry;
 	}
 
-	/** The next row with a cell, read with {@link SheetXml}: as {@link #nextRow(XMLStreamReader)}. */
-	private SheetRow nextRow(SheetXml xml) throws IOException {
-		int event;
-		while ((event = xml.next()) != SheetXml.END_OF_DOCUMENT) {
-			if (event == SheetXml.START_ELEMENT && xml.element() == SheetXml.ROW) {
-				int rowNumber = lastRowNumber + 1;
-				for (int i = 0, n = xml.attributeCount(); i < n; i++) {
-					if (xml.attributeIs(i, 'r')) {
-						int digits = xml.attributeDigits(i);
-						rowNumber = digits >= 0 ? digits : Integer.parseInt(xml.attributeValue(i));
-						break;
-					}
-				}
-				lastRowNumber = rowNumber;
-				List<Cell> cells = readCells(xml);
-				if (!cells.isEmpty()) {
-					return new SheetRow(rowNumber, cells);
-				}
-			}
-		}
-		return null;
-	}
-
-	/** A row's cells, read with {@link SheetXml}: as {@link #readCells(XMLStreamReader)}. */
-	private List<Cell> readCells(SheetXml xml) throws IOException {
-		RowCells row = rowCells;
-		row.start();
-		int event;
-		while ((event = xml.next()) != SheetXml.END_OF_DOCUMENT) {
-			if (event == SheetXml.START_ELEMENT) {
-				switch (xml.element()) {
-					case SheetXml.CELL -> {
-						// the first attribute of a name counts, as getAttributeValue(null, name)
-						int column = RowCells.NO_REFERENCE;
-						boolean hasRef = false;
-						String type = null;
-						String style = null;
-						for (int i = 0, n = xml.attributeCount(); i < n; i++) {
-							if (!hasRef && xml.attributeIs(i, 'r')) {
-								hasRef = true;
-								column = xml.attributeColumn(i);
-								if (column < 0) {
-									column = column(xml.attributeValue(i));
-								}
-							}
-							else if (type == null && xml.attributeIs(i, 't')) {
-								type = xml.attributeValue(i);
-							}
-							else if (style == null && xml.attributeIs(i, 's')) {
-								style = xml.attributeValue(i);
-							}
-						}
-						row.startCell(column, type, style);
-					}
-					case SheetXml.VALUE -> row.startValue();
-					case SheetXml.FORMULA -> row.formula();
-					case SheetXml.INLINE_STRING -> row.startInlineString();
-					case SheetXml.TEXT_RUN -> row.startTextRun();
-					default -> {
-					}
-				}
-			}
-			else if (event == SheetXml.TEXT) {
-				row.text(xml.text());
-			}
-			else if (event == SheetXml.END_ELEMENT) {
-				switch (xml.element()) {
-					case SheetXml.VALUE -> row.endValue();
-					case SheetXml.TEXT_RUN -> row.endTextRun();
-					case SheetXml.CELL -> row.endCell();
-					case SheetXml.ROW -> {
-						return row.cells();
-					}
-					default -> {
-					}
-				}
-			}
-		}
-		return row.cells();
-	}
-
-	private SheetRow nextRow(XMLStreamReader xml) throws XMLStreamException {
-		while (xml.hasNext()) {
-			int event = xml.next();
+	/** The next row that has a cell. */
+	private SheetRow nextRow(XmlPart part) throws XMLStreamException, IOException {
+		XMLStreamReader xml = part.xml;
+		while (part.hasNext()) {
+			int event = part.next();
 			if (event == XMLStreamConstants.START_ELEMENT && "row".equals(xml.getLocalName())) {
 				String r = xml.getAttributeValue(null, "r");
 				int rowNumber = r != null ? Integer.parseInt(r) : lastRowNumber + 1;
 				lastRowNumber = rowNumber;
-				List<Cell> cells = readCells(xml);
+				List<Cell> cells = readCells(part);
 				if (!cells.isEmpty()) {
 					return new SheetRow(rowNumber, cells);
 				}
@@ -747,32 +690,41 @@ public final class XlsxFile implements TabularFile {
 		return null;
 	}
 
-	/** A row's cells, read with StAX (a sheet with a DOCTYPE or in another encoding than UTF-8). */
-	private List<Cell> readCells(XMLStreamReader xml) throws XMLStreamException {
+	/** A row's cells. */
+	private List<Cell> readCells(XmlPart part) throws XMLStreamException, IOException {
+		XMLStreamReader2 xml = part.xml;
 		RowCells row = rowCells;
 		row.start();
-		while (xml.hasNext()) {
-			int event = xml.next();
+		while (part.hasNext()) {
+			int event = part.next();
 			if (event == XMLStreamConstants.START_ELEMENT) {
 				switch (xml.getLocalName()) {
 					case "c" -> {
-						// one pass over the attributes; the first of a name counts, as getAttributeValue(null, name)
-						String ref = null;
+						if (++cellsInSheet > maxCellsPerSheet) {
+							throw part.beyond("the cells of one sheet", maxCellsPerSheet, "cells");
+						}
+						// one pass over the attributes; the first of a name counts, as getAttributeValue(null, name);
+						// the reference and style decoded from the parser's characters, without a string
+						int column = RowCells.NO_REFERENCE;
+						boolean hasRef = false;
 						String type = null;
-						String style = null;
+						long style = NO_STYLE;
 						for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
 							String attribute = xml.getAttributeLocalName(i);
-							if (ref == null && "r".equals(attribute)) {
-								ref = xml.getAttributeValue(i);
+							if (!hasRef && "r".equals(attribute)) {
+								hasRef = true;
+								xml.getAttributeAs(i, columnDecoder);
+								column = columnDecoder.column;
 							}
 							else if (type == null && "t".equals(attribute)) {
 								type = xml.getAttributeValue(i);
 							}
-							else if (style == null && "s".equals(attribute)) {
-								style = xml.getAttributeValue(i);
+							else if (style == NO_STYLE && "s".equals(attribute)) {
+								xml.getAttributeAs(i, styleDecoder);
+								style = styleDecoder.style;
 							}
 						}
-						row.startCell(ref != null ? column(ref) : RowCells.NO_REFERENCE, type, style);
+						row.startCell(column, type, style);
 					}
 					case "v" -> row.startValue();
 					case "f" -> row.formula();
@@ -783,7 +735,9 @@ public final class XlsxFile implements TabularFile {
 				}
 			}
 			else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
-				row.text(xml.getText());
+				if (!row.text(xml)) {
+					throw part.beyond("a cell's text", ReaderLimits.MAX_TEXT_CHARS, "characters");
+				}
 			}
 			else if (event == XMLStreamConstants.END_ELEMENT) {
 				switch (xml.getLocalName()) {
@@ -802,7 +756,7 @@ public final class XlsxFile implements TabularFile {
 	}
 
 	/**
-	 * A row's cells as its elements come, from either reader. A {@code <v>} (value) or {@code <is>}
+	 * A row's cells as their elements come. A {@code <v>} (value) or {@code <is>}
 	 * (inline string) starts its text again; the text of an inline string is that of every {@code
 	 * <t>} in it. Text that comes in one piece (nearly always) is kept as the reader's string, with
 	 * no buffer. A cell without a reference is the one after the cell before it.
@@ -811,7 +765,8 @@ public final class XlsxFile implements TabularFile {
 
 		static final int NO_REFERENCE = -1;
 
-		private final Text value = new Text();
+		/** A value's characters, copied from the parser: most values are numbers, read without a string. */
+		private final StringBuilder value = new StringBuilder(32);
 
 		private final Text inline = new Text();
 
@@ -823,7 +778,7 @@ public final class XlsxFile implements TabularFile {
 
 		private String type;
 
-		private String style;
+		private long style;
 
 		private boolean formula;
 
@@ -842,7 +797,7 @@ public final class XlsxFile implements TabularFile {
 			inInlineText = false;
 		}
 
-		void startCell(int column, String type, String style) {
+		void startCell(int column, String type, long style) {
 			this.column = column == NO_REFERENCE ? nextColumn : column;
 			this.type = type;
 			this.style = style;
@@ -854,7 +809,7 @@ public final class XlsxFile implements TabularFile {
 		void startValue() {
 			inValue = true;
 			hasValue = true;
-			value.clear();
+			value.setLength(0);
 		}
 
 		void formula() {
@@ -870,13 +825,20 @@ public final class XlsxFile implements TabularFile {
 			inInlineText = hasInline;
 		}
 
-		void text(String text) {
+		/** Adds the parser's text event to the cell; false when the cell's text is then too long. */
+		boolean text(XMLStreamReader xml) {
 			if (inValue) {
-				value.add(text);
+				int length = xml.getTextLength();
+				if (value.length() + length > ReaderLimits.MAX_TEXT_CHARS) {
+					return false;
+				}
+				value.append(xml.getTextCharacters(), xml.getTextStart(), length);
+				return true;
 			}
-			else if (inInlineText) {
-				inline.add(text);
+			if (inInlineText) {
+				return inline.add(xml.getText());
 			}
+			return true;
 		}
 
 		void endValue() {
@@ -888,7 +850,7 @@ public final class XlsxFile implements TabularFile {
 		}
 
 		void endCell() {
-			Cell cell = toCell(column, type, style, formula, hasValue ? value.get() : null, hasInline ? inline.get() : null);
+			Cell cell = toCell(column, type, style, formula, hasValue ? value : null, hasInline ? inline.get() : null);
 			if (cell != null) {
 				cells.add(cell);
 			}
@@ -914,10 +876,11 @@ public final class XlsxFile implements TabularFile {
 			joined = false;
 		}
 
-		void add(String text) {
+		/** False when the text is then over {@link ReaderLimits#MAX_TEXT_CHARS}. */
+		boolean add(String text) {
 			if (first == null && !joined) {
 				first = text;
-				return;
+				return true;
 			}
 			if (!joined) {
 				if (more == null) {
@@ -927,11 +890,121 @@ public final class XlsxFile implements TabularFile {
 				more.append(first);
 				joined = true;
 			}
+			if (more.length() + text.length() > ReaderLimits.MAX_TEXT_CHARS) {
+				return false;
+			}
 			more.append(text);
+			return true;
 		}
 
 		String get() {
 			return joined ? more.toString() : first == null ? "" : first;
+		}
+	}
+
+	/** No s attribute; and one that is not a whole number (the cell is damaged if it is a number). */
+	private static final long NO_STYLE = Long.MIN_VALUE;
+
+	private static final long BAD_STYLE = Long.MAX_VALUE;
+
+	/**
+	 * Plain digits (1 to 15 of them, exact as a double) as their value, without a string; -1 for
+	 * anything else (a sign, a point, an exponent, spaces), which is parsed as it always was.
+	 */
+	static long wholeNumber(CharSequence text) {
+		int length = text.length();
+		if (length == 0 || length > 15) {
+			return -1;
+		}
+		long value = 0;
+		for (int i = 0; i < length; i++) {
+			char ch = text.charAt(i);
+			if (ch < '0' || ch > '9') {
+				return -1;
+			}
+			value = value * 10 + (ch - '0');
+		}
+		return value;
+	}
+
+	private final ColumnDecoder columnDecoder = new ColumnDecoder();
+
+	private final StyleDecoder styleDecoder = new StyleDecoder();
+
+	/** A cell reference's column, from the parser's characters: by hand for the usual A1 form. */
+	private static final class ColumnDecoder extends TypedValueDecoder {
+
+		int column;
+
+		@Override
+		public void decode(String value) {
+			column = column(value);
+		}
+
+		@Override
+		public void decode(char[] buffer, int start, int end) {
+			int letters = 0;
+			int number = 0;
+			while (start + letters < end && letters < 4) {
+				char ch = buffer[start + letters];
+				if (ch < 'A' || ch > 'Z') {
+					break;
+				}
+				number = number * 26 + (ch - 'A' + 1);
+				letters++;
+			}
+			int digits = end - start - letters;
+			boolean usual = letters > 0 && letters <= 3 && digits > 0 && digits <= 9;
+			for (int i = start + letters; usual && i < end; i++) {
+				usual = buffer[i] >= '0' && buffer[i] <= '9';
+			}
+			column = usual ? number - 1 : column(new String(buffer, start, end - start));
+		}
+
+		@Override
+		public void handleEmptyValue() {
+			column = column("");
+		}
+	}
+
+	/** A cell's style index (s), from the parser's characters; {@link #BAD_STYLE} when not an int. */
+	private static final class StyleDecoder extends TypedValueDecoder {
+
+		long style;
+
+		@Override
+		public void decode(String value) {
+			decode(value.toCharArray(), 0, value.length());
+		}
+
+		@Override
+		public void decode(char[] buffer, int start, int end) {
+			// as Integer.parseInt, after the parser's trimming of spaces: an optional sign, then digits
+			int i = start;
+			boolean negative = i < end && buffer[i] == '-';
+			if (i < end && (buffer[i] == '-' || buffer[i] == '+')) {
+				i++;
+			}
+			if (i == end || end - i > 10) {
+				style = BAD_STYLE;
+				return;
+			}
+			long value = 0;
+			for (; i < end; i++) {
+				char ch = buffer[i];
+				if (ch < '0' || ch > '9') {
+					style = BAD_STYLE;
+					return;
+				}
+				value = value * 10 + (ch - '0');
+			}
+			value = negative ? -value : value;
+			style = value < Integer.MIN_VALUE || value > Integer.MAX_VALUE ? BAD_STYLE : value;
+		}
+
+		@Override
+		public void handleEmptyValue() {
+			style = BAD_STYLE;
 		}
 	}
 
@@ -961,7 +1034,7 @@ public final class XlsxFile implements TabularFile {
 		return column - 1;
 	}
 
-	private Cell toCell(int column, String type, String style, boolean formula, String raw, String inline) {
+	private Cell toCell(int column, String type, long style, boolean formula, CharSequence raw, String inline) {
 		if ("inlineStr".equals(type)) {
 			return inline == null ? null : new Cell(column, inline, null, null, formula);
 		}
@@ -973,19 +1046,29 @@ public final class XlsxFile implements TabularFile {
 				return null;
 			}
 			double number;
-			try {
-				number = Double.parseDouble(raw);
+			long whole = wholeNumber(raw);
+			if (whole >= 0) {
+				number = whole;
 			}
-			catch (NumberFormatException ex) {
-				return new Cell(column, raw, null, null, formula);
+			else {
+				String text = raw.toString();
+				try {
+					number = Double.parseDouble(text);
+				}
+				catch (NumberFormatException ex) {
+					return new Cell(column, text, null, null, formula);
+				}
 			}
 			String format = null;
 			int formatIndex = 0;
-			if (style != null && formatIndexes != null) {
-				int xf = Integer.parseInt(style);
+			if (style != NO_STYLE && formatIndexes != null) {
+				if (style == BAD_STYLE) {
+					throw new NumberFormatException("a cell's style index (s) is not a whole number");
+				}
+				long xf = style;
 				if (xf >= 0 && xf < formatIndexes.length) {
-					formatIndex = formatIndexes[xf];
-					format = formatCodes[xf];
+					formatIndex = formatIndexes[(int) xf];
+					format = formatCodes[(int) xf];
 				}
 			}
 			if (format == null) {
@@ -1002,14 +1085,21 @@ public final class XlsxFile implements TabularFile {
 		}
 		return switch (type) {
 			case "s" -> {
-				if (!hasSharedStrings || raw.isBlank()) {
+				if (!hasSharedStrings) {
 					yield null;
 				}
-				yield new Cell(column, sharedString(Integer.parseInt(raw.trim())), null, null, formula);
+				long whole = wholeNumber(raw);
+				if (whole >= 0 && whole <= Integer.MAX_VALUE) {
+					yield new Cell(column, sharedString((int) whole), null, null, formula);
+				}
+				String text = raw.toString();
+				if (text.isBlank()) {
+					yield null;
+				}
+				yield new Cell(column, sharedString(Integer.parseInt(text.trim())), null, null, formula);
 			}
-			case "b" -> new Cell(column, "1".equals(raw) ? "TRUE" : "FALSE", null, null, formula);
-			case "e" -> new Cell(column, raw, null, null, formula);
-			default -> new Cell(column, raw, null, null, formula); // "str": a formula's cached text
+			case "b" -> new Cell(column, "1".contentEquals(raw) ? "TRUE" : "FALSE", null, null, formula);
+			default -> new Cell(column, raw.toString(), null, null, formula); // "e", "str": a formula's cached text
 		};
 	}
 
@@ -1056,13 +1146,9 @@ public final class XlsxFile implements TabularFile {
 
 	private void closeOpenSheet() throws IOException {
 		lastRowNumber = 0;
+		cellsInSheet = 0;
 		if (openSheet != null) {
-			try {
-				openSheet.close();
-			}
-			catch (XMLStreamException ex) {
-				// the stream is closed below anyway
-			}
+			openSheet.close();
 			openSheet = null;
 		}
 		if (openStream != null) {

@@ -5,15 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** CSV decoding (UTF-8 with or without BOM, Windows-1252), quoting and line numbers. */
+/** CSV decoding (UTF-16 and UTF-8 with or without BOM, Windows-1252), quoting, line numbers, the line bound. */
 class CsvFileTests {
 
 	private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
@@ -118,6 +120,65 @@ class CsvFileTests {
 			assertThat(cursor.next().number()).isEqualTo(2);
 			assertThatThrownBy(cursor::next).isInstanceOf(IOException.class).hasMessageStartingWith("damaged CSV near line ");
 		}
+	}
+
+	/** Excel's "Unicode text" and some exports write UTF-16 with a byte order mark, either way round. */
+	@Test
+	void utf16WithAByteOrderMarkIsReadAsUtf16() throws IOException {
+		String text = "Constituency,Votes\r\nYnys Môn,\"12,345\"\r\n";
+		Path little = write("utf16le.csv", new byte[] { (byte) 0xFF, (byte) 0xFE }, text.getBytes(StandardCharsets.UTF_16LE));
+		Path big = write("utf16be.csv", new byte[] { (byte) 0xFE, (byte) 0xFF }, text.getBytes(StandardCharsets.UTF_16BE));
+		for (Path file : List.of(little, big)) {
+			try (CsvFile csv = new CsvFile(file)) {
+				assertThat(csv.charset()).isEqualTo(file == little ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE);
+				assertThat(rows(csv)).containsExactly(
+						new SheetRow(1, List.of(Cell.text(0, "Constituency"), Cell.text(1, "Votes"))),
+						new SheetRow(2, List.of(Cell.text(0, "Ynys Môn"), Cell.text(1, "12,345"))));
+			}
+		}
+	}
+
+	/** A line over 1 MiB is the file's reason, with the line it starts on; the lines before it are read. */
+	@Test
+	void aLineOverTheLimitStopsTheFileWithThatReason() throws IOException {
+		String fits = "a".repeat(ReaderLimits.MAX_CSV_LINE_CHARS - 2) + "\r\n"; // the line break counts
+		Path file = write("long.csv", ("Box no,Votes\nST01,1\n" + fits + "ST02,\"x" + "b".repeat(ReaderLimits.MAX_CSV_LINE_CHARS)
+				+ "\"\n").getBytes(StandardCharsets.UTF_8));
+		try (CsvFile csv = new CsvFile(file)) {
+			RowCursor cursor = csv.rows(csv.sheets().get(0));
+			assertThat(cursor.next()).isEqualTo(new SheetRow(1, List.of(Cell.text(0, "Box no"), Cell.text(1, "Votes"))));
+			assertThat(cursor.next()).isEqualTo(new SheetRow(2, List.of(Cell.text(0, "ST01"), Cell.text(1, "1"))));
+			assertThat(cursor.next().cells()).hasSize(1);
+			assertThatThrownBy(cursor::next).isInstanceOf(ReaderLimitException.class)
+				.hasMessage("line 4: one CSV line is over the limit of 1,048,576 characters");
+		}
+	}
+
+	/**
+	 * A quoted field's line breaks belong to its record: a record of many short lines inside quotes
+	 * counts whole, and no line of it is held past the bound (a 500 MB line used 2.1 GiB, issue 13).
+	 */
+	@Test
+	void aQuotedRecordOfManyLinesCountsWholeAndIsNeverHeldPastTheBound() {
+		Reader endless = new Reader() {
+			private long given;
+
+			@Override
+			public int read(char[] buffer, int offset, int length) {
+				for (int i = 0; i < length; i++, given++) {
+					buffer[offset + i] = given == 0 ? '"' : given % 10 == 0 ? '\n' : 'q';
+				}
+				return length;
+			}
+
+			@Override
+			public void close() {
+			}
+		};
+		assertThatThrownBy(() -> CSVFormat.RFC4180.parse(new BoundedRecordReader(endless)).getRecords())
+			.rootCause()
+			.isInstanceOf(ReaderLimitException.class)
+			.hasMessage("line 1: one CSV line is over the limit of 1,048,576 characters");
 	}
 
 	@Test

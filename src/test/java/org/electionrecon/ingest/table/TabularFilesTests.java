@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.electionrecon.ingest.IngestFixtures.book;
 import static org.electionrecon.ingest.IngestFixtures.count;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -197,6 +201,55 @@ class TabularFilesTests {
 		assertUnreadable(xls, "the workbook is password-protected: ask for an unprotected copy");
 	}
 
+	/** HSSF loads a whole .xls: one over 32 MiB is refused before POI reads a byte of it. */
+	@Test
+	void anXlsOverTheSizeLimitIsRefusedBeforePoiReadsIt() throws IOException {
+		Path xls = dir.resolve("huge.xls");
+		try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(xls.toFile(), "rw")) {
+			file.write(new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1 });
+			file.setLength(ReaderLimits.MAX_XLS_BYTES + 1); // sparse: nothing written past the header
+		}
+		assertThatThrownBy(() -> TabularFiles.open(xls)).isInstanceOf(ReaderLimitException.class)
+			.hasMessage("the .xls workbook: its size is over the limit of 33,554,432 bytes");
+	}
+
+	/**
+	 * A cell whose style index lies past the workbook's styles table: POI fails on it with a runtime
+	 * exception, which is the file's reason, not the run's failure.
+	 */
+	@Test
+	void anXlsCellWithAStylePastTheStylesTableIsTheFilesReason() throws IOException {
+		Path xls = dir.resolve("bad-style.xls");
+		try (HSSFWorkbook wb = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(xls)) {
+			HSSFRow row = wb.createSheet("Stafford").createRow(0);
+			row.createCell(0).setCellValue("Box no");
+			row.createCell(1).setCellValue(12);
+			wb.write(out);
+		}
+		try (POIFSFileSystem fs = new POIFSFileSystem(xls.toFile(), false)) {
+			byte[] records;
+			try (InputStream in = fs.createDocumentInputStream("Workbook")) {
+				records = in.readAllBytes();
+			}
+			for (int at = 0; at + 4 <= records.length;) {
+				int sid = (records[at] & 0xFF) | (records[at + 1] & 0xFF) << 8;
+				int size = (records[at + 2] & 0xFF) | (records[at + 3] & 0xFF) << 8;
+				if (sid == 0x0203) { // NUMBER: row, column, style (XF) index, value
+					records[at + 8] = (byte) 0xE7;
+					records[at + 9] = 0x03; // style 999
+				}
+				at += 4 + size;
+			}
+			fs.createOrUpdateDocument(new ByteArrayInputStream(records), "Workbook");
+			fs.writeFilesystem();
+		}
+		try (TabularFile file = TabularFiles.open(xls)) {
+			assertThatThrownBy(() -> XlsxFileTests.rows(file, file.sheets().get(0)))
+				.isInstanceOf(UnreadableSourceException.class)
+				.hasMessage("sheet 'Stafford' is damaged: Index 1032 out of bounds for length 68");
+		}
+	}
+
 	private static void assertUnreadable(Path file, String reason) {
 		assertThatThrownBy(() -> TabularFiles.open(file)).isInstanceOf(UnreadableSourceException.class)
 			.hasMessage(reason);
@@ -213,20 +266,26 @@ class TabularFilesTests {
 
 	/** An OpenDocument spreadsheet's opening: the stored "mimetype" entry first, as the format requires. */
 	static Path ods(Path file) throws IOException {
-		byte[] mimetype = ODS_MIMETYPE.getBytes(StandardCharsets.US_ASCII);
+		Map<String, byte[]> entries = new LinkedHashMap<>();
+		entries.put("mimetype", ODS_MIMETYPE.getBytes(StandardCharsets.US_ASCII));
+		entries.put("content.xml", "<office:document-content/>".getBytes(StandardCharsets.UTF_8));
+		return storedZip(file, entries);
+	}
+
+	/** A zip of the entries, in order, each stored without compression. */
+	static Path storedZip(Path file, Map<String, byte[]> entries) throws IOException {
 		try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-			ZipEntry entry = new ZipEntry("mimetype");
-			entry.setMethod(ZipEntry.STORED);
-			entry.setSize(mimetype.length);
-			CRC32 crc = new CRC32();
-			crc.update(mimetype);
-			entry.setCrc(crc.getValue());
-			zip.putNextEntry(entry);
-			zip.write(mimetype);
-			zip.closeEntry();
-			zip.putNextEntry(new ZipEntry("content.xml"));
-			zip.write("<office:document-content/>".getBytes(StandardCharsets.UTF_8));
-			zip.closeEntry();
+			for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+				ZipEntry stored = new ZipEntry(entry.getKey());
+				stored.setMethod(ZipEntry.STORED);
+				stored.setSize(entry.getValue().length);
+				CRC32 crc = new CRC32();
+				crc.update(entry.getValue());
+				stored.setCrc(crc.getValue());
+				zip.putNextEntry(stored);
+				zip.write(entry.getValue());
+				zip.closeEntry();
+			}
 		}
 		return file;
 	}
