@@ -226,7 +226,8 @@ class DamagedValueTests {
 		}
 	}
 
-	private static Map<String, List<Double>> counts(Path output) throws Exception {
+	/** Rows read, accepted, rejected and out of scope of each file on the Provenance sheet of the sample area's workbook. */
+	static Map<String, List<Double>> counts(Path output) throws Exception {
 		Map<String, List<Double>> counts = new LinkedHashMap<>();
 		try (ReportWorkbookReader report = new ReportWorkbookReader(output.resolve(Cli.WORKBOOK))) {
 			for (Map<String, Object> file : report.rows("Provenance")) {
