@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * must read, or be unreadable with an {@link UnreadableSourceException}. Kept here rather than
  * among the fuzz targets' seeds, tagged, until the readers are rewritten (issue 13): today the CSV
  * reader throws a plain IOException ("damaged CSV near line 3: Invalid character between
- * encapsulated token and delimiter") for the first two, and the .xls reader lets POI's
- * IllegalStateException out for the third; the ingest step catches both, as "reading stopped part-way".
+ * encapsulated token and delimiter") for the first two, the .xls reader lets POI's
+ * IllegalStateException out for the third, and the .xlsx sheet parser throws a plain IOException for
+ * malformed sheet XML; the ingest step catches all of them, as "reading stopped part-way".
  */
 @Tag("needs-bounded-readers")
 class ReaderFindingsTests {
@@ -28,7 +29,10 @@ class ReaderFindingsTests {
 			"csv-semicolons-quoted.csv",
 			// found by XlsReaderFuzzTests in 47 runs: POI's HSSF throws IllegalStateException ("Did not have a
 			// ExtendedFormatRecord") for a STYLE record whose cell format is missing
-			"xls-style-record-without-its-format.xls" })
+			"xls-style-record-without-its-format.xls",
+			// found by XlsxReaderFuzzTests in 16 runs: "sheet 'Cover' is damaged: malformed XML at byte 662 of the
+			// sheet", a plain IOException from the sheet parser
+			"xlsx-malformed-sheet-attribute.xlsx" })
 	void readsOrIsUnreadable(String name) throws IOException {
 		byte[] bytes;
 		try (InputStream in = ReaderFindingsTests.class.getResourceAsStream("reader-findings/" + name)) {
