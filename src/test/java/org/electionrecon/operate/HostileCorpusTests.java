@@ -18,6 +18,7 @@ import java.util.SplittableRandom;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import java.util.stream.Stream;
 
 import org.assertj.core.groups.Tuple;
 import org.electionrecon.ReportWorkbookReader;
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 13, "Done when": the job against a corpus of hostile and damaged inputs. Each case is a copy
@@ -42,14 +46,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileCorpusTests {
 
-	private static final String REGISTER = "register/register.csv";
-	private static final String CANDIDATES = "declarations/HoC-GE2024-results-by-candidate.csv";
+	private static final String REGISTER = DamagedValues.REGISTER;
 	private static final String NOTIONAL = "notional/RallingsThrasher-2019-notional-results-2024-boundaries.csv";
-	private static final String NOTES = "explanations/operator-notes.csv";
-	private static final String STOKE = "verification/stoke-on-trent-city-council.xlsx";
+	private static final String STOKE = DamagedValues.STOKE;
 	private static final String STAFFORD = "verification/stafford.xlsx";
-	private static final String STOKE_E30 = "<c r=\"E30\" s=\"5\" t=\"n\"><v>486.0</v></c>";
-	private static final String SHEET = "xl/worksheets/sheet1.xml";
+	private static final String SHEET = DamagedValues.SHEET;
 
 	/** The hostile file a case adds beside the sample's own. */
 	private static final String HOSTILE = "verification/hostile.xlsx";
@@ -64,70 +65,40 @@ class HostileCorpusTests {
 
 	@BeforeAll
 	static void runTheSample(@TempDir Path sampleDir) throws Exception {
-		Cli.Result result = Cli.run("--input=" + Cli.SAMPLE, "--output=" + sampleDir.resolve("out"));
-		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.ERRORS);
-		sampleCounts = DamagedValueTests.counts(sampleDir.resolve("out"));
+		sampleCounts = DamagedValueTests.countsOfTheSample(sampleDir);
 	}
 
 	// ------------------------------------------------------------------ values that do not fit
 
-	@Test
-	void aRegisterNameOverTwoHundredCharacters() throws Exception {
-		Path input = sample();
-		replace(input, REGISTER, "Burton and Uttoxeter,", "B".repeat(201) + ",");
-		assertRejectedRows(run(input), REGISTER, tuple(REGISTER, null, 2.0, "2", "B".repeat(200) + "… (201 characters)",
-				"constituency name is 201 characters; at most 200"));
+	/** Spoils one value of the input; the rejected row it must end as. */
+	private interface ValueDamage {
+
+		DamagedValues.Damage applyTo(Path input) throws IOException;
 	}
 
-	@Test
-	void aRegisterRowWithNoRegionAndNoArea() throws Exception {
-		Path input = sample();
-		replace(input, REGISTER, "Burton and Uttoxeter,West Midlands,Staffordshire,Staffordshire and Cheshire,",
-				"Burton and Uttoxeter,,Staffordshire,,");
-		assertRejectedRows(run(input), REGISTER, tuple(REGISTER, null, 2.0, "5", null,
-				"report area is blank and there is no region to stand for it"));
+	static Stream<Arguments> valuesThatDoNotFit() {
+		return Stream.of(Arguments.of("a register name over 200 characters", (ValueDamage) DamagedValues::registerNameTooLong),
+				Arguments.of("a register row with no region and no area",
+						(ValueDamage) DamagedValues::registerRowWithNeitherAreaNorRegion),
+				Arguments.of("a code over 20 characters", (ValueDamage) DamagedValues::registerCodeTooLong),
+				Arguments.of("a candidate surname over 200 characters", (ValueDamage) DamagedValues::candidateSurnameTooLong),
+				Arguments.of("a party over 100 characters", (ValueDamage) DamagedValues::candidatePartyTooLong),
+				Arguments.of("an explanation note of 1,990 characters", (ValueDamage) DamagedValues::explanationNoteTooLong),
+				Arguments.of("a box of 10^12 papers", (ValueDamage) DamagedValues::boxOfATrillionPapers));
 	}
 
-	@Test
-	void aCodeOverTwentyCharacters() throws Exception {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("valuesThatDoNotFit")
+	void aValueThatDoesNotFitIsItsRowsRejectedRow(String name, ValueDamage damage) throws Exception {
 		Path input = sample();
-		replace(input, REGISTER, "E14001143,Burton", "E14001143XXXXXXXXXXXXXXXX,Burton");
-		assertRejectedRows(run(input), REGISTER, tuple(REGISTER, null, 2.0, "1", "E14001143XXXXXXXXXXXXXXXX",
-				"constituency code is 25 characters; at most 20"));
-	}
-
-	@Test
-	void aCandidateSurnameOverTwoHundredCharacters() throws Exception {
-		Path input = sample();
-		replace(input, CANDIDATES, ",Sarah,Murray,", ",Sarah," + "M".repeat(201) + ",");
-		assertRejectedRows(run(input), CANDIDATES, tuple(CANDIDATES, null, 2.0, "14",
-				"M".repeat(200) + "… (201 characters)", "candidate surname is 201 characters; at most 200"));
-	}
-
-	@Test
-	void aPartyOverOneHundredCharacters() throws Exception {
-		Path input = sample();
-		// the HoC file's party is its abbreviation column (the party name column is not staged)
-		replace(input, CANDIDATES, "England,County,Liberal Democrat,LD,PP90,17,,Sarah",
-				"England,County,Liberal Democrat," + "P".repeat(101) + ",PP90,17,,Sarah");
-		assertRejectedRows(run(input), CANDIDATES, tuple(CANDIDATES, null, 2.0, "9", "P".repeat(101),
-				"party is 101 characters; at most 100"));
-	}
-
-	@Test
-	void anExplanationNoteOf1990Characters() throws Exception {
-		Path input = sample();
-		String note = "Presiding officer's account: one elector left the polling station with a ballot paper";
-		String longNote = note + " " + "x".repeat(1990 - note.length() - 1);
-		replace(input, NOTES, note, longNote);
-		assertRejectedRows(run(input), NOTES, tuple(NOTES, null, 2.0, "4", longNote.substring(0, 200)
-				+ "… (1,990 characters)", "explanation note is 1,990 characters; at most 1,500"));
+		DamagedValues.Damage damaged = damage.applyTo(input);
+		assertRejectedRows(run(input), damaged.file(), damaged.rejected());
 	}
 
 	@Test
 	void notANumberAndInfinityInNumericCells() throws Exception {
 		Path input = sample();
-		DamagedValueTests.replaceInWorkbook(input, STOKE, SHEET, STOKE_E30, "<c r=\"E30\" s=\"5\" t=\"n\"><v>NaN</v></c>");
+		DamagedValues.verifiedCellNaN(input);
 		DamagedValueTests.replaceInWorkbook(input, STOKE, SHEET, "<c r=\"E31\" s=\"5\" t=\"n\"><v>323.0</v></c>",
 				"<c r=\"E31\" s=\"5\" t=\"n\"><v>Infinity</v></c>");
 		Outcome outcome = run(input);
@@ -135,15 +106,6 @@ class HostileCorpusTests {
 			.containsExactly(tuple("E30", "NaN", "ballot papers verified is not a number (NaN)"),
 					tuple("E31", "∞", "ballot papers verified is not a number (Infinity)"));
 		assertConserved(outcome, STOKE, 0, -2, 2);
-	}
-
-	@Test
-	void aBoxOfATrillionPapers() throws Exception {
-		Path input = sample();
-		DamagedValueTests.replaceInWorkbook(input, STOKE, SHEET, STOKE_E30,
-				"<c r=\"E30\" s=\"5\" t=\"n\"><v>1000000000000</v></c>");
-		assertRejectedRows(run(input), STOKE, tuple(STOKE, "Stoke-on-Trent Central", 30.0, "E30", "1,000,000,000,000",
-				"ballot papers verified is more than 100,000,000, which no election has"));
 	}
 
 	@Test
@@ -236,7 +198,7 @@ class HostileCorpusTests {
 	@Test
 	void twoAreasWhoseWorkbooksWouldCollide() throws Exception {
 		Path input = sample();
-		replace(input, REGISTER, "Lichfield,West Midlands,Staffordshire,Staffordshire and Cheshire,",
+		DamagedValues.replace(input, REGISTER, "Lichfield,West Midlands,Staffordshire,Staffordshire and Cheshire,",
 				"Lichfield,West Midlands,Staffordshire,Staffordshire and cheshire,");
 		Outcome outcome = run(input);
 		String register = "'register/[register.csv]register'!";
@@ -430,13 +392,6 @@ class HostileCorpusTests {
 
 	private Path sample() throws IOException {
 		return Cli.copySample(dir.resolve("in"));
-	}
-
-	private static void replace(Path input, String file, String from, String to) throws IOException {
-		Path path = input.resolve(file);
-		String text = Files.readString(path, StandardCharsets.UTF_8);
-		assertThat(text).contains(from);
-		Files.writeString(path, text.replace(from, to), StandardCharsets.UTF_8);
 	}
 
 	/** Something that streams a big part into a zip entry. */
