@@ -352,4 +352,10 @@ public final class DeclarationParser extends SourceParser {
 				votes, null, values.sourceText("votes")));
 		accept();
 	}
+
+	/** A row with values in two or more of the table's columns is a row of it; a note or footer line has one. */
+	@Override
+	protected final boolean isTableShaped(SheetRow row) {
+		return fills(row, columns.values(), 2);
+	}
 }

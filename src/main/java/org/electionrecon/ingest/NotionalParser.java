@@ -145,4 +145,10 @@ public final class NotionalParser extends SourceParser {
 		accept();
 		return true;
 	}
+
+	/** A row with values in two or more of the table's columns is a row of it; a note or footer line has one. */
+	@Override
+	protected final boolean isTableShaped(SheetRow row) {
+		return fills(row, columns.values(), 2);
+	}
 }

@@ -55,4 +55,10 @@ abstract class SingleTableParser extends SourceParser {
 
 	/** Turns one row of the table into records, or rejects it; counts it either way. */
 	protected abstract void record(RowValues values, List<Staged> out);
+
+	/** A row with values in two or more of the table's columns is a row of it; a note or footer line has one. */
+	@Override
+	protected final boolean isTableShaped(SheetRow row) {
+		return fills(row, columns.values(), 2);
+	}
 }

@@ -24,6 +24,12 @@ import org.electionrecon.model.Staged;
  * and turns rows into records; this class walks the sheets, skips hidden and table-less sheets
  * (listing them in the notes), and keeps the conservation counts: every row of a table is
  * accepted, rejected or out of scope.
+ * <p>
+ * Rows read are counted here, as the rows are met, apart from the accepted, rejected and out of
+ * scope counts the subclasses keep: a row is read when {@link #row} takes it as one of the table's
+ * rows, when {@link #afterTable} uses it, or when it is cut off by an early end of the table. The
+ * Provenance sheet's conservation (read = accepted + rejected + out of scope) is an equation between
+ * those independent counts, and fails when a row is counted twice or not at all.
  */
 public abstract class SourceParser {
 
@@ -56,7 +62,14 @@ public abstract class SourceParser {
 	private boolean finished;
 	private int tablesFound;
 	private long ignoredAfterTable;
+	private boolean lastRowOfTable;
+	/**
+	 * Set when a row number out of order cut the rest of the sheet off the table: the reason each of
+	 * its rows of the table's shape is rejected with; {@code null} while the row numbers are in order.
+	 */
+	private String cutOffReason;
 
+	private long rowsRead;
 	protected long rowsAccepted;
 	protected long rowsRejected;
 	protected long rowsOutOfScope;
@@ -102,11 +115,36 @@ public abstract class SourceParser {
 	}
 
 	/**
-	 * Handles one row below the header.
+	 * Handles one row below the header: a row of the table is accepted, rejected or out of scope,
+	 * exactly once (call {@link #lastRowOfTable} when it is the table's last row, a Total row).
 	 *
-	 * @return false when the row ends the table (the rest of the sheet is footer)
+	 * @return false when the row is not one of the table's rows and ends the table (a blank or
+	 *         footer row); it has then been neither accepted nor rejected
 	 */
 	protected abstract boolean row(SheetInfo sheet, SheetRow row, List<Staged> out);
+
+	/** Called from {@link #row} on a row that is read and ends the table (a Total row). */
+	protected final void lastRowOfTable() {
+		lastRowOfTable = true;
+	}
+
+	/**
+	 * Whether a row met after the end of the table has the shape of one of the table's rows (values
+	 * in its columns), so that it was cut off by the early end, rather than a note or footer line.
+	 */
+	protected abstract boolean isTableShaped(SheetRow row);
+
+	/** Whether {@code row} has a non-blank cell in at least {@code atLeast} of {@code columns}. */
+	protected static boolean fills(SheetRow row, java.util.Collection<Integer> columns, int atLeast) {
+		int filled = 0;
+		for (int column : columns) {
+			org.electionrecon.ingest.table.Cell cell = row.get(column);
+			if (cell != null && !cell.isBlank() && ++filled >= atLeast) {
+				return true;
+			}
+		}
+		return false;
+	}
 
 	/** Called at the end of a table: a last chance to emit what the table stated. */
 	protected void endTable(SheetInfo sheet, List<Staged> out) {
@@ -146,25 +184,60 @@ public abstract class SourceParser {
 			cursor = null;
 			return true;
 		}
-		if (!tableEnded && next.number() > lastRowNumber + 1) {
-			// rows with no cells are not delivered: a gap in the numbers is a blank row, the table's end
-			tableEnded = true;
-			tableEndRow = lastRowNumber + 1;
-			endTable(sheet, out);
+		if (outOfOrder(next.number())) {
+			// 0, a number not above the row before it, or beyond the last row a sheet can have: the rows
+			// from here are cut off, and each one of the table's shape is a rejected row
+			if (cutOffReason == null) {
+				cutOffReason = String.format(java.util.Locale.ROOT, "a row number out of order: %,d after %,d",
+						next.number(), lastRowNumber);
+			}
+			if (!tableEnded) {
+				endTable(lastRowNumber + 1, out);
+			}
 		}
-		lastRowNumber = next.number();
+		else if (!tableEnded && next.number() > lastRowNumber + 1) {
+			// rows with no cells are not delivered: a gap in the numbers is a blank row, the table's end
+			endTable(lastRowNumber + 1, out);
+		}
+		lastRowNumber = Math.max(lastRowNumber, next.number());
 		if (tableEnded) {
-			if (!afterTable(sheet, next, tableEndRow, out) && !next.isBlank()) {
+			if (cutOffReason == null && afterTable(sheet, next, tableEndRow, out)) {
+				rowsRead++;
+			}
+			else if (cutOffReason != null && isTableShaped(next)) {
+				rowsRead++;
+				org.electionrecon.ingest.table.Cell first = next.first();
+				reject(ref(sheet, next.number(), first.column()), first.text(), "after the end of the table at row "
+						+ tableEndRow + " (" + cutOffReason + "): not read", out);
+			}
+			else if (!next.isBlank()) {
 				ignoredAfterTable++;
 			}
 			return true;
 		}
+		lastRowOfTable = false;
 		if (!row(sheet, next, out)) {
-			tableEnded = true;
-			tableEndRow = next.number();
-			endTable(sheet, out);
+			endTable(next.number(), out);
+			return true;
+		}
+		rowsRead++;
+		if (lastRowOfTable) {
+			endTable(next.number(), out);
 		}
 		return true;
+	}
+
+	/** The last row number a sheet can have (Excel's 1,048,576): beyond it a row number is damage. */
+	static final int MAX_ROW_NUMBER = 1_048_576;
+
+	private boolean outOfOrder(int rowNumber) {
+		return rowNumber <= lastRowNumber || rowNumber < 1 || (!file.isCsv() && rowNumber > MAX_ROW_NUMBER);
+	}
+
+	private void endTable(int atRow, List<Staged> out) {
+		tableEnded = true;
+		tableEndRow = atRow;
+		endTable(sheet, out);
 	}
 
 	private void openNextSheet(List<Staged> out) throws IOException {
@@ -175,6 +248,7 @@ public abstract class SourceParser {
 		}
 		sheet = sheets.get(sheetIndex);
 		tableEnded = false;
+		cutOffReason = null;
 		ignoredAfterTable = 0;
 		pending.clear();
 		if (sheet.name() != null && sheet.name().length() > MAX_SHEET_NAME) {
@@ -228,9 +302,12 @@ public abstract class SourceParser {
 		}
 	}
 
-	/** Rows of the file's tables: each one accepted, rejected or out of scope. */
+	/**
+	 * Rows of the file's tables, counted as they were met (not summed from the outcomes): each one
+	 * should be accepted, rejected or out of scope.
+	 */
 	public final long rowsRead() {
-		return rowsAccepted + rowsRejected + rowsOutOfScope;
+		return rowsRead;
 	}
 
 	public final long rowsAccepted() {
@@ -310,6 +387,16 @@ public abstract class SourceParser {
 			String constituencyCode, String item, List<Staged> out) {
 		reject(cell, rawValue, reason, out);
 		out.add(new RejectedFigure(constituencyCode, kind, cut(item, MAX_ITEM), cell.toString(), cut(reason, MAX_REASON)));
+	}
+
+	/**
+	 * Rejects a value stated above the table (a key-value block's electorate or total) that cannot be
+	 * read: the row holding it is counted as read, and rejected. A stated value that is read is a
+	 * figure of the sheet, not a row of the table, and is not counted.
+	 */
+	protected final void rejectStatedValue(SourceRef cell, String rawValue, String reason, List<Staged> out) {
+		rowsRead++;
+		reject(cell, rawValue, reason, out);
 	}
 
 	protected final void accept() {

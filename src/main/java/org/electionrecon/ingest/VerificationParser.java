@@ -162,7 +162,7 @@ public final class VerificationParser extends SourceParser {
 						turnout.source().toString()));
 			}
 			catch (NotANumberException ex) {
-				reject(turnout.source(), turnout.value().text(), "stated turnout is " + ex.getMessage(), out);
+				rejectStatedValue(turnout.source(), turnout.value().text(), "stated turnout is " + ex.getMessage(), out);
 			}
 		}
 	}
@@ -176,7 +176,7 @@ public final class VerificationParser extends SourceParser {
 			out.add(new StatedFigure(code, kind, BigDecimal.valueOf(value), 0, kv.source().toString()));
 		}
 		catch (NotANumberException ex) {
-			reject(kv.source(), kv.value().text(), kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+			rejectStatedValue(kv.source(), kv.value().text(), kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')
 					+ " is " + ex.getMessage(), out);
 		}
 	}
@@ -189,7 +189,10 @@ public final class VerificationParser extends SourceParser {
 			boolean perConstituency = sheetConstituency == null && sheetFailure == null
 					&& header.containsKey("constituency") && text(row, "constituency") != null;
 			endedAtTotalRow = !perConstituency;
-			return perConstituency;
+			if (!perConstituency) {
+				lastRowOfTable();
+			}
+			return true;
 		}
 		int issuedColumn = header.get("issued");
 		int verifiedColumn = header.get("verified");
@@ -267,6 +270,12 @@ public final class VerificationParser extends SourceParser {
 			return true;
 		}
 		return false;
+	}
+
+	/** A row with an issued or a verified count is a box row, whatever ended the table above it. */
+	@Override
+	protected boolean isTableShaped(SheetRow row) {
+		return fills(row, List.of(header.get("issued"), header.get("verified")), 1);
 	}
 
 	private boolean isTotalRow(SheetRow row) {

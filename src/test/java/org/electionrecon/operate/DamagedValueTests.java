@@ -30,11 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DamagedValueTests {
 
-	private static final String REGISTER = "register/register.csv";
-	private static final String CANDIDATES = "declarations/HoC-GE2024-results-by-candidate.csv";
-	private static final String NOTES = "explanations/operator-notes.csv";
-	private static final String STOKE = "verification/stoke-on-trent-city-council.xlsx";
-	private static final String STOKE_E30 = "<c r=\"E30\" s=\"5\" t=\"n\"><v>486.0</v></c>";
+	private static final String REGISTER = DamagedValues.REGISTER;
+	private static final String STOKE = DamagedValues.STOKE;
 
 	/** Rows read, accepted, rejected and out of scope of each file of the undamaged sample. */
 	private static Map<String, List<Double>> sampleCounts;
@@ -44,98 +41,84 @@ class DamagedValueTests {
 
 	@BeforeAll
 	static void runTheSample(@TempDir Path sampleDir) throws Exception {
+		sampleCounts = countsOfTheSample(sampleDir);
+	}
+
+	/** Runs the job on the sample in this JVM (it ends with its open ERRORs); its files' counts. */
+	static Map<String, List<Double>> countsOfTheSample(Path sampleDir) throws Exception {
 		Cli.Result result = Cli.run("--input=" + Cli.SAMPLE, "--output=" + sampleDir.resolve("out"));
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.ERRORS);
-		sampleCounts = counts(sampleDir.resolve("out"));
+		return counts(sampleDir.resolve("out"));
 	}
 
 	@Test
 	void shouldRejectARegisterRowWhoseNameIsTooLong() throws Exception {
 		Path input = sample();
-		replace(input, REGISTER, "Burton and Uttoxeter,", "B".repeat(201) + ",");
-		assertRejected(input, REGISTER, tuple(REGISTER, null, 2.0, "2", "B".repeat(200) + "… (201 characters)",
-				"constituency name is 201 characters; at most 200"));
+		DamagedValues.Damage damage = DamagedValues.registerNameTooLong(input);
+		assertRejected(input, damage.file(), damage.rejected());
 	}
 
 	@Test
 	void shouldRejectARegisterRowWhoseAreaIsTooLong() throws Exception {
 		Path input = sample();
-		replace(input, REGISTER, "Burton and Uttoxeter,West Midlands,Staffordshire,Staffordshire and Cheshire,",
-				"Burton and Uttoxeter,West Midlands,Staffordshire," + "A".repeat(250) + ",");
-		assertRejected(input, REGISTER, tuple(REGISTER, null, 2.0, "5", "A".repeat(200) + "… (250 characters)",
-				"report area is 250 characters; at most 200"));
+		DamagedValues.Damage damage = DamagedValues.registerAreaTooLong(input);
+		assertRejected(input, damage.file(), damage.rejected());
 	}
 
 	@Test
 	void shouldRejectARegisterRowWithNeitherAreaNorRegion() throws Exception {
 		Path input = sample();
-		replace(input, REGISTER, "Burton and Uttoxeter,West Midlands,Staffordshire,Staffordshire and Cheshire,",
-				"Burton and Uttoxeter,,Staffordshire,,");
-		assertRejected(input, REGISTER, tuple(REGISTER, null, 2.0, "5", null,
-				"report area is blank and there is no region to stand for it"));
+		DamagedValues.Damage damage = DamagedValues.registerRowWithNeitherAreaNorRegion(input);
+		assertRejected(input, damage.file(), damage.rejected());
 	}
 
 	@Test
 	void shouldRejectARegisterRowWhoseCodeIsTooLong() throws Exception {
 		Path input = sample();
-		replace(input, REGISTER, "E14001143,Burton", "E14001143XXXXXXXXXXXXXXXX,Burton");
-		assertRejected(input, REGISTER, tuple(REGISTER, null, 2.0, "1", "E14001143XXXXXXXXXXXXXXXX",
-				"constituency code is 25 characters; at most 20"));
+		DamagedValues.Damage damage = DamagedValues.registerCodeTooLong(input);
+		assertRejected(input, damage.file(), damage.rejected());
 	}
 
 	@Test
 	void shouldRejectACandidateWhoseSurnameIsTooLong() throws Exception {
 		Path input = sample();
-		replace(input, CANDIDATES, ",Sarah,Murray,", ",Sarah," + "M".repeat(201) + ",");
-		assertRejected(input, CANDIDATES, tuple(CANDIDATES, null, 2.0, "14",
-				"M".repeat(200) + "… (201 characters)", "candidate surname is 201 characters; at most 200"));
+		DamagedValues.Damage damage = DamagedValues.candidateSurnameTooLong(input);
+		assertRejected(input, damage.file(), damage.rejected());
 	}
 
 	@Test
 	void shouldRejectACandidateWhosePartyIsTooLong() throws Exception {
 		Path input = sample();
-		// the HoC file's party is its abbreviation column (the party name column is not staged)
-		replace(input, CANDIDATES, "England,County,Liberal Democrat,LD,PP90,17,,Sarah",
-				"England,County,Liberal Democrat," + "P".repeat(101) + ",PP90,17,,Sarah");
-		assertRejected(input, CANDIDATES, tuple(CANDIDATES, null, 2.0, "9",
-				"P".repeat(101), "party is 101 characters; at most 100"));
+		DamagedValues.Damage damage = DamagedValues.candidatePartyTooLong(input);
+		assertRejected(input, damage.file(), damage.rejected());
 	}
 
 	@Test
 	void shouldRejectAnExplanationWhoseNoteIsTooLong() throws Exception {
 		Path input = sample();
-		String note = "Presiding officer's account: one elector left the polling station with a ballot paper";
-		String longNote = note + " " + "x".repeat(1990 - note.length() - 1);
-		replace(input, NOTES, note, longNote);
-		assertRejected(input, NOTES, tuple(NOTES, null, 2.0, "4", longNote.substring(0, 200)
-				+ "… (1,990 characters)", "explanation note is 1,990 characters; at most 1,500"));
+		DamagedValues.Damage damage = DamagedValues.explanationNoteTooLong(input);
+		assertRejected(input, damage.file(), damage.rejected());
 	}
 
 	@Test
 	void shouldRejectABoxWhoseVerifiedCellIsNaN() throws Exception {
 		Path input = sample();
-		replaceInWorkbook(input, STOKE, "xl/worksheets/sheet1.xml", STOKE_E30,
-				"<c r=\"E30\" s=\"5\" t=\"n\"><v>NaN</v></c>");
-		assertRejected(input, STOKE, tuple(STOKE, "Stoke-on-Trent Central", 30.0, "E30", "NaN",
-				"ballot papers verified is not a number (NaN)"));
+		DamagedValues.Damage damage = DamagedValues.verifiedCellNaN(input);
+		assertRejected(input, damage.file(), damage.rejected());
 	}
 
 	@Test
 	void shouldRejectABoxWhoseVerifiedCellIsInfinite() throws Exception {
 		Path input = sample();
-		replaceInWorkbook(input, STOKE, "xl/worksheets/sheet1.xml", STOKE_E30,
-				"<c r=\"E30\" s=\"5\" t=\"n\"><v>-Infinity</v></c>");
-		assertRejected(input, STOKE, tuple(STOKE, "Stoke-on-Trent Central", 30.0, "E30", "-∞",
-				"ballot papers verified is not a number (-Infinity)"));
+		DamagedValues.Damage damage = DamagedValues.verifiedCellInfinite(input);
+		assertRejected(input, damage.file(), damage.rejected());
 	}
 
 	@Test
 	void shouldRejectABoxOfATrillionPapers() throws Exception {
 		Path input = sample();
-		replaceInWorkbook(input, STOKE, "xl/worksheets/sheet1.xml", STOKE_E30,
-				"<c r=\"E30\" s=\"5\" t=\"n\"><v>1000000000000</v></c>");
-		assertRejected(input, STOKE, tuple(STOKE, "Stoke-on-Trent Central", 30.0, "E30", "1,000,000,000,000",
-				"ballot papers verified is more than 100,000,000, which no election has"));
+		DamagedValues.Damage damage = DamagedValues.boxOfATrillionPapers(input);
+		assertRejected(input, damage.file(), damage.rejected());
 	}
 
 	@Test
@@ -226,7 +209,8 @@ class DamagedValueTests {
 		}
 	}
 
-	private static Map<String, List<Double>> counts(Path output) throws Exception {
+	/** Rows read, accepted, rejected and out of scope of each file on the Provenance sheet of the sample area's workbook. */
+	static Map<String, List<Double>> counts(Path output) throws Exception {
 		Map<String, List<Double>> counts = new LinkedHashMap<>();
 		try (ReportWorkbookReader report = new ReportWorkbookReader(output.resolve(Cli.WORKBOOK))) {
 			for (Map<String, Object> file : report.rows("Provenance")) {
@@ -239,14 +223,6 @@ class DamagedValueTests {
 			}
 		}
 		return counts;
-	}
-
-	private static void replace(Path input, String file, String from, String to) throws IOException {
-		Path path = input.resolve(file);
-		String text = Files.readString(path, StandardCharsets.UTF_8);
-		assertThat(text).contains(from);
-		Files.writeString(path, text.replaceFirst(java.util.regex.Pattern.quote(from),
-				java.util.regex.Matcher.quoteReplacement(to)), StandardCharsets.UTF_8);
 	}
 
 	/** Rewrites one part of a workbook as text: values that POI will not write (NaN, a 300-character sheet name). */

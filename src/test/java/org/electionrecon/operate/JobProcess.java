@@ -48,7 +48,8 @@ final class JobProcess implements AutoCloseable {
 		return start(List.of("-D" + FaultInjection.PAUSE_PROPERTY + "=" + step + ":" + chunk), args);
 	}
 
-	private static JobProcess start(List<String> jvmOptions, List<String> args) throws IOException {
+	/** Starts the command line in a JVM of its own with {@code jvmOptions} (a heap limit, a system property). */
+	static JobProcess start(List<String> jvmOptions, List<String> args) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-XX:TieredStopAtLevel=1");
