@@ -115,7 +115,7 @@ public final class CsvFile implements TabularFile {
 				if (ex instanceof UncheckedIOException && ex.getCause() instanceof ReaderLimitException limit) {
 					throw limit;
 				}
-				throw new IOException("damaged CSV near line " + (current.getCurrentLineNumber() + 1) + ": "
+				throw new UnreadableSourceException("damaged CSV near line " + (current.getCurrentLineNumber() + 1) + ": "
 						+ TabularFiles.rootMessage(ex), ex);
 			}
 		};

@@ -654,7 +654,7 @@ public final class XlsxFile implements TabularFile {
 				throw ex;
 			}
 			catch (XMLStreamException | IOException | RuntimeException ex) {
-				throw new IOException(where + " is damaged: " + TabularFiles.rootMessage(ex), ex);
+				throw new UnreadableSourceException(where + " is damaged: " + TabularFiles.rootMessage(ex), ex);
 			}
 		};
 	}

@@ -5,20 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import java.io.IOException;
 import java.io.InputStream;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Inputs the fuzz targets found that break the readers' contract ({@link ReaderFuzzing}): each one
- * must read, or be unreadable with an {@link UnreadableSourceException}. Kept here rather than
- * among the fuzz targets' seeds, tagged, until the readers are rewritten (issue 13): today the CSV
- * reader throws a plain IOException ("damaged CSV near line 3: Invalid character between
- * encapsulated token and delimiter") for the first two, the .xls reader lets POI's
- * IllegalStateException out for the third, and the .xlsx sheet parser throws a plain IOException for
- * malformed sheet XML; the ingest step catches all of them, as "reading stopped part-way".
+ * must read, or be unreadable with an {@link UnreadableSourceException}. Before issue 13's readers
+ * the CSV reader threw a plain IOException ("damaged CSV near line 3: Invalid character between
+ * encapsulated token and delimiter") for the first two, the .xls reader let POI's
+ * IllegalStateException out for the third, and the .xlsx sheet parser threw a plain IOException for
+ * malformed sheet XML; each is now the file's reason.
  */
-@Tag("needs-bounded-readers")
 class ReaderFindingsTests {
 
 	@ParameterizedTest
