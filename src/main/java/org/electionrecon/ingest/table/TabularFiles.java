@@ -14,7 +14,20 @@ public final class TabularFiles {
 	private TabularFiles() {
 	}
 
+	/**
+	 * Opens the file; a file that cannot be read, now or while its rows are read, is an
+	 * {@link UnreadableSourceException} with the reason.
+	 */
 	public static TabularFile open(Path file) throws IOException {
+		try {
+			return UnreadableOnDamage.of(openByContent(file));
+		}
+		catch (IOException | RuntimeException ex) {
+			throw UnreadableOnDamage.unreadable(ex);
+		}
+	}
+
+	private static TabularFile openByContent(Path file) throws IOException {
 		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 		long size = Files.size(file);
 		if (size == 0) {
