@@ -22,7 +22,7 @@ public final class TabularFiles {
 		try {
 			return UnreadableOnDamage.of(openByContent(file));
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (IOException | RuntimeException | LinkageError ex) {
 			throw UnreadableOnDamage.unreadable(ex);
 		}
 	}

@@ -36,14 +36,14 @@ final class UnreadableOnDamage implements TabularFile {
 		try {
 			rows = file.rows(sheet);
 		}
-		catch (IOException | RuntimeException ex) {
+		catch (IOException | RuntimeException | LinkageError ex) {
 			throw unreadable(ex);
 		}
 		return () -> {
 			try {
 				return rows.next();
 			}
-			catch (IOException | RuntimeException ex) {
+			catch (IOException | RuntimeException | LinkageError ex) {
 				throw unreadable(ex);
 			}
 		};
@@ -59,9 +59,18 @@ final class UnreadableOnDamage implements TabularFile {
 		file.close();
 	}
 
-	static UnreadableSourceException unreadable(Exception ex) {
+	/**
+	 * The reason a failure gives. A {@link LinkageError} is a zip entry compressed by a method whose
+	 * optional decoder is not on the class path (Zstandard, XZ...: never used by spreadsheet
+	 * programs), found by the fuzzer.
+	 */
+	static UnreadableSourceException unreadable(Throwable ex) {
 		if (ex instanceof UnreadableSourceException unreadable) {
 			return unreadable;
+		}
+		if (ex instanceof LinkageError) {
+			return new UnreadableSourceException("a part is compressed by a method this reader does not support ("
+					+ TabularFiles.rootMessage(ex) + ")", ex);
 		}
 		String reason = ex instanceof IOException && ex.getMessage() != null ? ex.getMessage()
 				: TabularFiles.rootMessage(ex);
