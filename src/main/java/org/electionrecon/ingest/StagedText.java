@@ -3,8 +3,9 @@ package org.electionrecon.ingest;
 import java.util.Locale;
 
 /**
- * The text fields the parsers stage, each with the longest value its staging column holds
- * ({@code db/staging-schema.sql}), in one place: a longer value is its row's problem, rejected with
+ * The text fields the parsers stage, each with the longest value a row may give it (the staging
+ * columns of {@code db/staging-schema-*.sql} hold the readers' longest text, 32,767 characters, or
+ * are unbounded), in one place: a longer value is its row's problem, rejected with
  * the cell and a reason such as "constituency code is 25 characters; at most 20", so that one
  * damaged cell never stops the run.
  */
