@@ -20,6 +20,7 @@ import org.electionrecon.model.AreaFileName;
 import org.electionrecon.model.BallotBox;
 import org.electionrecon.model.ConstituencyFigures;
 import org.electionrecon.model.RejectedRow;
+import org.electionrecon.model.Severity;
 import org.electionrecon.model.SourceFile;
 import org.electionrecon.report.SheetWriter.SheetRow;
 
@@ -183,6 +184,12 @@ public final class ReportWorkbookWriter {
 				long rejected = writeRejectedRows(rejectedRows, data);
 				writeProvenance(provenance, data);
 				SummarySheet.write(summary, data, seats, tally, rejected);
+				Long run = data.runFacts() == null ? null : data.runFacts().run();
+				for (SheetWriter sheet : List.of(summary, constituencies, boxes, findings, checks, rejectedRows,
+						provenance)) {
+					PageLayout.apply(sheet.sheet(), data.area(), run);
+				}
+				DocumentProperties.apply(workbook.getXSSFWorkbook(), data);
 				workbook.write(out);
 			}
 			finally {
@@ -231,6 +238,11 @@ public final class ReportWorkbookWriter {
 			out.text(row, 27, seat.sources().declaration());
 			out.text(row, 28, seat.sources().notional());
 		}
+		int lastRow = out.nextRowIndex() - 1;
+		SeverityColours.countAboveZero(out.sheet(), CONSTITUENCY_HEADERS.indexOf("Errors"), 1, lastRow,
+				Severity.ERROR);
+		SeverityColours.countAboveZero(out.sheet(), CONSTITUENCY_HEADERS.indexOf("Warnings"), 1, lastRow,
+				Severity.WARNING);
 		out.frozenFilteredTable(CONSTITUENCY_HEADERS.size() - 1, out.nextRowIndex() - 1);
 	}
 
@@ -251,6 +263,8 @@ public final class ReportWorkbookWriter {
 			out.text(row, 8, boxSource(Objects.toString(box.verifiedSource(), null),
 					Objects.toString(box.issuedSource(), null)));
 		});
+		SeverityColours.nonZero(out.sheet(), BOX_HEADERS.indexOf("Difference"), out.nextRowIndex() - 1,
+				Severity.WARNING);
 		out.frozenFilteredTable(BOX_HEADERS.size() - 1, out.nextRowIndex() - 1);
 	}
 
@@ -286,6 +300,7 @@ public final class ReportWorkbookWriter {
 			out.text(row, 10, finding.source());
 			out.text(row, 11, finding.note());
 		});
+		SeverityColours.rowsBySeverity(out.sheet(), FINDING_HEADERS.size() - 1, out.nextRowIndex() - 1);
 		out.frozenFilteredTable(FINDING_HEADERS.size() - 1, out.nextRowIndex() - 1);
 	}
 

@@ -114,7 +114,12 @@ final class SummarySheet {
 			long[] counts = { findings.open(severity), findings.explained(severity),
 					findings.open(severity) + findings.explained(severity), findings.openInConstituencies(severity),
 					findings.open(severity) - findings.openInConstituencies(severity) };
-			counts(labelled(out, severity.name()), out, counts, sums);
+			SheetRow severityRow = labelled(out, severity.name());
+			counts(severityRow, out, counts, sums);
+			if (severity != Severity.INFO) {
+				// the open count of errors and of warnings stands out when there are any
+				SeverityColours.countAboveZero(out.sheet(), 1, severityRow.index(), severityRow.index(), severity);
+			}
 		}
 		counts(labelled(out, "All"), out, sums, new long[5]);
 

@@ -1,0 +1,201 @@
+package org.electionrecon.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The written workbook's XML, read straight from the .xlsx (report.md, "Navigation and print"):
+ * page setup, print titles and footer on every sheet, the document properties, and the fills that
+ * make severities and differences stand out.
+ */
+class WorkbookPrintLayoutTests {
+
+	private static final List<String> SHEETS = List.of("Summary", "Constituencies", "Boxes", "Findings", "Checks",
+			"Rejected rows", "Provenance");
+
+	private static final String FOOTER = "<headerFooter><oddFooter>&amp;CRun 42&amp;LStaffordshire and Cheshire"
+			+ "&amp;Rpage &amp;P of &amp;N</oddFooter></headerFooter>";
+
+	/** The parts of the workbook written from {@link ReportWorkbookWriterTests.Fixture}, by name. */
+	private static Map<String, String> parts;
+
+	@BeforeAll
+	static void writeWorkbook(@TempDir Path dir) throws IOException {
+		Path report = new ReportWorkbookWriter().write(new ReportWorkbookWriterTests.Fixture(), dir);
+		parts = new LinkedHashMap<>();
+		try (ZipFile zip = new ZipFile(report.toFile())) {
+			for (ZipEntry entry : zip.stream().toList()) {
+				parts.put(entry.getName(),
+						new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
+			}
+		}
+	}
+
+	@Test
+	void shouldPrintEverySheetLandscapeFittedToThePageWidth() {
+		for (String sheet : SHEETS) {
+			String xml = worksheet(sheet);
+			assertThat(xml).as(sheet)
+				.containsPattern("^<\\?xml[^>]*>\\s*<worksheet[^>]*><sheetPr><pageSetUpPr fitToPage=\"true\""
+						+ " autoPageBreaks=\"true\"/></sheetPr>")
+				.contains("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>");
+		}
+	}
+
+	@Test
+	void shouldFootEveryPageWithTheAreaTheRunAndThePageNumber() {
+		for (String sheet : SHEETS) {
+			assertThat(elements(worksheet(sheet), "headerFooter")).as(sheet).containsExactly(FOOTER);
+		}
+	}
+
+	@Test
+	void shouldWriteTheSheetsPartsInTheSchemasOrder() {
+		List<String> order = List.of("<sheetPr>", "<dimension ", "<sheetViews>", "<cols>", "<sheetData>",
+				"<autoFilter ", "<conditionalFormatting ", "<pageMargins ", "<pageSetup ", "<headerFooter>",
+				"<drawing ");
+		for (String sheet : SHEETS) {
+			String xml = worksheet(sheet);
+			List<String> present = order.stream().filter(xml::contains).toList();
+			List<Integer> positions = present.stream().map(xml::indexOf).toList();
+			assertThat(positions).as(sheet + ": " + present).isSorted();
+		}
+		assertThat(worksheet("Summary")).contains("</headerFooter><drawing r:id=\"rId1\"/></worksheet>");
+	}
+
+	@Test
+	void shouldRepeatTheHeaderRowOfEverySheetOnEveryPage() {
+		assertThat(all(Pattern.compile("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"(\\d+)\">([^<]*)"
+				+ "</definedName>"), parts.get("xl/workbook.xml"))).containsExactly("0 Summary!$1:$1",
+						"1 Constituencies!$1:$1", "2 Boxes!$1:$1", "3 Findings!$1:$1", "4 Checks!$1:$1",
+						"5 'Rejected rows'!$1:$1", "6 Provenance!$1:$1");
+	}
+
+	@Test
+	void shouldTitleTheWorkbookWithTheAreaTheElectionAndTheRun() {
+		String core = parts.get("docProps/core.xml");
+		assertThat(elements(core, "dc:title")).containsExactly("<dc:title>Staffordshire and Cheshire reconciliation: "
+				+ "UK Parliamentary general election, 4 July 2024</dc:title>");
+		assertThat(elements(core, "dc:subject")).containsExactly("<dc:subject>Reconciliation of declared results "
+				+ "against verification and ballot paper accounts</dc:subject>");
+		assertThat(elements(core, "cp:keywords")).containsExactly("<cp:keywords>run 42</cp:keywords>");
+		assertThat(elements(core, "dc:creator")).containsExactly("<dc:creator>election-recon</dc:creator>");
+		assertThat(elements(parts.get("docProps/app.xml"), "Application"))
+			.containsExactly("<Application>election-recon</Application>");
+		assertThat(parts.get("docProps/custom.xml")).contains("name=\"Run\"><vt:r8>42.0</vt:r8></property>");
+		assertThat(parts.values()).noneMatch(xml -> xml.contains("Apache POI"));
+	}
+
+	@Test
+	void shouldFillFindingsRowsBySeverity() {
+		assertThat(rules(worksheet("Findings"))).containsExactly(
+				"A2:L7 expression $A2=\"ERROR\" FFFFC7CE",
+				"A2:L7 expression $A2=\"WARNING\" FFFFEB9C",
+				"A2:L7 expression $A2=\"INFO\" FFDDEBF7");
+	}
+
+	@Test
+	void shouldFillNonZeroErrorAndWarningCountsAndBoxDifferences() {
+		assertThat(rules(worksheet("Constituencies"))).containsExactly("R2:R4 greaterThan 0 FFFFC7CE",
+				"S2:S4 greaterThan 0 FFFFEB9C");
+		// the open ERROR and WARNING counts of "Findings by severity"
+		assertThat(rules(worksheet("Summary"))).containsExactly("B24 greaterThan 0 FFFFC7CE",
+				"B25 greaterThan 0 FFFFEB9C");
+		assertThat(worksheet("Summary")).contains("<row r=\"24\">\n<c r=\"A24\" s=\"2\" t=\"inlineStr\"><is><t>ERROR"
+				+ "</t></is></c><c r=\"B24\" s=\"4\" t=\"n\"><v>3.0</v></c>")
+			.contains("<row r=\"25\">\n<c r=\"A25\" s=\"2\" t=\"inlineStr\"><is><t>WARNING</t></is></c>"
+					+ "<c r=\"B25\" s=\"4\" t=\"n\"><v>1.0</v></c>");
+		assertThat(rules(worksheet("Boxes"))).containsExactly("H2:H6 notEqual 0 FFFFEB9C");
+		for (String plain : List.of("Checks", "Rejected rows", "Provenance")) {
+			assertThat(rules(worksheet(plain))).as(plain).isEmpty();
+		}
+	}
+
+	@Test
+	void shouldAddNoCellStyleForTheColours() {
+		// the fills are the conditional formats' own (dxf); cells keep the workbook's few styles
+		String styles = parts.get("xl/styles.xml");
+		assertThat(all(Pattern.compile("<cellXfs count=\"(\\d+)\""), styles)).containsExactly("8");
+		assertThat(all(Pattern.compile("<dxfs count=\"(\\d+)\""), styles)).containsExactly("8");
+	}
+
+	@Test
+	void shouldDoubleAnAmpersandInTheFooterSoItIsNotACode() {
+		assertThat(PageLayout.footerText("Tyne & Wear")).isEqualTo("Tyne && Wear");
+	}
+
+	// ---- reading the parts -------------------------------------------------------------------
+
+	/** The sheet's XML, found through the workbook's relationships. */
+	private static String worksheet(String name) {
+		String workbook = parts.get("xl/workbook.xml");
+		Matcher sheet = Pattern.compile("<sheet name=\"" + Pattern.quote(name) + "\" r:id=\"(rId\\d+)\"")
+			.matcher(workbook);
+		assertThat(sheet.find()).as(name).isTrue();
+		Matcher target = Pattern.compile("Id=\"" + sheet.group(1) + "\" Target=\"([^\"]+)\"")
+			.matcher(parts.get("xl/_rels/workbook.xml.rels"));
+		assertThat(target.find()).as(name).isTrue();
+		return parts.get("xl/" + target.group(1));
+	}
+
+	/**
+	 * The sheet's conditional formats, one line per rule: its range, its type or operator, its
+	 * formula, and the fill of its differential style in styles.xml.
+	 */
+	private static List<String> rules(String sheetXml) {
+		List<String> fills = all(Pattern.compile("<dxf><fill><patternFill patternType=\"solid\"><bgColor rgb=\"(\\w+)\"/>"
+				+ "</patternFill></fill></dxf>"), parts.get("xl/styles.xml"));
+		List<String> rules = new ArrayList<>();
+		Matcher format = Pattern.compile("<conditionalFormatting sqref=\"([^\"]+)\">(.*?)</conditionalFormatting>")
+			.matcher(sheetXml);
+		while (format.find()) {
+			Matcher rule = Pattern.compile("<cfRule type=\"(\\w+)\"(?: operator=\"(\\w+)\")? dxfId=\"(\\d+)\""
+					+ " priority=\"\\d+\"><formula>([^<]*)</formula></cfRule>").matcher(format.group(2));
+			while (rule.find()) {
+				String kind = rule.group(2) == null ? rule.group(1) : rule.group(2);
+				rules.add(format.group(1) + " " + kind + " " + rule.group(4).replace("&quot;", "\"") + " "
+						+ fills.get(Integer.parseInt(rule.group(3))));
+			}
+		}
+		return rules;
+	}
+
+	/** Each occurrence of the element, whole. */
+	private static List<String> elements(String xml, String element) {
+		List<String> found = new ArrayList<>();
+		Matcher matcher = Pattern.compile("<" + element + "(?:\\s[^>]*)?>.*?</" + element + ">").matcher(xml);
+		while (matcher.find()) {
+			found.add(matcher.group());
+		}
+		return found;
+	}
+
+	/** The matches' groups, joined by a space. */
+	private static List<String> all(Pattern pattern, String text) {
+		List<String> found = new ArrayList<>();
+		Matcher matcher = pattern.matcher(text);
+		while (matcher.find()) {
+			List<String> groups = new ArrayList<>();
+			for (int i = 1; i <= matcher.groupCount(); i++) {
+				groups.add(matcher.group(i));
+			}
+			found.add(String.join(" ", groups));
+		}
+		return found;
+	}
+}
