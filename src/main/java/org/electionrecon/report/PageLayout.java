@@ -1,19 +1,26 @@
 package org.electionrecon.report;
 
+import org.apache.poi.ss.usermodel.PageMargin;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 
 /**
  * How every sheet of the workbook prints (report.md, "Navigation and print"): A4 landscape, fitted
- * to the page width and as many pages tall as it needs, its first row repeated on every page (a
- * Print_Titles name), and a footer naming the area and the run with "page N of M". All of it is
+ * to the page width and as many pages tall as it needs, within narrow margins and with gridlines,
+ * its first row repeated on every page (a Print_Titles name), and a footer naming the area and the run with "page N of M". All of it is
  * sheet-level setup that POI writes around the streamed rows, so the sheets still stream.
  */
 final class PageLayout {
 
 	/** The footer's page number: "page &P of &N" in the header/footer codes. */
 	static final String PAGE_OF_PAGES = "page &P of &N";
+
+	private static final double SIDE_MARGIN_INCHES = 0.3;
+
+	private static final double TOP_BOTTOM_MARGIN_INCHES = 0.5;
+
+	private static final double HEADER_FOOTER_MARGIN_INCHES = 0.2;
 
 	private PageLayout() {
 	}
@@ -32,6 +39,15 @@ final class PageLayout {
 		setup.setLandscape(true);
 		setup.setFitWidth((short) 1);
 		setup.setFitHeight((short) 0);
+		// narrow margins leave more of the width to the columns, so the fitted sheet shrinks less
+		sheet.setMargin(PageMargin.LEFT, SIDE_MARGIN_INCHES);
+		sheet.setMargin(PageMargin.RIGHT, SIDE_MARGIN_INCHES);
+		sheet.setMargin(PageMargin.TOP, TOP_BOTTOM_MARGIN_INCHES);
+		sheet.setMargin(PageMargin.BOTTOM, TOP_BOTTOM_MARGIN_INCHES);
+		sheet.setMargin(PageMargin.HEADER, HEADER_FOOTER_MARGIN_INCHES);
+		sheet.setMargin(PageMargin.FOOTER, HEADER_FOOTER_MARGIN_INCHES);
+		// a row is followed across a shrunk page by its gridlines
+		sheet.setPrintGridlines(true);
 		sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
 		sheet.getFooter().setLeft(footerText(area));
 		if (run != null) {

@@ -53,7 +53,9 @@ class WorkbookPrintLayoutTests {
 			assertThat(xml).as(sheet)
 				.containsPattern("^<\\?xml[^>]*>\\s*<worksheet[^>]*><sheetPr><pageSetUpPr fitToPage=\"true\""
 						+ " autoPageBreaks=\"true\"/></sheetPr>")
-				.contains("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>");
+				.contains("<printOptions gridLines=\"true\"/><pageMargins bottom=\"0.5\" footer=\"0.2\" header=\"0.2\""
+						+ " left=\"0.3\" right=\"0.3\" top=\"0.5\"/><pageSetup paperSize=\"9\" orientation=\"landscape\""
+						+ " fitToWidth=\"1\" fitToHeight=\"0\"/>");
 		}
 	}
 
@@ -67,7 +69,7 @@ class WorkbookPrintLayoutTests {
 	@Test
 	void shouldWriteTheSheetsPartsInTheSchemasOrder() {
 		List<String> order = List.of("<sheetPr>", "<dimension ", "<sheetViews>", "<cols>", "<sheetData>",
-				"<autoFilter ", "<conditionalFormatting ", "<pageMargins ", "<pageSetup ", "<headerFooter>",
+				"<autoFilter ", "<conditionalFormatting ", "<printOptions ", "<pageMargins ", "<pageSetup ", "<headerFooter>",
 				"<drawing ");
 		for (String sheet : SHEETS) {
 			String xml = worksheet(sheet);
