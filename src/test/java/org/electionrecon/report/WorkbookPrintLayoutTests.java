@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,8 +138,17 @@ class WorkbookPrintLayoutTests {
 	}
 
 	@Test
-	void shouldDoubleAnAmpersandInTheFooterSoItIsNotACode() {
-		assertThat(PageLayout.footerText("Tyne & Wear")).isEqualTo("Tyne && Wear");
+	void shouldDoubleAnAmpersandInTheFooterAndLeaveOutARunThereIsNot() throws IOException {
+		try (StreamingWorkbook workbook = new StreamingWorkbook(10)) {
+			SXSSFSheet sheet = workbook.createStreamingSheet("Boxes").sheet();
+
+			PageLayout.apply(sheet, "Tyne & Wear", null);
+
+			// "&W" alone would be a code; "&&" is the ampersand itself
+			assertThat(List.of(sheet.getFooter().getLeft(), sheet.getFooter().getCenter(),
+					sheet.getFooter().getRight())).containsExactly("Tyne && Wear", "", "page &P of &N");
+			workbook.dispose();
+		}
 	}
 
 	// ---- reading the parts -------------------------------------------------------------------
