@@ -6,9 +6,12 @@ import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
 import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFHyperlink;
 
 /**
  * Appends rows to one sheet. Every value goes in through a typed method: text is always a string
@@ -101,6 +104,24 @@ final class SheetWriter {
 		for (int i = 0; i < characters.length; i++) {
 			sheet.setColumnWidth(i, Math.min(255, characters[i]) * 256);
 		}
+	}
+
+	/**
+	 * An internal hyperlink on a cell of this sheet to the top-left cell of another sheet of the
+	 * workbook. Each link is held until the workbook is written, so this is for the few cells of a
+	 * short sheet (Summary), never for every row of a streamed one.
+	 */
+	void linkToSheet(SheetRow row, int column, String targetSheet) {
+		XSSFHyperlink link = (XSSFHyperlink) sheet.getWorkbook().getCreationHelper()
+			.createHyperlink(HyperlinkType.DOCUMENT);
+		link.setAddress(sheetLocation(targetSheet, "A1"));
+		link.setCellReference(new CellReference(row.index(), column));
+		sheet.addHyperlink(link);
+	}
+
+	/** A location in the workbook as a hyperlink names it: {@code 'Rejected rows'!A1}. */
+	static String sheetLocation(String sheetName, String cell) {
+		return "'" + sheetName.replace("'", "''") + "'!" + cell;
 	}
 
 	/** Text as given; {@code null} or empty leaves the cell blank. */

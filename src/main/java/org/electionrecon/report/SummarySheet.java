@@ -84,9 +84,11 @@ final class SummarySheet {
 		out.header("Totals", "", "Over");
 		row = labelled(out, "Constituencies");
 		out.integer(row, 1, (long) seats.size());
+		out.linkToSheet(row, 1, ReportWorkbookWriter.CONSTITUENCIES);
 		out.text(row, 2, "every row of Constituencies");
 		row = labelled(out, "Constituencies in the totals");
 		out.integer(row, 1, (long) totals.constituencies());
+		out.linkToSheet(row, 1, ReportWorkbookWriter.CONSTITUENCIES);
 		out.text(row, 2, "those with an electorate and ballot papers verified");
 		String over = "the " + totals.constituencies() + " constituencies in the totals";
 		row = labelled(out, "Electorate");
@@ -116,12 +118,15 @@ final class SummarySheet {
 					findings.open(severity) - findings.openInConstituencies(severity) };
 			SheetRow severityRow = labelled(out, severity.name());
 			counts(severityRow, out, counts, sums);
+			linkCounts(severityRow, out, counts.length, ReportWorkbookWriter.FINDINGS);
 			if (severity != Severity.INFO) {
 				// the open count of errors and of warnings stands out when there are any
 				SeverityColours.countAboveZero(out.sheet(), 1, severityRow.index(), severityRow.index(), severity);
 			}
 		}
-		counts(labelled(out, "All"), out, sums, new long[5]);
+		SheetRow allRow = labelled(out, "All");
+		counts(allRow, out, sums, new long[5]);
+		linkCounts(allRow, out, sums.length, ReportWorkbookWriter.FINDINGS);
 
 		out.blankRow();
 		out.header("Findings by check", "Open", "Explained", "All");
@@ -129,7 +134,9 @@ final class SummarySheet {
 			long open = findings.open(check);
 			long explained = findings.explained(check);
 			if (open + explained > 0) {
-				counts(labelled(out, check.name()), out, new long[] { open, explained, open + explained }, new long[3]);
+				SheetRow checkRow = labelled(out, check.name());
+				counts(checkRow, out, new long[] { open, explained, open + explained }, new long[3]);
+				linkCounts(checkRow, out, 3, ReportWorkbookWriter.FINDINGS);
 			}
 		}
 
@@ -139,15 +146,19 @@ final class SummarySheet {
 		out.header("Inputs", "", "Counted on");
 		row = labelled(out, "Rejected rows");
 		out.integer(row, 1, rejectedRows);
+		out.linkToSheet(row, 1, ReportWorkbookWriter.REJECTED_ROWS);
 		out.text(row, 2, "Rejected rows");
 		row = labelled(out, "Files read");
 		out.integer(row, 1, files.size() - ignored);
+		out.linkToSheet(row, 1, ReportWorkbookWriter.PROVENANCE);
 		out.text(row, 2, "Provenance (Kind other than ignored)");
 		row = labelled(out, "Files unreadable");
 		out.integer(row, 1, findings.open(CheckCode.SOURCE_UNREADABLE) + findings.explained(CheckCode.SOURCE_UNREADABLE));
+		out.linkToSheet(row, 1, ReportWorkbookWriter.FINDINGS);
 		out.text(row, 2, "Findings (SOURCE_UNREADABLE)");
 		row = labelled(out, "Files ignored");
 		out.integer(row, 1, ignored);
+		out.linkToSheet(row, 1, ReportWorkbookWriter.PROVENANCE);
 		out.text(row, 2, "Provenance (Kind ignored)");
 
 		out.blankRow();
@@ -172,6 +183,13 @@ final class SummarySheet {
 		for (int i = 0; i < counts.length; i++) {
 			out.integer(row, i + 1, counts[i]);
 			sums[i] += counts[i];
+		}
+	}
+
+	/** Links the row's counts (columns 1 to {@code count}) to the sheet they count. */
+	private static void linkCounts(SheetRow row, SheetWriter out, int count, String sheet) {
+		for (int i = 1; i <= count; i++) {
+			out.linkToSheet(row, i, sheet);
 		}
 	}
 

@@ -153,6 +153,53 @@ class WorkbookPrintLayoutTests {
 
 	// ---- reading the parts -------------------------------------------------------------------
 
+	@Test
+	void shouldLinkTheSummarysCountsToTheSheetsTheyCount() {
+		String summary = worksheet("Summary");
+		List<String> links = new ArrayList<>();
+		Matcher link = Pattern.compile("<hyperlink location=\"([^\"]+)\" ref=\"([A-Z]+)(\\d+)\"/>").matcher(summary);
+		while (link.find()) {
+			links.add(label(summary, link.group(3)) + ": " + link.group(2) + link.group(3) + " -> "
+					+ link.group(1).replace("&apos;", "'"));
+		}
+		List<String> expected = new ArrayList<>();
+		expected.addAll(linked("Constituencies", 15, 'B', 'B', "Constituencies"));
+		expected.addAll(linked("Constituencies in the totals", 16, 'B', 'B', "Constituencies"));
+		expected.addAll(linked("ERROR", 24, 'B', 'F', "Findings"));
+		expected.addAll(linked("WARNING", 25, 'B', 'F', "Findings"));
+		expected.addAll(linked("INFO", 26, 'B', 'F', "Findings"));
+		expected.addAll(linked("All", 27, 'B', 'F', "Findings"));
+		int checkRow = 30;
+		for (String check : List.of("BOX_VARIANCE", "VERIFIED_TOTAL_MISMATCH", "TURNOUT_STATED_MISMATCH",
+				"WINNER_MISMATCH", "NO_BASELINE", "SOURCE_UNREADABLE")) {
+			expected.addAll(linked(check, checkRow++, 'B', 'D', "Findings"));
+		}
+		expected.addAll(linked("Rejected rows", 38, 'B', 'B', "Rejected rows"));
+		expected.addAll(linked("Files read", 39, 'B', 'B', "Provenance"));
+		expected.addAll(linked("Files unreadable", 40, 'B', 'B', "Findings"));
+		expected.addAll(linked("Files ignored", 41, 'B', 'B', "Provenance"));
+		assertThat(links).containsExactlyElementsOf(expected);
+		// after the sheet's data and conditional formats, before its print settings (CT_Worksheet's order)
+		assertThat(summary).containsPattern("</conditionalFormatting><hyperlinks><hyperlink [^>]*/>(<hyperlink [^>]*/>)*"
+				+ "</hyperlinks><printOptions ");
+	}
+
+	/** The links expected on a Summary row's cells from column {@code first} to {@code last}. */
+	private static List<String> linked(String label, int row, char first, char last, String sheet) {
+		List<String> links = new ArrayList<>();
+		for (char column = first; column <= last; column++) {
+			links.add(label + ": " + column + row + " -> '" + sheet + "'!A1");
+		}
+		return links;
+	}
+
+	/** The text of column A in the sheet's row (1-based), unescaped. */
+	private static String label(String sheetXml, String row) {
+		Matcher cell = Pattern.compile("<c r=\"A" + row + "\"[^>]*><is><t[^>]*>([^<]*)</t></is></c>").matcher(sheetXml);
+		assertThat(cell.find()).as("A" + row).isTrue();
+		return cell.group(1).replace("&amp;", "&");
+	}
+
 	/** The sheet's XML, found through the workbook's relationships. */
 	private static String worksheet(String name) {
 		String workbook = parts.get("xl/workbook.xml");
