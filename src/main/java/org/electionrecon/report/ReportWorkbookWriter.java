@@ -163,6 +163,8 @@ public final class ReportWorkbookWriter {
 
 	private void writeWorkbook(AreaReportData data, OutputStream out) throws IOException {
 		try (StreamingWorkbook workbook = new StreamingWorkbook(ROW_WINDOW)) {
+			// the Findings sheet's hyperlinks, streamed as its rows are (see StreamingWorkbook.streamLinks)
+			Path findingLinks = Files.createTempFile("findings-links", ".xml");
 			try {
 				ReportStyles styles = new ReportStyles(workbook);
 				// the sheets in report.md's order; the Summary is filled last, from the counts of the
@@ -179,7 +181,7 @@ public final class ReportWorkbookWriter {
 				writeBoxes(boxes, data);
 				FindingTally tally = new FindingTally(
 						seats.stream().map(ConstituencyFigures::code).collect(java.util.stream.Collectors.toSet()));
-				writeFindings(findings, data, tally);
+				writeFindings(workbook, findings, data, tally, constituencyRows(seats), findingLinks);
 				ChecksSheet.write(checks, data, tally);
 				long rejected = writeRejectedRows(rejectedRows, data);
 				writeProvenance(provenance, data);
@@ -194,6 +196,7 @@ public final class ReportWorkbookWriter {
 			}
 			finally {
 				workbook.dispose();
+				Files.deleteIfExists(findingLinks);
 			}
 		}
 	}
@@ -281,7 +284,34 @@ public final class ReportWorkbookWriter {
 		return hasVerified ? verified : hasIssued ? issued : null;
 	}
 
-	private static void writeFindings(SheetWriter out, AreaReportData data, FindingTally tally) {
+	/** Each constituency code's row on Constituencies (1-based, as a cell reference has it): the first with it. */
+	private static Map<String, Integer> constituencyRows(List<ConstituencyFigures> seats) {
+		Map<String, Integer> rows = new java.util.HashMap<>();
+		for (int i = 0; i < seats.size(); i++) {
+			// row 1 is the header
+			rows.putIfAbsent(seats.get(i).code(), i + 2);
+		}
+		return rows;
+	}
+
+	/** Writes Findings, its Constituency links into {@code linksFile}, which the workbook copies into the sheet. */
+	private static void writeFindings(StreamingWorkbook workbook, SheetWriter out, AreaReportData data,
+			FindingTally tally, Map<String, Integer> constituencyRows, Path linksFile) throws IOException {
+		long links;
+		try (java.io.Writer linksXml = Files.newBufferedWriter(linksFile, java.nio.charset.StandardCharsets.UTF_8)) {
+			links = writeFindings(out, data, tally, constituencyRows, linksXml);
+		}
+		if (links > 0) {
+			workbook.streamLinks(out.sheet(), linksFile);
+		}
+	}
+
+	/** @return the hyperlinks written to {@code linksXml} */
+	private static long writeFindings(SheetWriter out, AreaReportData data, FindingTally tally,
+			Map<String, Integer> constituencyRows, java.io.Writer linksXml) throws IOException {
+		long[] links = { 0 };
+		int constituencyColumn = FINDING_HEADERS.indexOf("Constituency");
+		String columnLetters = org.apache.poi.ss.util.CellReference.convertNumToColString(constituencyColumn);
 		out.header(FINDING_HEADERS.toArray(String[]::new));
 		out.widths(10, 28, 11, 11, 30, 14, 14, 14, 11, 80, 60, 40);
 		data.forEachFinding(finding -> {
@@ -299,9 +329,23 @@ public final class ReportWorkbookWriter {
 			out.text(row, 9, finding.message());
 			out.text(row, 10, finding.source());
 			out.text(row, 11, finding.note());
+			Integer target = finding.constituencyCode() == null ? null : constituencyRows.get(finding.constituencyCode());
+			if (target != null && finding.constituencyName() != null && !finding.constituencyName().isEmpty()) {
+				try {
+					// as POI writes a hyperlink: location, then ref
+					linksXml.write("<hyperlink location=\""
+							+ SheetWriter.sheetLocation(CONSTITUENCIES, "A" + target).replace("&", "&amp;")
+							+ "\" ref=\"" + columnLetters + (row.index() + 1) + "\"/>");
+				}
+				catch (IOException e) {
+					throw new java.io.UncheckedIOException(e);
+				}
+				links[0]++;
+			}
 		});
 		SeverityColours.rowsBySeverity(out.sheet(), FINDING_HEADERS.size() - 1, out.nextRowIndex() - 1);
 		out.frozenFilteredTable(FINDING_HEADERS.size() - 1, out.nextRowIndex() - 1);
+		return links[0];
 	}
 
 	/** @return the rows written below the header */

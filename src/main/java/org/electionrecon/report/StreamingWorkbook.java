@@ -8,17 +8,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.Deflater;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFRow;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
+import org.apache.poi.xssf.usermodel.XSSFHyperlink;
 
 /**
  * POI's streaming workbook, tuned for sheets of a million rows. The report's time went mostly into
@@ -38,6 +43,15 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 	private RowXmlWriter createdWriter;
 
 	private final List<StreamingSheet> streamingSheets = new ArrayList<>();
+
+	/** Where a sheet's streamed hyperlinks stand in the sheet's XML until they are copied in. */
+	private static final String STREAMED_LINKS_LOCATION = "streamed-links";
+
+	private static final byte[] STREAMED_LINKS_PLACEHOLDER = RowXmlWriter
+		.ascii("<hyperlink location=\"" + STREAMED_LINKS_LOCATION + "\" ref=\"A1\"/>");
+
+	/** The file of {@code <hyperlink>} elements copied into a sheet's XML; {@code null} when none is. */
+	private Path streamedLinks;
 
 	StreamingWorkbook(int rowWindow) {
 		super(null, rowWindow, false);
@@ -72,11 +86,135 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 	record StreamingSheet(SXSSFSheet sheet, RowXmlWriter rows) {
 	}
 
+	/**
+	 * Gives the sheet the hyperlinks in {@code linksXml} ({@code <hyperlink>} elements, one sheet's
+	 * worth, at least one): POI holds a hyperlink object per link until it writes the sheet, so a
+	 * streamed sheet's links are written to a file as its rows are, and copied into the sheet's XML
+	 * where POI writes its hyperlinks (CT_Worksheet's order). One sheet of the workbook can have them.
+	 */
+	void streamLinks(SXSSFSheet sheet, Path linksXml) {
+		if (streamedLinks != null) {
+			throw new IllegalStateException("Only one sheet's hyperlinks are streamed");
+		}
+		XSSFHyperlink placeholder = (XSSFHyperlink) getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
+		placeholder.setAddress(STREAMED_LINKS_LOCATION);
+		placeholder.setCellReference(new CellReference(0, 0));
+		sheet.addHyperlink(placeholder);
+		streamedLinks = linksXml;
+	}
+
 	@Override
 	protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
 		ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
 		zip.setLevel(Deflater.BEST_SPEED);
-		return zip;
+		return streamedLinks == null ? zip : new LinkCopyingZip(zip, streamedLinks);
+	}
+
+	/**
+	 * The workbook's zip stream, copying the streamed links' file in place of their placeholder.
+	 * The placeholder starts with the only '<' it holds, so a partial match that fails can restart
+	 * only at the byte that failed it.
+	 */
+	private static final class LinkCopyingZip extends ZipArchiveOutputStream {
+
+		private final ZipArchiveOutputStream zip;
+
+		private final Path links;
+
+		/** How many of the placeholder's first bytes were last written and are held back. */
+		private int matched;
+
+		private boolean copied;
+
+		LinkCopyingZip(ZipArchiveOutputStream zip, Path links) {
+			super(OutputStream.nullOutputStream());
+			this.zip = zip;
+			this.links = links;
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) throws IOException {
+			if (copied) {
+				zip.write(b, off, len);
+				return;
+			}
+			byte[] placeholder = STREAMED_LINKS_PLACEHOLDER;
+			int end = off + len;
+			int runStart = off;
+			for (int i = off; i < end; i++) {
+				byte c = b[i];
+				if (c == placeholder[matched]) {
+					if (matched == 0) {
+						zip.write(b, runStart, i - runStart);
+					}
+					matched++;
+					runStart = i + 1;
+					if (matched == placeholder.length) {
+						matched = 0;
+						copied = true;
+						try (InputStream in = Files.newInputStream(links)) {
+							in.transferTo(zip);
+						}
+						zip.write(b, runStart, end - runStart);
+						return;
+					}
+				}
+				else if (matched > 0) {
+					zip.write(placeholder, 0, matched);
+					matched = 0;
+					runStart = i;
+					if (c == placeholder[0]) {
+						matched = 1;
+						runStart = i + 1;
+					}
+				}
+			}
+			zip.write(b, runStart, end - runStart);
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			write(new byte[] { (byte) b }, 0, 1);
+		}
+
+		private void releaseHeldBack() throws IOException {
+			if (matched > 0) {
+				zip.write(STREAMED_LINKS_PLACEHOLDER, 0, matched);
+				matched = 0;
+			}
+		}
+
+		@Override
+		public void putArchiveEntry(org.apache.commons.compress.archivers.zip.ZipArchiveEntry entry)
+				throws IOException {
+			releaseHeldBack();
+			zip.putArchiveEntry(entry);
+		}
+
+		@Override
+		public void closeArchiveEntry() throws IOException {
+			releaseHeldBack();
+			zip.closeArchiveEntry();
+		}
+
+		@Override
+		public void finish() throws IOException {
+			releaseHeldBack();
+			if (!copied) {
+				throw new IllegalStateException("The streamed hyperlinks' placeholder was not found in the sheet's XML");
+			}
+			zip.finish();
+		}
+
+		@Override
+		public void flush() throws IOException {
+			zip.flush();
+		}
+
+		@Override
+		public void close() throws IOException {
+			zip.close();
+		}
 	}
 
 	@Override
@@ -546,7 +684,7 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 			return c < 0x80 ? ESCAPED_ASCII[c] : c == '\u00A0' || Character.isSurrogate(c) || c >= '\uFFFE';
 		}
 
-		private static byte[] ascii(String fragment) {
+		static byte[] ascii(String fragment) {
 			return fragment.getBytes(StandardCharsets.US_ASCII);
 		}
 	}

@@ -184,6 +184,45 @@ class WorkbookPrintLayoutTests {
 				+ "</hyperlinks><printOptions ");
 	}
 
+	@Test
+	void shouldLinkEveryFindingsConstituencyToItsRowOnConstituencies() {
+		String findings = worksheet("Findings");
+		String constituencies = worksheet("Constituencies");
+		List<String> links = new ArrayList<>();
+		Matcher link = Pattern.compile("<hyperlink location=\"([^\"]+)\" ref=\"([A-Z]+\\d+)\"/>").matcher(findings);
+		while (link.find()) {
+			links.add(link.group(2) + " -> " + link.group(1).replace("&apos;", "'"));
+		}
+		// every finding with a Constituency of a row on Constituencies, whose code is the finding's
+		Map<String, Integer> rows = new LinkedHashMap<>();
+		Matcher code = Pattern.compile("<c r=\"A(\\d+)\"[^>]*><is><t[^>]*>([^<]*)</t></is></c>").matcher(constituencies);
+		while (code.find()) {
+			rows.putIfAbsent(code.group(2), Integer.parseInt(code.group(1)));
+		}
+		List<String> expected = new ArrayList<>();
+		Matcher named = Pattern.compile("<c r=\"E(\\d+)\"[^>]*><is><t[^>]*>[^<]+</t></is></c>").matcher(findings);
+		while (named.find()) {
+			String row = named.group(1);
+			if (row.equals("1")) {
+				continue; // the header
+			}
+			String findingCode = cellText(findings, "D" + row);
+			assertThat(rows).as("E" + row).containsKey(findingCode);
+			expected.add("E" + row + " -> 'Constituencies'!A" + rows.get(findingCode));
+		}
+		assertThat(expected).hasSize(5);
+		assertThat(links).containsExactlyElementsOf(expected);
+		assertThat(findings).containsPattern("</conditionalFormatting><hyperlinks><hyperlink [^>]*/>(<hyperlink [^>]*/>)*"
+				+ "</hyperlinks><printOptions ");
+	}
+
+	/** The text of a cell written inline; fails when there is none. */
+	private static String cellText(String sheetXml, String cell) {
+		Matcher text = Pattern.compile("<c r=\"" + cell + "\"[^>]*><is><t[^>]*>([^<]*)</t></is></c>").matcher(sheetXml);
+		assertThat(text.find()).as(cell).isTrue();
+		return text.group(1);
+	}
+
 	/** The links expected on a Summary row's cells from column {@code first} to {@code last}. */
 	private static List<String> linked(String label, int row, char first, char last, String sheet) {
 		List<String> links = new ArrayList<>();
