@@ -47,7 +47,7 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 	/** Where a sheet's streamed hyperlinks stand in the sheet's XML until they are copied in. */
 	private static final String STREAMED_LINKS_LOCATION = "streamed-links";
 
-	private static final byte[] STREAMED_LINKS_PLACEHOLDER = RowXmlWriter
+	static final byte[] STREAMED_LINKS_PLACEHOLDER = RowXmlWriter
 		.ascii("<hyperlink location=\"" + STREAMED_LINKS_LOCATION + "\" ref=\"A1\"/>");
 
 	/** The file of {@code <hyperlink>} elements copied into a sheet's XML; {@code null} when none is. */
@@ -115,7 +115,7 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 	 * The placeholder starts with the only '<' it holds, so a partial match that fails can restart
 	 * only at the byte that failed it.
 	 */
-	private static final class LinkCopyingZip extends ZipArchiveOutputStream {
+	static final class LinkCopyingZip extends ZipArchiveOutputStream {
 
 		private final ZipArchiveOutputStream zip;
 

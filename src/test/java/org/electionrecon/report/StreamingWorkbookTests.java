@@ -255,4 +255,31 @@ class StreamingWorkbookTests {
 			Files.delete(file);
 		}
 	}
+
+	@Test
+	void shouldCopyTheStreamedLinksInPlaceOfTheirPlaceholderWrittenByteByByte(@org.junit.jupiter.api.io.TempDir Path dir)
+			throws IOException {
+		Path links = Files.writeString(dir.resolve("links.xml"),
+				"<hyperlink location=\"'Constituencies'!A3\" ref=\"E2\"/>");
+		String placeholder = new String(StreamingWorkbook.STREAMED_LINKS_PLACEHOLDER, StandardCharsets.US_ASCII);
+		// a start of the placeholder that fails, and one that fails at its last byte, before the placeholder
+		String sheet = "<x><hyperlinks><hyperlink lo/>" + placeholder.substring(0, placeholder.length() - 1) + "<"
+				+ placeholder.substring(1) + "</hyperlinks></x>";
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (var zip = new StreamingWorkbook.LinkCopyingZip(
+				new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(bytes), links)) {
+			zip.putArchiveEntry(new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("sheet.xml"));
+			for (byte b : sheet.getBytes(StandardCharsets.US_ASCII)) {
+				zip.write(b);
+			}
+			zip.closeArchiveEntry();
+			zip.finish();
+		}
+		Path written = Files.write(dir.resolve("written.zip"), bytes.toByteArray());
+		try (ZipFile zip = new ZipFile(written.toFile())) {
+			String text = new String(zip.getInputStream(zip.getEntry("sheet.xml")).readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(text).isEqualTo("<x><hyperlinks><hyperlink lo/>" + placeholder.substring(0, placeholder.length() - 1)
+					+ "<hyperlink location=\"'Constituencies'!A3\" ref=\"E2\"/></hyperlinks></x>");
+		}
+	}
 }
