@@ -132,6 +132,10 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 			this.links = links;
 		}
 
+		/**
+		 * Passes the bytes on in as few writes as the placeholder allows (the deflater is slow with
+		 * small writes): only a placeholder's start at the end of {@code b} is held back.
+		 */
 		@Override
 		public void write(byte[] b, int off, int len) throws IOException {
 			if (copied) {
@@ -140,36 +144,54 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 			}
 			byte[] placeholder = STREAMED_LINKS_PLACEHOLDER;
 			int end = off + len;
-			int runStart = off;
-			for (int i = off; i < end; i++) {
-				byte c = b[i];
-				if (c == placeholder[matched]) {
-					if (matched == 0) {
-						zip.write(b, runStart, i - runStart);
-					}
-					matched++;
-					runStart = i + 1;
-					if (matched == placeholder.length) {
-						matched = 0;
-						copied = true;
-						try (InputStream in = Files.newInputStream(links)) {
-							in.transferTo(zip);
-						}
-						zip.write(b, runStart, end - runStart);
-						return;
-					}
-				}
-				else if (matched > 0) {
+			int i = off;
+			while (matched > 0 && i < end) {
+				if (b[i] != placeholder[matched]) {
 					zip.write(placeholder, 0, matched);
 					matched = 0;
-					runStart = i;
-					if (c == placeholder[0]) {
-						matched = 1;
-						runStart = i + 1;
-					}
+					break;
+				}
+				matched++;
+				i++;
+				if (matched == placeholder.length) {
+					matched = 0;
+					copyLinks();
+					zip.write(b, i, end - i);
+					return;
+				}
+			}
+			if (matched > 0) {
+				return;
+			}
+			int runStart = i;
+			for (; i < end; i++) {
+				if (b[i] != placeholder[0]) {
+					continue;
+				}
+				int m = 1;
+				while (m < placeholder.length && i + m < end && b[i + m] == placeholder[m]) {
+					m++;
+				}
+				if (m == placeholder.length) {
+					zip.write(b, runStart, i - runStart);
+					copyLinks();
+					zip.write(b, i + m, end - i - m);
+					return;
+				}
+				if (i + m == end) {
+					zip.write(b, runStart, i - runStart);
+					matched = m;
+					return;
 				}
 			}
 			zip.write(b, runStart, end - runStart);
+		}
+
+		private void copyLinks() throws IOException {
+			copied = true;
+			try (InputStream in = Files.newInputStream(links)) {
+				in.transferTo(zip);
+			}
 		}
 
 		@Override
