@@ -3,28 +3,22 @@ package org.electionrecon;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 import org.electionrecon.ingest.ConstituencyDirectory;
-import org.electionrecon.ingest.ParseContext;
-import org.electionrecon.ingest.PartyNames;
 import org.electionrecon.ingest.FileProgress;
+import org.electionrecon.ingest.ParseContext;
 import org.electionrecon.ingest.PartitionRepository;
+import org.electionrecon.ingest.PartyNames;
 import org.electionrecon.ingest.RunParseContexts;
 import org.electionrecon.ingest.SourceFilePartitioner;
 import org.electionrecon.ingest.SourceFileReader;
 import org.electionrecon.ingest.SourceFileSplitter;
 import org.electionrecon.ingest.SourceKind;
-import org.electionrecon.operate.ReconciliationRunner;
-import org.electionrecon.run.FaultInjection;
-import org.electionrecon.run.Parallelism;
-import org.electionrecon.run.RunCatalog;
-import org.electionrecon.settings.ReconProperties;
-import org.electionrecon.staging.StagingWriter;
+import org.electionrecon.ingest.StagedItem;
 import org.electionrecon.operate.FailureRecorder;
-import org.electionrecon.run.LiveStatus;
 import org.electionrecon.operate.OperatorCommands;
+import org.electionrecon.operate.ReconciliationRunner;
 import org.electionrecon.operate.RunHistory;
 import org.electionrecon.reconcile.ConstituencyFactsRepository;
 import org.electionrecon.reconcile.ConstituencyReconciler;
@@ -32,31 +26,40 @@ import org.electionrecon.reconcile.ReconcileSteps;
 import org.electionrecon.reconcile.Thresholds;
 import org.electionrecon.report.ReportTasklet;
 import org.electionrecon.report.ReportWorkbookWriter;
-import org.electionrecon.ingest.StagedItem;
+import org.electionrecon.report.RunEnd;
+import org.electionrecon.run.FaultInjection;
+import org.electionrecon.run.LiveStatus;
+import org.electionrecon.run.Parallelism;
+import org.electionrecon.run.RunCatalog;
+import org.electionrecon.settings.ReconProperties;
 import org.electionrecon.staging.StagingTables;
+import org.electionrecon.staging.StagingWriter;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.listener.StepListener;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.StepExecutionAggregator;
 import org.springframework.batch.core.partition.support.DefaultStepExecutionAggregator;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.task.TaskExecutor;
-import org.springframework.core.task.support.TaskExecutorAdapter;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.support.TaskExecutorAdapter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -73,7 +76,7 @@ public class ReconciliationJobConfiguration {
 	public Job reconciliationJob(JobRepository jobRepository, Step registerStep, Step ingestStep, Step reconcileStep,
 			Step areaChecksStep, Step reportStep, LiveStatus liveStatus) {
 		return new JobBuilder(RunCatalog.JOB_NAME, jobRepository).listener(liveStatus)
-			.listener(new org.electionrecon.report.RunEnd())
+			.listener(new RunEnd())
 			.start(registerStep)
 			.next(ingestStep)
 			.next(reconcileStep)
@@ -87,8 +90,8 @@ public class ReconciliationJobConfiguration {
 	 * names ({@code recon.status-file}) while this process holds the embedded database.
 	 */
 	@Bean
-	public LiveStatus liveStatus(@org.springframework.beans.factory.annotation.Value("${recon.status-file:}") String file) {
-		return LiveStatus.of(file.isEmpty() ? null : java.nio.file.Path.of(file));
+	public LiveStatus liveStatus(@Value("${recon.status-file:}") String file) {
+		return LiveStatus.of(file.isEmpty() ? null : Path.of(file));
 	}
 
 	/** The restart tests' hooks, only when {@code recon.testing.pause-at} or {@code recon.testing.fail} is set. */
@@ -223,7 +226,7 @@ public class ReconciliationJobConfiguration {
 	 * consistent prefix of the log: the job repository and the staged rows go back together, and
 	 * the restart reads those partitions again. Only for HSQLDB; another database keeps its own.
 	 */
-	static final class GroupedCommits implements org.springframework.batch.core.listener.StepExecutionListener {
+	static final class GroupedCommits implements StepExecutionListener {
 
 		static final int SYNC_EVERY_MILLIS = 100;
 
@@ -241,7 +244,7 @@ public class ReconciliationJobConfiguration {
 		}
 
 		@Override
-		public org.springframework.batch.core.ExitStatus afterStep(StepExecution stepExecution) {
+		public ExitStatus afterStep(StepExecution stepExecution) {
 			if (hsqldb()) {
 				jdbc.execute("SET FILES WRITE DELAY FALSE");
 			}
@@ -258,13 +261,13 @@ public class ReconciliationJobConfiguration {
 	private static Step partitioned(String name, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, SourceFilePartitioner files,
 			PartitionHandler handler, FileProgress progress, FailureRecorder failureRecorder, LiveStatus liveStatus,
-			org.springframework.batch.core.listener.StepExecutionListener... more) {
+			StepExecutionListener... more) {
 		var step = new StepBuilder(name, jobRepository).partitioner(name, files)
 			.splitter(new SourceFileSplitter(jobRepository, transactionManager, name, files, progress))
 			.partitionHandler(handler)
 			.aggregator(new PartitionFailures())
 			.listener(failureRecorder)
-			.listener((org.springframework.batch.core.listener.StepExecutionListener) liveStatus);
+			.listener((StepExecutionListener) liveStatus);
 		for (var listener : more) {
 			step.listener(listener);
 		}
@@ -340,7 +343,7 @@ public class ReconciliationJobConfiguration {
 		return new StepBuilder("areaChecksStep", jobRepository)
 			.tasklet(pausing(faults, "areaChecksStep", reconcileSteps.areaChecks()), transactionManager)
 			.listener(failureRecorder)
-			.listener((org.springframework.batch.core.listener.StepExecutionListener) liveStatus)
+			.listener((StepExecutionListener) liveStatus)
 			.build();
 	}
 
@@ -351,7 +354,7 @@ public class ReconciliationJobConfiguration {
 		return new StepBuilder("reportStep", jobRepository)
 			.tasklet(pausing(faults, "reportStep", reportTasklet), transactionManager)
 			.listener(failureRecorder)
-			.listener((org.springframework.batch.core.listener.StepExecutionListener) liveStatus)
+			.listener((StepExecutionListener) liveStatus)
 			.build();
 	}
 
@@ -383,7 +386,7 @@ public class ReconciliationJobConfiguration {
 
 	@Bean
 	public OperatorCommands operatorCommands(DataSource dataSource, JobRepository jobRepository,
-			org.springframework.batch.core.launch.JobOperator jobOperator, ReconciliationRunner runner,
+			JobOperator jobOperator, ReconciliationRunner runner,
 			ReportTasklet reportTasklet, FailureRecorder failureRecorder, LiveStatus liveStatus) {
 		return new OperatorCommands(new RunHistory(new JdbcTemplate(dataSource), jobRepository), jobRepository, jobOperator, runner,
 				reportTasklet, failureRecorder, liveStatus.holdsJobDatabase());
