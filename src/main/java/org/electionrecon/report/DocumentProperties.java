@@ -20,13 +20,17 @@ final class DocumentProperties {
 	}
 
 	static void apply(XSSFWorkbook workbook, AreaReportData data) {
+		apply(workbook, title(data.area(), data.election()), data.runFacts());
+	}
+
+	/** The properties of a workbook of the run with this title (the index's); {@code facts} may be {@code null}. */
+	static void apply(XSSFWorkbook workbook, String title, AreaReportData.RunFacts facts) {
 		POIXMLProperties properties = workbook.getProperties();
 		POIXMLProperties.CoreProperties core = properties.getCoreProperties();
-		core.setTitle(title(data.area(), data.election()));
+		core.setTitle(title);
 		core.setSubjectProperty(SUBJECT);
 		core.setCreator(CREATOR);
 		properties.getExtendedProperties().setApplication(CREATOR);
-		AreaReportData.RunFacts facts = data.runFacts();
 		if (facts != null) {
 			core.setKeywords("run " + facts.run());
 			properties.getCustomProperties().addProperty(RUN_PROPERTY, facts.run());

@@ -22,8 +22,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Rebuilds every area's workbook from what the run has staged. It writes files only, each moved
- * into place when whole, so a failed or repeated report step leaves no half-written report.
+ * Rebuilds every area's workbook, then the run's index workbook, from what the run has staged. It
+ * writes files only, each moved into place when whole, so a failed or repeated report step leaves
+ * no half-written report.
  */
 public class ReportTasklet implements Tasklet {
 
@@ -34,6 +35,7 @@ public class ReportTasklet implements Tasklet {
 
 	private final JdbcTemplate jdbc;
 	private final ReportWorkbookWriter writer;
+	private final IndexWorkbookWriter indexWriter = new IndexWorkbookWriter();
 	private final int workers;
 	private final org.electionrecon.run.LiveStatus liveStatus;
 
@@ -58,9 +60,9 @@ public class ReportTasklet implements Tasklet {
 	}
 
 	/**
-	 * Rebuilds every area's workbook of the run of this execution into the folder, as the run wrote
-	 * them (its own start and end, as recorded) with the time of the rebuild added, and notes their
-	 * paths in the execution (see {@link #written}).
+	 * Rebuilds every area's workbook of the run of this execution, and its index workbook, into the
+	 * folder, as the run wrote them (its own start and end, as recorded) with the time of the rebuild
+	 * added, and notes the area workbooks' paths in the execution (see {@link #written}).
 	 */
 	public List<Path> rebuildReports(JobExecution job, Path output) throws java.io.IOException {
 		return writeReports(job, output, job.getEndTime(), LocalDateTime.now());
@@ -72,7 +74,15 @@ public class ReportTasklet implements Tasklet {
 		for (Path leftover : ReportWorkbookWriter.removeLeftoverTemporaryFiles(output)) {
 			log.info("Removed {}, a temporary workbook left by a run that stopped while writing it", leftover);
 		}
-		List<Path> written = writeAreas(job, output, runFacts(job, end, rebuiltAt));
+		long runId = job.getJobInstance().getInstanceId();
+		String election = ElectionLabel.describe(job.getJobParameters().getString("election"));
+		AreaReportData.RunFacts facts = runFacts(job, end, rebuiltAt);
+		List<String> areas = StagedAreaReport.areas(jdbc, runId);
+		FileAreas fileAreas = FileAreas.of(jdbc, runId, areas);
+		List<Path> written = writeAreas(runId, election, areas, fileAreas, output, facts);
+		// the index last, from the same staged tables: its counts are those of the workbooks just written
+		Path index = indexWriter.write(new StagedIndexData(jdbc, runId, areas, election, facts, fileAreas), output);
+		log.info("Wrote {}", index);
 		job.getExecutionContext().put(WORKBOOKS_WRITTEN,
 				new java.util.ArrayList<>(written.stream().map(Path::toString).toList()));
 		return written;
@@ -120,13 +130,9 @@ public class ReportTasklet implements Tasklet {
 		}
 	}
 
-	private List<Path> writeAreas(JobExecution job, Path output, AreaReportData.RunFacts facts)
-			throws java.io.IOException {
-		long runId = job.getJobInstance().getInstanceId();
+	private List<Path> writeAreas(long runId, String election, List<String> areas, FileAreas fileAreas, Path output,
+			AreaReportData.RunFacts facts) throws java.io.IOException {
 		Files.createDirectories(output);
-		String election = ElectionLabel.describe(job.getJobParameters().getString("election"));
-		List<String> areas = StagedAreaReport.areas(jdbc, runId);
-		FileAreas fileAreas = FileAreas.of(jdbc, runId, areas);
 		if (areas.isEmpty()) {
 			log.warn("No report area is in this run: no constituency has a verification statement or a declaration");
 		}

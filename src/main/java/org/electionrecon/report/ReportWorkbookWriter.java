@@ -73,9 +73,13 @@ public final class ReportWorkbookWriter {
 
 	private static final String SUFFIX = "-reconciliation.xlsx";
 
-	/** What {@link #write} names its temporary file: the workbook's name hidden, with 16 hex digits. */
+	/**
+	 * What {@link #write} (and {@link IndexWorkbookWriter#write}, for the index) names its temporary
+	 * file: the workbook's name hidden, with 16 hex digits.
+	 */
 	private static final java.util.regex.Pattern TEMPORARY_FILE = java.util.regex.Pattern
-		.compile("\\..+" + java.util.regex.Pattern.quote(SUFFIX) + "\\.tmp-[0-9a-f]{16}");
+		.compile("\\.(.+" + java.util.regex.Pattern.quote(SUFFIX) + "|"
+				+ java.util.regex.Pattern.quote(IndexWorkbookWriter.FILE_NAME) + ")\\.tmp-[0-9a-f]{16}");
 
 	/** Rows kept in memory per sheet; older ones are flushed to POI's temporary files. */
 	private static final int ROW_WINDOW = 200;
@@ -129,7 +133,8 @@ public final class ReportWorkbookWriter {
 	}
 
 	/**
-	 * Removes the temporary files a writer left in the folder when its process was killed before
+	 * Removes the temporary files a writer (of an area workbook or of the index) left in the folder
+	 * when its process was killed before
 	 * it could move them into place or remove them. Only names {@link #write} gives are touched,
 	 * never another file; call it before this process writes, as nothing else writes there then.
 	 *

@@ -1,0 +1,106 @@
+package org.electionrecon.report;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.electionrecon.model.ConstituencyFigures;
+import org.electionrecon.model.FindingStatus;
+import org.electionrecon.model.Severity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The index read from the staging tables, never from the area workbooks: each area's
+ * constituencies by the same query as its workbook ({@link StagedAreaReport#constituencies()}), its
+ * turnout by the Summary's own {@link SummarySheet.Totals}, and its findings selected as its
+ * workbook's Findings sheet selects them, counted as the Summary counts them ({@link FindingTally}).
+ */
+final class StagedIndexData implements IndexData {
+
+	private final JdbcTemplate jdbc;
+	private final long runId;
+	private final List<String> areas;
+	private final String election;
+	private final AreaReportData.RunFacts runFacts;
+	private final FileAreas fileAreas;
+
+	/** @param areas the run's report areas, by name ({@link StagedAreaReport#areas}) */
+	StagedIndexData(JdbcTemplate jdbc, long runId, List<String> areas, String election, AreaReportData.RunFacts runFacts,
+			FileAreas fileAreas) {
+		this.jdbc = jdbc;
+		this.runId = runId;
+		this.areas = List.copyOf(areas);
+		this.election = election;
+		this.runFacts = runFacts;
+		this.fileAreas = fileAreas;
+	}
+
+	@Override
+	public String election() {
+		return election;
+	}
+
+	@Override
+	public AreaReportData.RunFacts runFacts() {
+		return runFacts;
+	}
+
+	@Override
+	public void forEachArea(Consumer<Area> consumer) {
+		for (String area : areas) {
+			consumer.accept(area(area));
+		}
+	}
+
+	private Area area(String area) {
+		List<ConstituencyFigures> seats = new StagedAreaReport(jdbc, runId, area, election, runFacts, fileAreas)
+			.constituencies();
+		Set<String> verified = codes("SELECT DISTINCT V.CONSTITUENCY_CODE FROM RECON_VERIFICATION_SHEET V"
+				+ " JOIN RECON_FIGURES F ON F.RUN_ID = V.RUN_ID AND F.CODE = V.CONSTITUENCY_CODE"
+				+ " WHERE V.RUN_ID = ? AND F.AREA = ?", area);
+		// a declaration is a results row or a candidate row, as the reconciler takes it
+		Set<String> declared = codes("SELECT DISTINCT D.CONSTITUENCY_CODE FROM RECON_DECLARATION D"
+				+ " JOIN RECON_FIGURES F ON F.RUN_ID = D.RUN_ID AND F.CODE = D.CONSTITUENCY_CODE"
+				+ " WHERE D.RUN_ID = ? AND F.AREA = ?", area);
+		declared.addAll(codes("SELECT DISTINCT K.CONSTITUENCY_CODE FROM RECON_CANDIDATE K"
+				+ " JOIN RECON_FIGURES F ON F.RUN_ID = K.RUN_ID AND F.CODE = K.CONSTITUENCY_CODE"
+				+ " WHERE K.RUN_ID = ? AND F.AREA = ?", area));
+		Map<String, Integer> rows = new HashMap<>();
+		List<Constituency> constituencies = new ArrayList<>(seats.size());
+		for (int i = 0; i < seats.size(); i++) {
+			ConstituencyFigures seat = seats.get(i);
+			// row 1 of the sheet is its header; the first row with a code is the one linked
+			rows.putIfAbsent(seat.code(), i + 2);
+			constituencies.add(new Constituency(seat.code(), seat.name(),
+					Status.of(verified.contains(seat.code()), declared.contains(seat.code()), seat.errors(),
+							seat.warnings()),
+					seat.errors(), seat.warnings(), rows.get(seat.code())));
+		}
+		long[] open = new long[Severity.values().length];
+		long[] explained = { 0 };
+		// the findings of the area's Findings sheet (StagedAreaReport.forEachFinding): the area's
+		// constituencies' and the run's findings of no constituency; open is anything not EXPLAINED
+		jdbc.query("SELECT F.SEVERITY, F.STATUS, COUNT(*) FROM RECON_FINDING F"
+				+ " LEFT JOIN RECON_CONSTITUENCY C ON C.RUN_ID = F.RUN_ID AND C.CODE = F.CONSTITUENCY_CODE"
+				+ " WHERE F.RUN_ID = ? AND (C.AREA = ? OR C.CODE IS NULL) GROUP BY F.SEVERITY, F.STATUS", rs -> {
+					long count = rs.getLong(3);
+					if (FindingStatus.EXPLAINED.name().equals(rs.getString(2))) {
+						explained[0] += count;
+					}
+					else {
+						open[Severity.valueOf(rs.getString(1)).ordinal()] += count;
+					}
+				}, runId, area);
+		return new Area(area, ReportWorkbookWriter.fileName(area), open[Severity.ERROR.ordinal()],
+				open[Severity.WARNING.ordinal()], open[Severity.INFO.ordinal()], explained[0],
+				SummarySheet.Totals.of(seats).turnout(), constituencies);
+	}
+
+	private Set<String> codes(String sql, String area) {
+		return new HashSet<>(jdbc.queryForList(sql, String.class, runId, area));
+	}
+}
