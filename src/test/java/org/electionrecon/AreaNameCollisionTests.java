@@ -45,7 +45,7 @@ class AreaNameCollisionTests {
 		assertThat(exitCode).isEqualTo(ExitCodes.ERRORS);
 		try (Stream<Path> files = Files.list(output)) {
 			assertThat(files.map(f -> f.getFileName().toString()).sorted())
-				.containsExactly(".election-recon-db", "logs", WORKBOOK);
+				.containsExactly(".election-recon-db", "logs", org.electionrecon.report.IndexWorkbookWriter.FILE_NAME, WORKBOOK);
 		}
 		try (ReportWorkbookReader report = new ReportWorkbookReader(output.resolve(WORKBOOK))) {
 			assertThat(report.rows("Constituencies")).extracting(row -> row.get("Code"))

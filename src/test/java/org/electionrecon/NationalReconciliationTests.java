@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
 import org.electionrecon.model.SourceRef;
+import org.electionrecon.report.IndexWorkbookWriter;
 import org.electionrecon.report.ReportWorkbookWriter;
 import org.electionrecon.run.ExitCodes;
 import org.electionrecon.sample.SampleInputGenerator;
@@ -62,8 +63,22 @@ class NationalReconciliationTests {
 
 		assertThat(exit).isEqualTo(ExitCodes.WARNINGS);
 		try (Stream<Path> files = Files.list(output)) {
+			// the area workbooks by their ending, and the index beside them
 			assertThat(files.filter(p -> p.toString().endsWith(".xlsx")).map(p -> p.getFileName().toString()))
-				.containsExactlyInAnyOrderElementsOf(REGIONS.stream().map(ReportWorkbookWriter::fileName).toList());
+				.containsExactlyInAnyOrderElementsOf(Stream.concat(REGIONS.stream().map(ReportWorkbookWriter::fileName),
+						Stream.of(IndexWorkbookWriter.FILE_NAME)).toList());
+		}
+		// issue 14: the index's 12 areas with their workbooks' Summary counts, its 650 constituencies each
+		// linking to the row of its area workbook that holds its code
+		assertThat(IndexWorkbookAgreement.assertIndexAgreesWithAreaWorkbooks(output, REGIONS)).isEqualTo(650);
+		try (ReportWorkbookReader index = new ReportWorkbookReader(output.resolve(IndexWorkbookWriter.FILE_NAME))) {
+			assertThat(index.rows("Areas")).hasSize(12)
+				.extracting(row -> row.get("Errors"), row -> row.get("Explained"))
+				.containsOnly(org.assertj.core.groups.Tuple.tuple(0.0, 0.0));
+			assertThat(index.rows("Areas").stream().mapToDouble(row -> (Double) row.get("Warnings")).sum()).isEqualTo(84.0);
+			assertThat(index.rows("Constituencies")).hasSize(650)
+				.extracting(row -> row.get("Status"))
+				.containsOnly("clean", "warnings");
 		}
 		assertThat(lastWord(output)).containsExactly(
 				"Run 0 findings: 0 ERROR (0 open, 0 explained), 84 WARNING (84 open, 0 explained), 0 INFO (0 open, 0 explained)",

@@ -26,6 +26,9 @@ final class Cli {
 	/** The sample's one report area. */
 	static final String WORKBOOK = "staffordshire-and-cheshire-reconciliation.xlsx";
 
+	/** The run's index workbook, beside the area's. */
+	static final String INDEX = org.electionrecon.report.IndexWorkbookWriter.FILE_NAME;
+
 	private Cli() {
 	}
 

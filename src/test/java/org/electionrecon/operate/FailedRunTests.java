@@ -103,7 +103,7 @@ class FailedRunTests {
 			.anySatisfy(d -> assertThat(d).startsWith("Findings!C").contains("'OPEN'").contains("'EXPLAINED'"))
 			.anySatisfy(d -> assertThat(d).startsWith("Findings!L").contains(NOTE))
 			.anySatisfy(d -> assertThat(d).startsWith("Provenance!"));
-		assertThat(Cli.names(output)).containsExactly(".election-recon-db", RunLog.FOLDER, Cli.WORKBOOK);
+		assertThat(Cli.names(output)).containsExactly(".election-recon-db", RunLog.FOLDER, Cli.INDEX, Cli.WORKBOOK);
 		assertThat(Cli.run("status", "--output=" + output).printed()).containsPattern("(?m)^1\\s+COMPLETED\\s")
 			.doesNotContain("failed in");
 
@@ -180,7 +180,7 @@ class FailedRunTests {
 		assertThat(restart.exitCode()).as("restart: %s", restart).isEqualTo(ExitCodes.ERRORS);
 		assertThat(Files.readAllBytes(workbook)).as("the report after the restart").isNotEqualTo(run.previous());
 		assertSameAsUninterrupted(workbook);
-		assertThat(Cli.names(output)).containsExactly(".election-recon-db", RunLog.FOLDER, Cli.WORKBOOK);
+		assertThat(Cli.names(output)).containsExactly(".election-recon-db", RunLog.FOLDER, Cli.INDEX, Cli.WORKBOOK);
 		assertThat(Cli.run("status", "--output=" + output).printed()).containsPattern("(?m)^1\\s+COMPLETED\\s")
 			.doesNotContain("failed in");
 
@@ -222,7 +222,7 @@ class FailedRunTests {
 	/** The failed run neither touched the last report nor left a temporary file beside it. */
 	private static void assertPreviousReportUntouched(Path output, byte[] previous) throws Exception {
 		assertThat(Files.readAllBytes(output.resolve(Cli.WORKBOOK))).as("the previous report").isEqualTo(previous);
-		assertThat(Cli.names(output)).as("the output folder").containsExactly(".election-recon-db", RunLog.FOLDER, Cli.WORKBOOK);
+		assertThat(Cli.names(output)).as("the output folder").containsExactly(".election-recon-db", RunLog.FOLDER, Cli.INDEX, Cli.WORKBOOK);
 	}
 
 	/**

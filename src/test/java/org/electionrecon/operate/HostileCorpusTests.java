@@ -174,7 +174,7 @@ class HostileCorpusTests {
 		Path leftover = Files.write(output.resolve("." + Cli.WORKBOOK + ".tmp-5f3a9c0e12b4d678"), new byte[4096]);
 		Outcome outcome = run(input);
 		assertThat(leftover).doesNotExist();
-		assertThat(Cli.names(output)).containsExactly(".election-recon-db", "logs", Cli.WORKBOOK);
+		assertThat(Cli.names(output)).containsExactly(".election-recon-db", "logs", Cli.INDEX, Cli.WORKBOOK);
 		assertConserved(outcome, null, 0, 0, 0);
 	}
 
@@ -201,7 +201,7 @@ class HostileCorpusTests {
 				"Report area 'Staffordshire and cheshire' (" + register + "E7) and 'Staffordshire and Cheshire' ("
 						+ register + "E2) would both be written to " + Cli.WORKBOOK + ": taken as one area,"
 						+ " 'Staffordshire and Cheshire', the register's first spelling"));
-		assertThat(Cli.names(dir.resolve("out"))).containsExactly(".election-recon-db", "logs", Cli.WORKBOOK);
+		assertThat(Cli.names(dir.resolve("out"))).containsExactly(".election-recon-db", "logs", Cli.INDEX, Cli.WORKBOOK);
 		assertConserved(outcome, null, 0, 0, 0);
 	}
 

@@ -128,7 +128,7 @@ class KilledRunRestartTests {
 		// run, start and end on Summary and Provenance, and the input and output folders
 		assertThat(comparison.cellsExcluded()).isEqualTo(8);
 		assertThat(Cli.names(output)).as("no temporary file left in the output folder")
-			.containsExactly(".election-recon-db", RunLog.FOLDER, Cli.WORKBOOK);
+			.containsExactly(".election-recon-db", RunLog.FOLDER, Cli.INDEX, Cli.WORKBOOK);
 
 		// the JVMs that used the database have all closed it (shutdown=true), so it can be opened here
 		try (StagingDatabase database = StagingDatabase.open(output)) {

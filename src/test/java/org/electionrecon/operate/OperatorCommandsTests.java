@@ -69,12 +69,12 @@ class OperatorCommandsTests {
 	}
 
 	@Test
-	void shouldRebuildTheLastCompletedRunsWorkbookIntoAnotherFolder(@TempDir Path elsewhere) throws Exception {
+	void shouldRebuildTheLastCompletedRunsWorkbookAndIndexIntoAnotherFolder(@TempDir Path elsewhere) throws Exception {
 		Path rebuilt = elsewhere.resolve("rebuilt");
 		Cli.Result report = Cli.run("report", "--output=" + rebuilt,
 				"--database-dir=" + output.resolve(".election-recon-db"));
 		assertThat(report.exitCode()).as("report: %s", report).isEqualTo(ExitCodes.ERRORS);
-		assertThat(Cli.names(rebuilt)).containsExactly(RunLog.FOLDER, Cli.WORKBOOK);
+		assertThat(Cli.names(rebuilt)).containsExactly(RunLog.FOLDER, Cli.INDEX, Cli.WORKBOOK);
 		// the same run: its number, start, end, folders and settings are the same; the rebuild adds its own line
 		WorkbookComparison.Result comparison = WorkbookComparison.compare(output.resolve(Cli.WORKBOOK),
 				rebuilt.resolve(Cli.WORKBOOK), Set.of());
@@ -87,5 +87,12 @@ class OperatorCommandsTests {
 				"Provenance!B36: expected \\(none\\) but was text '\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d' \\[@\\]");
 		assertThat(comparison.cellsCompared()).isGreaterThan(4000);
 		assertThat(Files.exists(output.resolve(Cli.WORKBOOK))).isTrue();
+		// the index too, cell for cell: it has no run facts of its own to differ
+		WorkbookComparison.Result index = WorkbookComparison.compare(output.resolve(Cli.INDEX), rebuilt.resolve(Cli.INDEX),
+				Set.of());
+		assertThat(index.differences()).as(index.describe()).isEmpty();
+		// Areas: a header and one area of 8 columns; Constituencies: a header and 14 rows of 6
+		assertThat(index.cellsCompared()).isEqualTo(2 * 8 + 15 * 6);
+		assertThat(report.printed()).contains("Wrote " + rebuilt.resolve(Cli.INDEX));
 	}
 }

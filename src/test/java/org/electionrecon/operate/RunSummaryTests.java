@@ -119,12 +119,13 @@ class RunSummaryTests {
 			List<String> messages = consoleMessages(report.printed());
 			assertThat(messages).containsExactlyElementsOf(
 					java.util.stream.Stream.concat(
-							java.util.stream.Stream.of("Wrote " + out.toAbsolutePath().resolve(Cli.WORKBOOK)),
+							java.util.stream.Stream.of("Wrote " + out.toAbsolutePath().resolve(Cli.WORKBOOK),
+									"Wrote " + out.toAbsolutePath().resolve(Cli.INDEX)),
 							lastWordOfTheSample(out.toAbsolutePath().resolve(Cli.WORKBOOK)).stream())
 						.toList());
 			List<String> logs = Cli.names(out.resolve(RunLog.FOLDER));
 			assertThat(logs).hasSize(2).allSatisfy(name -> assertThat(name).matches(LOG_FILE_NAME));
-			assertThat(Cli.names(out)).containsExactly(".election-recon-db", RunLog.FOLDER, Cli.WORKBOOK);
+			assertThat(Cli.names(out)).containsExactly(".election-recon-db", RunLog.FOLDER, Cli.INDEX, Cli.WORKBOOK);
 		}
 
 		@Test
