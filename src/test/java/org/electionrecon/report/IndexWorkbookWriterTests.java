@@ -32,7 +32,7 @@ class IndexWorkbookWriterTests {
 			LocalDateTime.of(2024, 7, 5, 1, 5), null, Map.of(), Map.of(), "test");
 
 	/** Two areas: one with a missing, an erring and a clean constituency, one with none verified. */
-	static final class Fixture implements IndexData {
+	static class Fixture implements IndexData {
 
 		@Override
 		public String election() {
