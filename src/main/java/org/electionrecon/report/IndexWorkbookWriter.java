@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -182,7 +181,7 @@ public final class IndexWorkbookWriter {
 				constituencies.integer(seatRow, 4, seat.errors());
 				constituencies.integer(seatRow, 5, seat.warnings());
 				String id = relationships.computeIfAbsent(area.workbook(), workbook -> linkedSheet.getPackagePart()
-					.addExternalRelationship(URI.create(workbook).toString(), XSSFRelation.SHEET_HYPERLINKS.getRelation())
+					.addExternalRelationship(workbook, XSSFRelation.SHEET_HYPERLINKS.getRelation())
 					.getId());
 				try {
 					// as Excel writes a link to a cell of another workbook: the file by relationship, the cell as location

@@ -80,9 +80,11 @@ public class ReportTasklet implements Tasklet {
 		List<String> areas = StagedAreaReport.areas(jdbc, runId);
 		FileAreas fileAreas = FileAreas.of(jdbc, runId, areas);
 		List<Path> written = writeAreas(runId, election, areas, fileAreas, output, facts);
-		// the index last, from the same staged tables: its counts are those of the workbooks just written
-		Path index = indexWriter.write(new StagedIndexData(jdbc, runId, areas, election, facts, fileAreas), output);
-		log.info("Wrote {}", index);
+		if (!areas.isEmpty()) {
+			// the index last, from the same staged tables: its counts are those of the workbooks just written
+			Path index = indexWriter.write(new StagedIndexData(jdbc, runId, areas, election, facts, fileAreas), output);
+			log.info("Wrote {}", index);
+		}
 		job.getExecutionContext().put(WORKBOOKS_WRITTEN,
 				new java.util.ArrayList<>(written.stream().map(Path::toString).toList()));
 		return written;

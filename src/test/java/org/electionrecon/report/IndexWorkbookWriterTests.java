@@ -133,7 +133,7 @@ class IndexWorkbookWriterTests {
 	}
 
 	@Test
-	void shouldWriteBothTablesEmptyForARunWithoutAreas(@TempDir Path dir) throws Exception {
+	void shouldWriteBothTablesEmptyForDataWithoutAreas(@TempDir Path dir) throws Exception {
 		IndexData none = new Fixture() {
 			@Override
 			public void forEachArea(Consumer<Area> consumer) {
