@@ -58,8 +58,13 @@ final class SummaryCharts {
 
 	static final String TURNOUT_TITLE = "Turnout 2024 against notional 2019";
 
-	static final String CHANGE_TITLE = "Turnout change against notional 2019, sorted, with the area median and the "
-			+ "TURNOUT_CHANGE_OUTLIER band";
+	/** The change chart's title, with the median and the band's half-width it draws. */
+	static String changeTitle(TurnoutChangeBand band) {
+		String median = "Turnout change against notional 2019, sorted: the area median (" + band.median().toPlainString()
+				+ " pts)";
+		return band.hasBand() ? median + " and the TURNOUT_CHANGE_OUTLIER band (± " + band.threshold().toPlainString()
+				+ " pts)" : median;
+	}
 
 	/** The change table's header, which names the chart's series. */
 	static final List<String> CHANGE_HEADERS = List.of("Constituency, by turnout change", "Turnout change (pts)",
@@ -141,7 +146,7 @@ final class SummaryCharts {
 		}
 		String sheetName = sheet.getSheetName();
 		XDDFCategoryDataSource categories = XDDFDataSourcesFactory.fromArray(names, range(sheetName, first, last, 0));
-		XSSFChart chart = chart(sheet, top, CHANGE_TITLE);
+		XSSFChart chart = chart(sheet, top, changeTitle(band));
 		XDDFCategoryAxis constituencyAxis = chart.createCategoryAxis(AxisPosition.BOTTOM);
 		XDDFValueAxis changeAxis = chart.createValueAxis(AxisPosition.LEFT);
 		changeAxis.setTitle("Turnout change (pts)");

@@ -206,8 +206,8 @@ final class SummarySheet {
 		if (band.hasBand()) {
 			long outside = band.changes().stream().filter(band::isOutside).count();
 			out.decimal(row, 1, band.threshold());
-			out.text(row, 2, TurnoutChangeBand.THRESHOLD_SETTING + " as the run recorded it: the " + outside
-					+ " constituencies outside the band are the TURNOUT_CHANGE_OUTLIER findings");
+			out.text(row, 2, TurnoutChangeBand.THRESHOLD_SETTING + " as the run recorded it; outside the band: "
+					+ outside + " of the " + band.changes().size() + ", the TURNOUT_CHANGE_OUTLIER findings");
 		}
 		else {
 			out.text(row, 2, "the run recorded no " + TurnoutChangeBand.THRESHOLD_SETTING + ": no band is drawn");
