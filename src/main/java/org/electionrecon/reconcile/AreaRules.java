@@ -26,23 +26,18 @@ public final class AreaRules {
 	 * @param turnoutSources by constituency code, where its turnouts come from
 	 */
 	public List<Finding> check(List<ConstituencyFigures> area, java.util.Map<String, String> turnoutSources) {
-		List<BigDecimal> changes = area.stream()
-			.map(ConstituencyFigures::turnoutChange)
-			.filter(java.util.Objects::nonNull)
-			.sorted()
-			.toList();
 		List<Finding> findings = new ArrayList<>();
-		if (changes.isEmpty()) {
+		BigDecimal median = medianTurnoutChange(area);
+		if (median == null) {
 			return findings;
 		}
-		BigDecimal median = median(changes);
 		for (ConstituencyFigures figures : area) {
 			BigDecimal change = figures.turnoutChange();
 			if (change == null) {
 				continue;
 			}
 			BigDecimal distance = change.subtract(median);
-			if (distance.abs().compareTo(thresholds.turnoutChangeMaxPoints()) > 0) {
+			if (isTurnoutChangeOutlier(change, median, thresholds.turnoutChangeMaxPoints())) {
 				findings.add(Finding.open(Severity.WARNING, CheckCode.TURNOUT_CHANGE_OUTLIER, figures.code(),
 						figures.name(), null, median.toPlainString(), change.toPlainString(), distance,
 						figures.name() + ": turnout changed by " + change.toPlainString() + " points against notional 2019 ("
@@ -53,6 +48,24 @@ public final class AreaRules {
 			}
 		}
 		return findings;
+	}
+
+	/**
+	 * The area's median turnout change, as {@code TURNOUT_CHANGE_OUTLIER} takes it: over the
+	 * constituencies that have both turnouts; {@code null} when none has.
+	 */
+	public static BigDecimal medianTurnoutChange(List<ConstituencyFigures> area) {
+		List<BigDecimal> changes = area.stream()
+			.map(ConstituencyFigures::turnoutChange)
+			.filter(java.util.Objects::nonNull)
+			.sorted()
+			.toList();
+		return changes.isEmpty() ? null : median(changes);
+	}
+
+	/** Whether a change is further than {@code maxPoints} from the median: a {@code TURNOUT_CHANGE_OUTLIER}. */
+	public static boolean isTurnoutChangeOutlier(BigDecimal change, BigDecimal median, BigDecimal maxPoints) {
+		return change.subtract(median).abs().compareTo(maxPoints) > 0;
 	}
 
 	static BigDecimal median(List<BigDecimal> sorted) {

@@ -10,39 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xddf.usermodel.PresetColor;
-import org.apache.poi.xddf.usermodel.XDDFColor;
-import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
-import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
-import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
-import org.apache.poi.xddf.usermodel.chart.AxisPosition;
-import org.apache.poi.xddf.usermodel.chart.BarDirection;
-import org.apache.poi.xddf.usermodel.chart.BarGrouping;
-import org.apache.poi.xddf.usermodel.chart.ChartTypes;
-import org.apache.poi.xddf.usermodel.chart.LegendPosition;
-import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
-import org.apache.poi.xddf.usermodel.chart.XDDFCategoryDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
-import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFChart;
-import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
-import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.ConstituencyFigures;
 import org.electionrecon.model.Severity;
 import org.electionrecon.model.SourceFile;
 import org.electionrecon.report.SheetWriter.SheetRow;
 
-/** The Summary sheet: label/value rows, a turnout table and a chart over it. */
+/** The Summary sheet: label/value rows, then two charts on pages of their own, then the tables they are drawn from. */
 final class SummarySheet {
-
-	static final String CHART_TITLE = "Turnout 2024 against notional 2019";
 
 	static final String TURNOUT_SERIES = "Turnout 2024 %";
 
@@ -161,8 +136,16 @@ final class SummarySheet {
 		out.linkToSheet(row, 1, ReportWorkbookWriter.PROVENANCE);
 		out.text(row, 2, "Provenance (Kind ignored)");
 
-		out.blankRow();
-		int tableHeader = out.nextRowIndex();
+		if (seats.isEmpty()) {
+			return;
+		}
+		TurnoutChangeBand band = TurnoutChangeBand.of(seats, TurnoutChangeBand.recordedThreshold(facts));
+		// each chart on a page of its own (rows left empty under it), then the tables they are drawn from
+		int turnoutChart = chartPage(out);
+		int changeChart = band.changes().isEmpty() ? -1 : chartPage(out);
+		pageBreak(out);
+
+		int turnoutHeader = out.nextRowIndex();
 		out.header("Constituency", TURNOUT_SERIES, NOTIONAL_SERIES);
 		for (ConstituencyFigures seat : seats) {
 			row = out.row();
@@ -170,9 +153,69 @@ final class SummarySheet {
 			out.percent(row, 1, seat.turnout());
 			out.percent(row, 2, seat.notionalTurnout());
 		}
-		if (!seats.isEmpty()) {
-			chart(out.sheet(), seats, tableHeader);
+		SummaryCharts.turnout(out.sheet(), turnoutChart, seats, turnoutHeader);
+
+		out.blankRow();
+		int changeHeader = changeTable(out, band);
+		if (changeChart >= 0) {
+			SummaryCharts.turnoutChange(out.sheet(), changeChart, band, changeHeader);
 		}
+	}
+
+	/**
+	 * The turnout change table the change chart is drawn from: the median and the band's half-width
+	 * with what they are, then the constituencies with a change, smallest first.
+	 *
+	 * @return the table header's row
+	 */
+	private static int changeTable(SheetWriter out, TurnoutChangeBand band) {
+		if (band.changes().isEmpty()) {
+			out.text(out.row(), 0, "No constituency has a turnout change against notional 2019: there is no chart of it");
+			return -1;
+		}
+		SheetRow row = labelled(out, "Area median turnout change (pts)");
+		out.decimal(row, 1, band.median());
+		out.text(row, 2, "over the " + band.changes().size() + " constituencies with a turnout change against "
+				+ "notional 2019, as TURNOUT_CHANGE_OUTLIER takes it");
+		row = labelled(out, "Band (± pts from the median)");
+		if (band.hasBand()) {
+			long outside = band.changes().stream().filter(band::isOutside).count();
+			out.decimal(row, 1, band.threshold());
+			out.text(row, 2, TurnoutChangeBand.THRESHOLD_SETTING + " as the run recorded it; outside the band: "
+					+ outside + " of the " + band.changes().size() + ", the TURNOUT_CHANGE_OUTLIER findings");
+		}
+		else {
+			out.text(row, 2, "the run recorded no " + TurnoutChangeBand.THRESHOLD_SETTING + ": no band is drawn");
+		}
+		int header = out.nextRowIndex();
+		out.header(SummaryCharts.CHANGE_HEADERS.toArray(String[]::new));
+		for (ConstituencyFigures seat : band.changes()) {
+			row = out.row();
+			out.text(row, 0, seat.name());
+			out.percent(row, 1, seat.turnoutChange());
+			if (band.isOutside(seat)) {
+				out.percent(row, 2, seat.turnoutChange());
+			}
+			out.decimal(row, 3, band.median());
+			out.decimal(row, 4, band.low());
+			out.decimal(row, 5, band.high());
+		}
+		return header;
+	}
+
+	/** Starts a page and leaves the rows of a chart empty on it; returns the chart's top row. */
+	private static int chartPage(SheetWriter out) {
+		pageBreak(out);
+		int top = out.nextRowIndex();
+		for (int i = 0; i < SummaryCharts.CHART_ROWS; i++) {
+			out.blankRow();
+		}
+		return top;
+	}
+
+	/** A manual page break under the last row taken (or left empty), so the next row starts a page. */
+	private static void pageBreak(SheetWriter out) {
+		out.sheet().setRowBreak(out.nextRowIndex() - 1);
 	}
 
 	/** The kind of a file the ingest listed but never read (hidden, lock files, links, subfolders). */
@@ -297,66 +340,5 @@ final class SummarySheet {
 			return numerator.divide(BigDecimal.valueOf(denominator), MathContext.DECIMAL64)
 				.setScale(2, RoundingMode.HALF_UP);
 		}
-	}
-
-	/**
-	 * A clustered bar chart over the turnout table. SXSSF streams cells only; the drawing and chart
-	 * parts live in the backing XSSFSheet, so the chart carries its values as a cache next to the
-	 * cell references (the streamed rows cannot be read back to fill it).
-	 */
-	private static void chart(SXSSFSheet sheet, List<ConstituencyFigures> seats, int headerRow) {
-		int first = headerRow + 1;
-		int last = headerRow + seats.size();
-		String[] names = new String[seats.size()];
-		Double[] turnout = new Double[seats.size()];
-		Double[] notional = new Double[seats.size()];
-		for (int i = 0; i < seats.size(); i++) {
-			ConstituencyFigures seat = seats.get(i);
-			names[i] = seat.name();
-			turnout[i] = seat.turnout() == null ? null : seat.turnout().doubleValue();
-			notional[i] = seat.notionalTurnout() == null ? null : seat.notionalTurnout().doubleValue();
-		}
-		String sheetName = sheet.getSheetName();
-		XDDFCategoryDataSource categories = XDDFDataSourcesFactory.fromArray(names, range(sheetName, first, last, 0));
-		XDDFNumericalDataSource<Double> turnoutValues = XDDFDataSourcesFactory.fromArray(turnout,
-				range(sheetName, first, last, 1));
-		XDDFNumericalDataSource<Double> notionalValues = XDDFDataSourcesFactory.fromArray(notional,
-				range(sheetName, first, last, 2));
-
-		sheet.createDrawingPatriarch();
-		XSSFDrawing drawing = sheet.getDrawingPatriarch();
-		int width = Math.max(12, Math.min(40, seats.size()));
-		XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 4, 0, 4 + width, 24);
-		XSSFChart chart = drawing.createChart(anchor);
-		chart.setTitleText(CHART_TITLE);
-		chart.setTitleOverlay(false);
-		chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
-
-		XDDFCategoryAxis constituencyAxis = chart.createCategoryAxis(AxisPosition.BOTTOM);
-		XDDFValueAxis turnoutAxis = chart.createValueAxis(AxisPosition.LEFT);
-		turnoutAxis.setTitle("Turnout %");
-		turnoutAxis.setCrosses(AxisCrosses.AUTO_ZERO);
-		turnoutAxis.setCrossBetween(AxisCrossBetween.BETWEEN);
-
-		XDDFBarChartData bars = (XDDFBarChartData) chart.createData(ChartTypes.BAR, constituencyAxis, turnoutAxis);
-		bars.setBarDirection(BarDirection.COL);
-		bars.setBarGrouping(BarGrouping.CLUSTERED);
-		bars.setVaryColors(false);
-		series(bars, categories, turnoutValues, TURNOUT_SERIES, new CellReference(sheetName, headerRow, 1, true, true),
-				PresetColor.STEEL_BLUE);
-		series(bars, categories, notionalValues, NOTIONAL_SERIES,
-				new CellReference(sheetName, headerRow, 2, true, true), PresetColor.LIGHT_GRAY);
-		chart.plot(bars);
-	}
-
-	private static void series(XDDFBarChartData bars, XDDFCategoryDataSource categories,
-			XDDFNumericalDataSource<Double> values, String title, CellReference titleCell, PresetColor color) {
-		XDDFChartData.Series series = bars.addSeries(categories, values);
-		series.setTitle(title, titleCell);
-		series.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(color)));
-	}
-
-	private static String range(String sheetName, int firstRow, int lastRow, int column) {
-		return new CellRangeAddress(firstRow, lastRow, column, column).formatAsString(sheetName, true);
 	}
 }

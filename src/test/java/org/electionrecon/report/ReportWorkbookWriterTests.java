@@ -380,7 +380,7 @@ class ReportWorkbookWriterTests {
 			assertThat(values(summary.getRow(header)).subList(0, 3)).containsExactly("Constituency",
 					"Turnout 2024 %", "Notional 2019 turnout %");
 			List<List<Object>> table = new ArrayList<>();
-			for (int r = header + 1; r <= summary.getLastRowNum(); r++) {
+			for (int r = header + 1; summary.getRow(r) != null; r++) {
 				table.add(Arrays.asList(values(summary.getRow(r)).subList(0, 3).toArray()));
 			}
 			assertThat(table).containsExactly(Arrays.asList("Newcastle-under-Lyme", 61.12, null),
@@ -389,7 +389,7 @@ class ReportWorkbookWriterTests {
 			XSSFDrawing drawing = summary.getDrawingPatriarch();
 			assertThat(drawing).isNotNull();
 			List<XSSFChart> charts = drawing.getCharts();
-			assertThat(charts).hasSize(1);
+			assertThat(charts).hasSize(2);
 			XSSFChart chart = charts.get(0);
 			assertThat(chart.getTitleText().getString()).isEqualTo("Turnout 2024 against notional 2019");
 			assertThat(chart.getChartSeries()).hasSize(1);
@@ -418,6 +418,38 @@ class ReportWorkbookWriterTests {
 			CTStrRef title = ((XDDFBarChartData.Series) turnout).getCTBarSer().getTx().getStrRef();
 			assertThat(title.getF()).isEqualTo("Summary!$B$" + (header + 1));
 			assertThat(title.getStrCache().getPtArray(0).getV()).isEqualTo("Turnout 2024 %");
+		}
+
+		@Test
+		void shouldChartTheTurnoutChangeWithTheMedianOnlyWhenTheRunRecordedNoThreshold() {
+			XSSFSheet summary = workbook.getSheet("Summary");
+			int header = rowOf(summary, "Constituency, by turnout change");
+			assertThat(values(summary.getRow(header - 2)))
+				.containsExactly("Area median turnout change (pts)", -7.42, "over the 2 constituencies with a turnout "
+						+ "change against notional 2019, as TURNOUT_CHANGE_OUTLIER takes it");
+			assertThat(values(summary.getRow(header - 1))).containsExactly("Band (± pts from the median)", null,
+					"the run recorded no recon.checks.turnout-change-max-points: no band is drawn");
+			List<List<Object>> table = new ArrayList<>();
+			for (int r = header + 1; summary.getRow(r) != null; r++) {
+				table.add(Arrays.asList(values(summary.getRow(r)).toArray()));
+			}
+			// Newcastle has no notional turnout, so no change: it is not in the table
+			assertThat(table).containsExactly(Arrays.asList("Stone, Great Wyrley and Penkridge", -7.53, null, -7.42),
+					Arrays.asList("Stafford", -7.31, null, -7.42));
+
+			XSSFChart chart = summary.getDrawingPatriarch().getCharts().get(1);
+			assertThat(chart.getTitleText().getString())
+				.isEqualTo("Turnout change against notional 2019, sorted: the area median (-7.42 pts)");
+			assertThat(chart.getChartSeries()).hasSize(2);
+			XDDFBarChartData bars = (XDDFBarChartData) chart.getChartSeries().get(0);
+			assertThat(bars.getSeriesCount()).isEqualTo(1);
+			assertThat(bars.getSeries(0).getValuesData().getDataRangeReference())
+				.isEqualTo("Summary!$B$" + (header + 2) + ":$B$" + (header + 3));
+			XDDFChartData median = chart.getChartSeries().get(1);
+			assertThat(median.getSeriesCount()).isEqualTo(1);
+			assertThat(median.getSeries(0).getValuesData().getDataRangeReference())
+				.isEqualTo("Summary!$D$" + (header + 2) + ":$D$" + (header + 3));
+			assertThat(median.getSeries(0).getValuesData().getPointAt(1).doubleValue()).isEqualTo(-7.42);
 		}
 	}
 
@@ -485,13 +517,14 @@ class ReportWorkbookWriterTests {
 		@Test
 		void shouldWriteASheetThatExactlyFillsTheRowLimit() throws IOException {
 			Fixture full = new Fixture();
-			// a limit above the Summary's own rows (about 50 for the fixture), reached by the Boxes
-			full.boxes = manyBoxes(60);
+			// a limit above the Summary's own rows (about 140 for the fixture, 80 of them under its two
+			// charts), reached by the Boxes
+			full.boxes = manyBoxes(200);
 
-			Path report = new ReportWorkbookWriter(60).write(full, dir);
+			Path report = new ReportWorkbookWriter(200).write(full, dir);
 
 			try (XSSFWorkbook workbook = read(report)) {
-				assertThat(workbook.getSheet("Boxes").getLastRowNum()).isEqualTo(60);
+				assertThat(workbook.getSheet("Boxes").getLastRowNum()).isEqualTo(200);
 			}
 		}
 

@@ -71,14 +71,23 @@ class WorkbookPrintLayoutTests {
 	void shouldWriteTheSheetsPartsInTheSchemasOrder() {
 		List<String> order = List.of("<sheetPr>", "<dimension ", "<sheetViews>", "<cols>", "<sheetData>",
 				"<autoFilter ", "<conditionalFormatting ", "<printOptions ", "<pageMargins ", "<pageSetup ", "<headerFooter>",
-				"<drawing ");
+				"<rowBreaks ", "<drawing ");
 		for (String sheet : SHEETS) {
 			String xml = worksheet(sheet);
 			List<String> present = order.stream().filter(xml::contains).toList();
 			List<Integer> positions = present.stream().map(xml::indexOf).toList();
 			assertThat(positions).as(sheet + ": " + present).isSorted();
 		}
-		assertThat(worksheet("Summary")).contains("</headerFooter><drawing r:id=\"rId1\"/></worksheet>");
+		// Summary's page breaks: each chart (rows 42 to 81 and 82 to 121) prints on a page of its own
+		assertThat(worksheet("Summary")).contains("</headerFooter><rowBreaks count=\"3\" manualBreakCount=\"3\">"
+				+ "<brk id=\"41\" man=\"true\" max=\"16383\"/><brk id=\"81\" man=\"true\" max=\"16383\"/>"
+				+ "<brk id=\"121\" man=\"true\" max=\"16383\"/></rowBreaks><drawing r:id=\"rId1\"/></worksheet>");
+		assertThat(parts.get("xl/drawings/drawing1.xml")).contains("<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0"
+				+ "</xdr:colOff><xdr:row>41</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>5</xdr:col>"
+				+ "<xdr:colOff>2040744</xdr:colOff><xdr:row>81</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>")
+			.contains("<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>81</xdr:row><xdr:rowOff>0"
+					+ "</xdr:rowOff></xdr:from><xdr:to><xdr:col>5</xdr:col><xdr:colOff>2040744</xdr:colOff><xdr:row>121"
+					+ "</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>");
 	}
 
 	@Test
