@@ -165,6 +165,38 @@ class WorkbookLinkTests {
 		assertThat(links.of("'verification/[gone.xlsx]S'!E4")).isNull();
 	}
 
+	@Test
+	void shouldLinkNoMoreCellsOfASheetThanExcelOpens(@TempDir Path dir) throws IOException {
+		Path input = Files.createDirectories(dir.resolve("input"));
+		Files.writeString(Files.createDirectories(input.resolve("verification")).resolve("big.xlsx"), "x");
+		ReportWorkbookWriterTests.Fixture fixture = new ReportWorkbookWriterTests.Fixture();
+		fixture.inputFolder = input;
+		fixture.boxes = new ArrayList<>();
+		for (int i = 1; i <= SheetLinks.MAX_LINKS + 70; i++) {
+			String cell = SourceRef.cell("verification/big.xlsx", "Boxes", i + 1, 3).toString();
+			fixture.boxes.add(new AreaReportData.BoxLine("Stafford", new org.electionrecon.model.BallotBox("E14001513",
+					"B" + i, null, org.electionrecon.model.BoxType.POLLING_STATION, i, i, cell, cell)));
+		}
+		Path report = new ReportWorkbookWriter().write(fixture, dir.resolve("output"));
+		String boxes;
+		String rels;
+		try (ZipFile zip = new ZipFile(report.toFile())) {
+			boxes = new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet3.xml")).readAllBytes(),
+					StandardCharsets.UTF_8);
+			rels = new String(zip.getInputStream(zip.getEntry("xl/worksheets/_rels/sheet3.xml.rels")).readAllBytes(),
+					StandardCharsets.UTF_8);
+		}
+		assertThat(cellText(boxes, "C3")).isEqualTo("B2"); // sheet3 is Boxes
+		Map<String, String[]> links = externalLinks(boxes, "I");
+		assertThat(links).hasSize(65_530);
+		assertThat(links.get("I2")).containsExactly("rId1", "'Boxes'!D2");
+		assertThat(links.get("I65531")).containsExactly("rId1", "'Boxes'!D65531");
+		assertThat(links).doesNotContainKey("I65532");
+		assertThat(cellText(boxes, "I65601")).isEqualTo("'verification/[big.xlsx]Boxes'!D65601");
+		assertThat(rels).containsOnlyOnce("<Relationship ")
+			.contains("Target=\"../input/verification/big.xlsx\" TargetMode=\"External\"");
+	}
+
 	/**
 	 * Checks the link of every Source cell in the column, and returns each as
 	 * {@code I2 -> target at location}: it is an external relationship of the hyperlink type, its
