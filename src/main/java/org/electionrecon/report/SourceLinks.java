@@ -136,6 +136,9 @@ final class SourceLinks {
 			return file.toUri().toASCIIString();
 		}
 		StringBuilder path = new StringBuilder();
+		if (relative.getNameCount() > 0 && relative.getName(0).toString().indexOf(':') >= 0) {
+			path.append('.'); // "a:b.xlsx" would read as a URI of scheme "a"
+		}
 		for (Path name : relative) {
 			if (path.length() > 0) {
 				path.append('/');
