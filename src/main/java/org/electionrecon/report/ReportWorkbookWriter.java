@@ -182,13 +182,13 @@ public final class ReportWorkbookWriter {
 				Path inputFolder = data.inputFolder();
 				SourceLinks sources = inputFolder == null ? null : new SourceLinks(inputFolder, outputDir);
 				List<ConstituencyFigures> seats = data.constituencies();
-				writeConstituencies(constituencies, seats, links(workbook, constituencies, links), sources);
+				writeConstituencies(constituencies, seats, links(workbook, constituencies, data.area(), links), sources);
 				BoxRows boxRows = new BoxRows(data);
-				writeBoxes(boxes, data, links(workbook, boxes, links), sources, boxRows);
+				writeBoxes(boxes, data, links(workbook, boxes, data.area(), links), sources, boxRows);
 				FindingTally tally = new FindingTally(
 						seats.stream().map(ConstituencyFigures::code).collect(java.util.stream.Collectors.toSet()));
-				writeFindings(findings, data, tally, constituencyRows(seats), boxRows, links(workbook, findings, links),
-						sources);
+				writeFindings(findings, data, tally, constituencyRows(seats), boxRows,
+						links(workbook, findings, data.area(), links), sources);
 				ChecksSheet.write(checks, data, tally);
 				long rejected = writeRejectedRows(rejectedRows, data);
 				writeProvenance(provenance, data);
@@ -211,9 +211,9 @@ public final class ReportWorkbookWriter {
 	}
 
 	/** The streamed links of a sheet, removed with the others once the workbook is written. */
-	private static SheetLinks links(StreamingWorkbook workbook, SheetWriter sheet, List<SheetLinks> all)
+	private static SheetLinks links(StreamingWorkbook workbook, SheetWriter sheet, String area, List<SheetLinks> all)
 			throws IOException {
-		SheetLinks links = new SheetLinks(workbook, sheet.sheet());
+		SheetLinks links = new SheetLinks(workbook, sheet.sheet(), area);
 		all.add(links);
 		return links;
 	}

@@ -49,7 +49,11 @@ final class SheetLinks implements AutoCloseable {
 	/** The sheet's relationship to each file linked to, by the file's URI. */
 	private final Map<String, String> relationships = new HashMap<>();
 
-	SheetLinks(StreamingWorkbook workbook, SXSSFSheet sheet) throws IOException {
+	/** The workbook's report area, as the log names it. */
+	private final String area;
+
+	SheetLinks(StreamingWorkbook workbook, SXSSFSheet sheet, String area) throws IOException {
+		this.area = area;
 		this.workbook = workbook;
 		this.sheet = sheet;
 		this.file = Files.createTempFile("sheet-links", ".xml");
@@ -100,8 +104,8 @@ final class SheetLinks implements AutoCloseable {
 		xml.close();
 		xml = null;
 		if (left > 0) {
-			log.warn("Sheet '{}' has {} links, as many as Excel opens on a sheet; {} more, from cell {} on, are not"
-					+ " written", sheet.getSheetName(), String.format("%,d", count), String.format("%,d", left),
+			log.warn("{}: sheet '{}' has {} links, as many as Excel opens on a sheet; {} more, from cell {} on, are"
+					+ " not written", area, sheet.getSheetName(), String.format("%,d", count), String.format("%,d", left),
 					firstLeft);
 		}
 		if (count > 0) {
