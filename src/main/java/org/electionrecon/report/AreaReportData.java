@@ -1,5 +1,6 @@
 package org.electionrecon.report;
 
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -31,6 +32,25 @@ public interface AreaReportData {
 
 	/** The area's ballot boxes, by constituency name then in source order. */
 	void forEachBox(Consumer<BoxLine> consumer);
+
+	/**
+	 * One constituency's boxes, in the order {@link #forEachBox} gives them: to find a box's row on
+	 * Boxes without keeping every box's. This default goes through all the area's boxes.
+	 */
+	default void forEachBoxOf(String constituencyCode, Consumer<BallotBox> consumer) {
+		forEachBox(line -> {
+			if (constituencyCode.equals(line.box().constituencyCode())) {
+				consumer.accept(line.box());
+			}
+		});
+	}
+
+	/** The run's input folder, which the Source references are relative to; {@code null} when unknown. */
+	default Path inputFolder() {
+		RunFacts facts = runFacts();
+		String folder = facts == null || facts.identity() == null ? null : facts.identity().get(RunFacts.INPUT_FOLDER);
+		return folder == null ? null : Path.of(folder);
+	}
 
 	/** The area's findings and the run's findings that have no constituency, in report order. */
 	void forEachFinding(Consumer<Finding> consumer);
@@ -98,6 +118,9 @@ public interface AreaReportData {
 	 */
 	record RunFacts(long run, LocalDateTime start, LocalDateTime end, LocalDateTime rebuiltAt,
 			Map<String, String> identity, Map<String, String> settings, String applicationVersion) {
+
+		/** The identity's label of the input folder, as the report step records it. */
+		public static final String INPUT_FOLDER = "Input folder";
 
 		private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 

@@ -112,7 +112,7 @@ public final class ReportWorkbookWriter {
 			// report is read by others once moved into place.
 			try (OutputStream out = new BufferedOutputStream(
 					Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
-				writeWorkbook(data, out);
+				writeWorkbook(data, outputDir, out);
 				finishedListener.finished(temp);
 			}
 			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -166,10 +166,13 @@ public final class ReportWorkbookWriter {
 		return AreaFileName.of(area);
 	}
 
-	private void writeWorkbook(AreaReportData data, OutputStream out) throws IOException {
+	/**
+	 * @param outputDir the workbook's folder, which its links to the input files are relative to
+	 */
+	private void writeWorkbook(AreaReportData data, Path outputDir, OutputStream out) throws IOException {
 		try (StreamingWorkbook workbook = new StreamingWorkbook(ROW_WINDOW)) {
-			// the Findings sheet's hyperlinks, streamed as its rows are (see StreamingWorkbook.streamLinks)
-			Path findingLinks = Files.createTempFile("findings-links", ".xml");
+			// the hyperlinks of the sheets that stream, written as their rows are (see StreamingWorkbook.streamLinks)
+			List<SheetLinks> links = new java.util.ArrayList<>();
 			try {
 				ReportStyles styles = new ReportStyles(workbook);
 				// the sheets in report.md's order; the Summary is filled last, from the counts of the
@@ -181,12 +184,16 @@ public final class ReportWorkbookWriter {
 				SheetWriter checks = sheet(workbook, CHECKS, styles);
 				SheetWriter rejectedRows = sheet(workbook, REJECTED_ROWS, styles);
 				SheetWriter provenance = sheet(workbook, PROVENANCE, styles);
+				Path inputFolder = data.inputFolder();
+				SourceLinks sources = inputFolder == null ? null : new SourceLinks(inputFolder, outputDir);
 				List<ConstituencyFigures> seats = data.constituencies();
-				writeConstituencies(constituencies, seats);
-				writeBoxes(boxes, data);
+				writeConstituencies(constituencies, seats, links(workbook, constituencies, data.area(), links), sources);
+				BoxRows boxRows = new BoxRows(data);
+				writeBoxes(boxes, data, links(workbook, boxes, data.area(), links), sources, boxRows);
 				FindingTally tally = new FindingTally(
 						seats.stream().map(ConstituencyFigures::code).collect(java.util.stream.Collectors.toSet()));
-				writeFindings(workbook, findings, data, tally, constituencyRows(seats), findingLinks);
+				writeFindings(findings, data, tally, constituencyRows(seats), boxRows,
+						links(workbook, findings, data.area(), links), sources);
 				ChecksSheet.write(checks, data, tally);
 				long rejected = writeRejectedRows(rejectedRows, data);
 				writeProvenance(provenance, data);
@@ -201,16 +208,27 @@ public final class ReportWorkbookWriter {
 			}
 			finally {
 				workbook.dispose();
-				Files.deleteIfExists(findingLinks);
+				for (SheetLinks sheetLinks : links) {
+					sheetLinks.close();
+				}
 			}
 		}
+	}
+
+	/** The streamed links of a sheet, removed with the others once the workbook is written. */
+	private static SheetLinks links(StreamingWorkbook workbook, SheetWriter sheet, String area, List<SheetLinks> all)
+			throws IOException {
+		SheetLinks links = new SheetLinks(workbook, sheet.sheet(), area);
+		all.add(links);
+		return links;
 	}
 
 	private SheetWriter sheet(StreamingWorkbook workbook, String name, ReportStyles styles) {
 		return new SheetWriter(workbook.createStreamingSheet(name), styles, lastRowIndex);
 	}
 
-	private static void writeConstituencies(SheetWriter out, List<ConstituencyFigures> seats) {
+	private static void writeConstituencies(SheetWriter out, List<ConstituencyFigures> seats, SheetLinks links,
+			SourceLinks sources) throws IOException {
 		out.header(CONSTITUENCY_HEADERS.toArray(String[]::new));
 		out.widths(11, 34, 12, 12, 12, 10, 10, 12, 12, 26, 8, 10, 9, 10, 22, 12, 10, 8, 9, 10, 12, 10, 10, 8, 8, 50, 60,
 				80, 60);
@@ -245,7 +263,12 @@ public final class ReportWorkbookWriter {
 			out.text(row, 26, seat.sources().verified());
 			out.text(row, 27, seat.sources().declaration());
 			out.text(row, 28, seat.sources().notional());
+			sourceLink(links, sources, row, 25, seat.sources().electorate());
+			sourceLink(links, sources, row, 26, seat.sources().verified());
+			sourceLink(links, sources, row, 27, seat.sources().declaration());
+			sourceLink(links, sources, row, 28, seat.sources().notional());
 		}
+		links.finish();
 		int lastRow = out.nextRowIndex() - 1;
 		SeverityColours.countAboveZero(out.sheet(), CONSTITUENCY_HEADERS.indexOf("Errors"), 1, lastRow,
 				Severity.ERROR);
@@ -254,7 +277,8 @@ public final class ReportWorkbookWriter {
 		out.frozenFilteredTable(CONSTITUENCY_HEADERS.size() - 1, out.nextRowIndex() - 1);
 	}
 
-	private static void writeBoxes(SheetWriter out, AreaReportData data) {
+	private static void writeBoxes(SheetWriter out, AreaReportData data, SheetLinks links, SourceLinks sources,
+			BoxRows boxRows) throws IOException {
 		out.header(BOX_HEADERS.toArray(String[]::new));
 		out.widths(11, 34, 14, 34, 16, 10, 10, 11, 60);
 		data.forEachBox(line -> {
@@ -268,9 +292,14 @@ public final class ReportWorkbookWriter {
 			out.integer(row, 5, box.issued());
 			out.integer(row, 6, box.verified());
 			out.integer(row, 7, box.difference());
-			out.text(row, 8, boxSource(Objects.toString(box.verifiedSource(), null),
-					Objects.toString(box.issuedSource(), null)));
+			String verified = Objects.toString(box.verifiedSource(), null);
+			String issued = Objects.toString(box.issuedSource(), null);
+			out.text(row, 8, boxSource(verified, issued));
+			// the Source's first reference: the account's cell, when it has one
+			sourceLink(links, sources, row, 8, issued != null && !issued.isBlank() ? issued : verified);
+			boxRows.written(box.constituencyCode(), row.index());
 		});
+		links.finish();
 		SeverityColours.nonZero(out.sheet(), BOX_HEADERS.indexOf("Difference"), out.nextRowIndex() - 1,
 				Severity.WARNING);
 		out.frozenFilteredTable(BOX_HEADERS.size() - 1, out.nextRowIndex() - 1);
@@ -289,6 +318,14 @@ public final class ReportWorkbookWriter {
 		return hasVerified ? verified : hasIssued ? issued : null;
 	}
 
+	/** A Source cell's link to the input file its (first) reference names, when it names one that exists. */
+	private static void sourceLink(SheetLinks links, SourceLinks sources, SheetRow row, int column, String source) {
+		SourceLinks.Target target = sources == null ? null : sources.of(source);
+		if (target != null) {
+			links.external(row.index(), column, target);
+		}
+	}
+
 	/** Each constituency code's row on Constituencies (1-based, as a cell reference has it): the first with it. */
 	private static Map<String, Integer> constituencyRows(List<ConstituencyFigures> seats) {
 		Map<String, Integer> rows = new java.util.HashMap<>();
@@ -299,24 +336,16 @@ public final class ReportWorkbookWriter {
 		return rows;
 	}
 
-	/** Writes Findings, its Constituency links into {@code linksFile}, which the workbook copies into the sheet. */
-	private static void writeFindings(StreamingWorkbook workbook, SheetWriter out, AreaReportData data,
-			FindingTally tally, Map<String, Integer> constituencyRows, Path linksFile) throws IOException {
-		long links;
-		try (java.io.Writer linksXml = Files.newBufferedWriter(linksFile, java.nio.charset.StandardCharsets.UTF_8)) {
-			links = writeFindings(out, data, tally, constituencyRows, linksXml);
-		}
-		if (links > 0) {
-			workbook.streamLinks(out.sheet(), linksFile);
-		}
-	}
-
-	/** @return the hyperlinks written to {@code linksXml} */
-	private static long writeFindings(SheetWriter out, AreaReportData data, FindingTally tally,
-			Map<String, Integer> constituencyRows, java.io.Writer linksXml) throws IOException {
-		long[] links = { 0 };
+	/**
+	 * Writes Findings, with its links: a finding's Constituency to its row on Constituencies, its Box
+	 * to the box's row on Boxes, its Source to the input file.
+	 */
+	private static void writeFindings(SheetWriter out, AreaReportData data, FindingTally tally,
+			Map<String, Integer> constituencyRows, BoxRows boxRows, SheetLinks links, SourceLinks sources)
+			throws IOException {
 		int constituencyColumn = FINDING_HEADERS.indexOf("Constituency");
-		String columnLetters = org.apache.poi.ss.util.CellReference.convertNumToColString(constituencyColumn);
+		int boxColumn = FINDING_HEADERS.indexOf("Box");
+		int sourceColumn = FINDING_HEADERS.indexOf("Source");
 		out.header(FINDING_HEADERS.toArray(String[]::new));
 		out.widths(10, 28, 11, 11, 30, 14, 14, 14, 11, 80, 60, 40);
 		data.forEachFinding(finding -> {
@@ -336,21 +365,18 @@ public final class ReportWorkbookWriter {
 			out.text(row, 11, finding.note());
 			Integer target = finding.constituencyCode() == null ? null : constituencyRows.get(finding.constituencyCode());
 			if (target != null && finding.constituencyName() != null && !finding.constituencyName().isEmpty()) {
-				try {
-					// as POI writes a hyperlink: location, then ref
-					linksXml.write("<hyperlink location=\""
-							+ SheetWriter.sheetLocation(CONSTITUENCIES, "A" + target).replace("&", "&amp;")
-							+ "\" ref=\"" + columnLetters + (row.index() + 1) + "\"/>");
-				}
-				catch (IOException e) {
-					throw new java.io.UncheckedIOException(e);
-				}
-				links[0]++;
+				links.internal(row.index(), constituencyColumn, SheetWriter.sheetLocation(CONSTITUENCIES, "A" + target));
 			}
+			Integer boxRow = finding.box() == null || finding.box().isEmpty() ? null
+					: boxRows.rowOf(finding.constituencyCode(), finding.box());
+			if (boxRow != null) {
+				links.internal(row.index(), boxColumn, SheetWriter.sheetLocation(BOXES, "A" + (boxRow + 1)));
+			}
+			sourceLink(links, sources, row, sourceColumn, finding.source());
 		});
+		links.finish();
 		SeverityColours.rowsBySeverity(out.sheet(), FINDING_HEADERS.size() - 1, out.nextRowIndex() - 1);
 		out.frozenFilteredTable(FINDING_HEADERS.size() - 1, out.nextRowIndex() - 1);
-		return links[0];
 	}
 
 	/** @return the rows written below the header */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.electionrecon.model.BallotBox;
 import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.CheckEvaluation;
 import org.electionrecon.model.SourceRef;
@@ -109,6 +110,15 @@ public class StagedAreaReport implements AreaReportData {
 					String name = rs.getString(2);
 					BoxBlockCodec.decode(rs.getString(1), rs.getBytes(3), box -> consumer.accept(new BoxLine(name, box)));
 				}, runId, area);
+	}
+
+	/** The constituency's blocks alone, in the order of {@link #forEachBox}. */
+	@Override
+	public void forEachBoxOf(String constituencyCode, Consumer<BallotBox> consumer) {
+		jdbc.query("SELECT B.DATA FROM RECON_BOX_BLOCK B WHERE B.RUN_ID = ? AND B.CONSTITUENCY_CODE = ? ORDER BY B.SEQ",
+				rs -> {
+					BoxBlockCodec.decode(constituencyCode, rs.getBytes(1), consumer);
+				}, runId, constituencyCode);
 	}
 
 	@Override

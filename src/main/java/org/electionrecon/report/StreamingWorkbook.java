@@ -12,11 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.zip.Deflater;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFRow;
@@ -24,6 +29,9 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.usermodel.XSSFHyperlink;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.xmlbeans.XmlCursor;
 
 /**
  * POI's streaming workbook, tuned for sheets of a million rows. The report's time went mostly into
@@ -50,8 +58,11 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 	static final byte[] STREAMED_LINKS_PLACEHOLDER = RowXmlWriter
 		.ascii("<hyperlink location=\"" + STREAMED_LINKS_LOCATION + "\" ref=\"A1\"/>");
 
-	/** The file of {@code <hyperlink>} elements copied into a sheet's XML; {@code null} when none is. */
-	private Path streamedLinks;
+	/**
+	 * The files of {@code <hyperlink>} elements copied into sheets' XML, by the zip entry of the
+	 * sheet (xl/worksheets/sheet4.xml).
+	 */
+	private final Map<String, Path> streamedLinks = new LinkedHashMap<>();
 
 	StreamingWorkbook(int rowWindow) {
 		super(null, rowWindow, false);
@@ -90,46 +101,79 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 	 * Gives the sheet the hyperlinks in {@code linksXml} ({@code <hyperlink>} elements, one sheet's
 	 * worth, at least one): POI holds a hyperlink object per link until it writes the sheet, so a
 	 * streamed sheet's links are written to a file as its rows are, and copied into the sheet's XML
-	 * where POI writes its hyperlinks (CT_Worksheet's order). One sheet of the workbook can have them.
+	 * where POI writes its hyperlinks (CT_Worksheet's order). A link to another file names its
+	 * relationship ({@link #externalLink}) as {@code r:id}.
 	 */
 	void streamLinks(SXSSFSheet sheet, Path linksXml) {
-		if (streamedLinks != null) {
-			throw new IllegalStateException("Only one sheet's hyperlinks are streamed");
+		String entry = xssfSheet(sheet).getPackagePart().getPartName().getName().substring(1);
+		if (streamedLinks.containsKey(entry)) {
+			throw new IllegalStateException("The hyperlinks of sheet '" + sheet.getSheetName() + "' are already streamed");
 		}
 		XSSFHyperlink placeholder = (XSSFHyperlink) getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
 		placeholder.setAddress(STREAMED_LINKS_LOCATION);
 		placeholder.setCellReference(new CellReference(0, 0));
 		sheet.addHyperlink(placeholder);
-		streamedLinks = linksXml;
+		streamedLinks.put(entry, linksXml);
+	}
+
+	/**
+	 * A relationship of the sheet to a file outside the workbook, for hyperlinks to it: its id, as a
+	 * streamed {@code <hyperlink>} names it in {@code r:id}. The relationships namespace is declared
+	 * on the sheet's root, so that the streamed links can use its prefix.
+	 *
+	 * @param target the file's URI: relative to the workbook's folder, or absolute
+	 */
+	String externalLink(SXSSFSheet sheet, String target) {
+		XSSFSheet xssf = xssfSheet(sheet);
+		PackagePart part = xssf.getPackagePart();
+		if (sheetsLinkingOut.add(sheet.getSheetName())) {
+			try (XmlCursor cursor = xssf.getCTWorksheet().newCursor()) {
+				cursor.toNextToken();
+				cursor.insertNamespace("r", RELATIONSHIPS_NAMESPACE);
+			}
+		}
+		return part.addExternalRelationship(target, XSSFRelation.SHEET_HYPERLINKS.getRelation()).getId();
+	}
+
+	/** The sheets with links to other files, whose root declares the relationships namespace. */
+	private final Set<String> sheetsLinkingOut = new HashSet<>();
+
+	/** The namespace of {@code r:id}: the relationships of an Office Open XML part. */
+	static final String RELATIONSHIPS_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+	private XSSFSheet xssfSheet(SXSSFSheet sheet) {
+		return getXSSFWorkbook().getSheet(sheet.getSheetName());
 	}
 
 	@Override
 	protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
 		ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
 		zip.setLevel(Deflater.BEST_SPEED);
-		return streamedLinks == null ? zip : new LinkCopyingZip(zip, streamedLinks);
+		return streamedLinks.isEmpty() ? zip : new LinkCopyingZip(zip, streamedLinks);
 	}
 
 	/**
-	 * The workbook's zip stream, copying the streamed links' file in place of their placeholder.
-	 * The placeholder starts with the only '<' it holds, so a partial match that fails can restart
-	 * only at the byte that failed it.
+	 * The workbook's zip stream, copying each sheet's streamed links' file in place of their
+	 * placeholder in that sheet's entry. The placeholder starts with the only '<' it holds, so a
+	 * partial match that fails can restart only at the byte that failed it.
 	 */
 	static final class LinkCopyingZip extends ZipArchiveOutputStream {
 
 		private final ZipArchiveOutputStream zip;
 
-		private final Path links;
+		/** The links' files not yet copied, by entry. */
+		private final Map<String, Path> linksByEntry;
+
+		/** The links' file of the entry being written; {@code null} when it has none (or they are copied). */
+		private Path links;
 
 		/** How many of the placeholder's first bytes were last written and are held back. */
 		private int matched;
 
-		private boolean copied;
-
-		LinkCopyingZip(ZipArchiveOutputStream zip, Path links) {
+		LinkCopyingZip(ZipArchiveOutputStream zip, Map<String, Path> linksByEntry) {
 			super(OutputStream.nullOutputStream());
 			this.zip = zip;
-			this.links = links;
+			this.linksByEntry = new LinkedHashMap<>(linksByEntry);
 		}
 
 		/**
@@ -138,7 +182,7 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 		 */
 		@Override
 		public void write(byte[] b, int off, int len) throws IOException {
-			if (copied) {
+			if (links == null) {
 				zip.write(b, off, len);
 				return;
 			}
@@ -188,10 +232,10 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 		}
 
 		private void copyLinks() throws IOException {
-			copied = true;
 			try (InputStream in = Files.newInputStream(links)) {
 				in.transferTo(zip);
 			}
+			links = null;
 		}
 
 		@Override
@@ -209,21 +253,31 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 		@Override
 		public void putArchiveEntry(org.apache.commons.compress.archivers.zip.ZipArchiveEntry entry)
 				throws IOException {
-			releaseHeldBack();
+			endEntry();
+			links = linksByEntry.remove(entry.getName());
 			zip.putArchiveEntry(entry);
 		}
 
 		@Override
 		public void closeArchiveEntry() throws IOException {
-			releaseHeldBack();
+			endEntry();
 			zip.closeArchiveEntry();
+		}
+
+		/** An entry ends: its held-back bytes go out, and its links must have been copied. */
+		private void endEntry() throws IOException {
+			releaseHeldBack();
+			if (links != null) {
+				throw new IllegalStateException("The streamed hyperlinks' placeholder was not found in the sheet's XML");
+			}
 		}
 
 		@Override
 		public void finish() throws IOException {
-			releaseHeldBack();
-			if (!copied) {
-				throw new IllegalStateException("The streamed hyperlinks' placeholder was not found in the sheet's XML");
+			endEntry();
+			if (!linksByEntry.isEmpty()) {
+				throw new IllegalStateException("The workbook has no sheet " + linksByEntry.keySet()
+						+ " for the streamed hyperlinks");
 			}
 			zip.finish();
 		}

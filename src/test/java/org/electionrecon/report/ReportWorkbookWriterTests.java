@@ -591,6 +591,14 @@ class ReportWorkbookWriterTests {
 		/** Throw after this many boxes, as a data source that fails mid-write; -1 never. */
 		int failAfterBoxes = -1;
 
+		/** The input folder the Source cells link into; {@code null}: the run facts' (which does not exist). */
+		Path inputFolder;
+
+		@Override
+		public Path inputFolder() {
+			return inputFolder == null ? AreaReportData.super.inputFolder() : inputFolder;
+		}
+
 		@Override
 		public String area() {
 			return AREA;

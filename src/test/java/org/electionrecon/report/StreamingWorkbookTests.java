@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.zip.ZipFile;
 
@@ -267,7 +268,7 @@ class StreamingWorkbookTests {
 				+ placeholder.substring(1) + "</hyperlinks></x>";
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (var zip = new StreamingWorkbook.LinkCopyingZip(
-				new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(bytes), links)) {
+				new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(bytes), Map.of("sheet.xml", links))) {
 			zip.putArchiveEntry(new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("sheet.xml"));
 			for (byte b : sheet.getBytes(StandardCharsets.US_ASCII)) {
 				zip.write(b);
