@@ -242,7 +242,7 @@ class SummaryChartsTests {
 			assertThat(ElectionReconApplication.run(args.toArray(String[]::new))).isEqualTo(ExitCodes.ERRORS);
 			Path workbook;
 			try (Stream<Path> files = Files.list(output)) {
-				workbook = files.filter(f -> f.toString().endsWith(".xlsx")).findFirst().orElseThrow();
+				workbook = files.filter(f -> f.toString().endsWith("-reconciliation.xlsx")).findFirst().orElseThrow();
 			}
 			Map<String, String> parts = new java.util.LinkedHashMap<>();
 			try (ZipFile zip = new ZipFile(workbook.toFile())) {

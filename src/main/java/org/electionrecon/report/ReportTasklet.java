@@ -98,7 +98,7 @@ public class ReportTasklet implements Tasklet {
 	static AreaReportData.RunFacts runFacts(JobExecution job, LocalDateTime end, LocalDateTime rebuiltAt) {
 		JobParameters parameters = job.getJobParameters();
 		Map<String, String> identity = new LinkedHashMap<>();
-		identity.put("Input folder", parameters.getString("input"));
+		identity.put(AreaReportData.RunFacts.INPUT_FOLDER, parameters.getString("input"));
 		identity.put("Output folder", parameters.getString("output"));
 		identity.put("Inputs SHA-256", parameters.getString(RunCatalog.INPUTS));
 		identity.put("Settings SHA-256", parameters.getString(RunCatalog.SETTINGS));
