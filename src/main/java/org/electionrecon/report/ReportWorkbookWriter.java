@@ -71,6 +71,9 @@ public final class ReportWorkbookWriter {
 
 	static final String REBUILT_AT = "Rebuilt at";
 
+	/** Provenance's run fact for the links a sheet could not have (see {@link SheetLinks}). */
+	static final String LINKS_NOT_WRITTEN = "Links not written";
+
 	private static final String SUFFIX = "-reconciliation.xlsx";
 
 	/**
@@ -196,7 +199,7 @@ public final class ReportWorkbookWriter {
 						links(workbook, findings, data.area(), links), sources);
 				ChecksSheet.write(checks, data, tally);
 				long rejected = writeRejectedRows(rejectedRows, data);
-				writeProvenance(provenance, data);
+				writeProvenance(provenance, data, links);
 				SummarySheet.write(summary, data, seats, tally, rejected);
 				Long run = data.runFacts() == null ? null : data.runFacts().run();
 				for (SheetWriter sheet : List.of(summary, constituencies, boxes, findings, checks, rejectedRows,
@@ -400,7 +403,11 @@ public final class ReportWorkbookWriter {
 		return out.nextRowIndex() - first;
 	}
 
-	private static void writeProvenance(SheetWriter out, AreaReportData data) {
+	/**
+	 * @param links the links of the sheets written before it: any a sheet left out (Excel's limit)
+	 *     are recorded among the run facts, so the workbook itself says which cells have no link
+	 */
+	private static void writeProvenance(SheetWriter out, AreaReportData data, List<SheetLinks> links) {
 		out.header(PROVENANCE_HEADERS.toArray(String[]::new));
 		out.widths(44, 24, 66, 14, 12, 14, 14, 40, 12, 18);
 		for (SourceFile file : data.sourceFiles()) {
@@ -444,6 +451,14 @@ public final class ReportWorkbookWriter {
 			out.text(setting, 0, name);
 			out.figure(setting, 1, value.isEmpty() ? "none" : value);
 		});
+		for (SheetLinks sheetLinks : links) {
+			String leftOut = sheetLinks.leftOut();
+			if (leftOut != null) {
+				SheetRow linkRow = out.row();
+				out.text(linkRow, 0, LINKS_NOT_WRITTEN);
+				out.text(linkRow, 1, leftOut);
+			}
+		}
 		row = out.row();
 		out.text(row, 0, "Application version");
 		out.text(row, 1, facts.applicationVersion());

@@ -99,6 +99,16 @@ final class SheetLinks implements AutoCloseable {
 		return left;
 	}
 
+	/**
+	 * What the sheet's links left out, for the workbook's own record ({@code Boxes: 934,470 Source
+	 * links from cell I65532 on, past the 65,530 Excel opens on a sheet}), or null when none was.
+	 */
+	String leftOut() {
+		return left == 0 ? null
+				: String.format("%s: %,d links from cell %s on, past the %,d Excel opens on a sheet",
+						sheet.getSheetName(), left, firstLeft, MAX_LINKS);
+	}
+
 	/** Ends the file and gives its links to the sheet, if it has any. */
 	void finish() throws IOException {
 		xml.close();
