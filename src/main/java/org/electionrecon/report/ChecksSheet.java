@@ -22,7 +22,9 @@ final class ChecksSheet {
 
 	static void write(SheetWriter out, AreaReportData data, FindingTally findings) {
 		out.header(HEADERS.toArray(String[]::new));
-		out.widths(30, 28, 80, 10, 11, 10, 10, 11, 60);
+		// Check to Threshold fill the first page across, so a Description running on into an empty Threshold
+		// ends at that page's edge (PageLayout prints Checks two pages across)
+		out.widths(30, 28, 72, 10, 11, 10, 10, 11, 60);
 		Map<CheckCode, CheckEvaluation> evaluations = data.checkEvaluations();
 		AreaReportData.RunFacts facts = data.runFacts();
 		Map<String, String> thresholds = facts == null || facts.settings() == null ? Map.of() : facts.settings();
