@@ -51,7 +51,7 @@ final class PageLayout {
 			return switch (sheetName) {
 				// label, value and chart together: the chart's own rows decide the pages
 				case ReportWorkbookWriter.SUMMARY -> new Printout(-1, 1, null, false);
-				// the four long source columns stay on screen; Code and Constituency name each half
+				// the four long source columns stay on screen; Code and Constituency start both pages across
 				case ReportWorkbookWriter.CONSTITUENCIES ->
 					new Printout(ReportWorkbookWriter.CONSTITUENCY_HEADERS.indexOf("Info"), 2, "A:B", true);
 				// a box's figures; its Source (two cell references, up to 200 characters) stays on screen

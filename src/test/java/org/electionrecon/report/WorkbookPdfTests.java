@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * RECON_REQUIRE_LIBREOFFICE=true, which makes their absence a failure; elsewhere these tests are
  * skipped without them, saying what to install. Run them alone with
  * {@code ./mvnw -DskipFuzz -Dtest=WorkbookPdfTests -Dsurefire.failIfNoSpecifiedTests=false test}
- * (about 30 s: the job on the sample, then LibreOffice's conversion, in its own profile folder under
+ * (about 40 s: the job on the sample, then LibreOffice's conversion, in its own profile folder under
  * the test's temporary folder so that parallel runs do not share one).
  */
 class WorkbookPdfTests {
