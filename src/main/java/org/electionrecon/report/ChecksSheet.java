@@ -22,9 +22,8 @@ final class ChecksSheet {
 
 	static void write(SheetWriter out, AreaReportData data, FindingTally findings) {
 		out.header(HEADERS.toArray(String[]::new));
-		// Check to Threshold fill the first page across, so a Description running on into an empty Threshold
-		// ends at that page's edge (PageLayout prints Checks two pages across)
-		out.widths(30, 28, 72, 10, 11, 10, 10, 11, 60);
+		// narrow enough for one page across at half size or more (PageLayout), wide enough for the headers
+		out.widths(28, 24, 64, 10, 10, 8, 8, 10, 52);
 		Map<CheckCode, CheckEvaluation> evaluations = data.checkEvaluations();
 		AreaReportData.RunFacts facts = data.runFacts();
 		Map<String, String> thresholds = facts == null || facts.settings() == null ? Map.of() : facts.settings();

@@ -60,7 +60,7 @@ final class PageLayout {
 				// figures on the first page, Message, Source and Note on the second
 				case ReportWorkbookWriter.FINDINGS ->
 					new Printout(ReportWorkbookWriter.FINDING_HEADERS.size() - 1, 2, null, true);
-				case ReportWorkbookWriter.CHECKS -> new Printout(ChecksSheet.HEADERS.size() - 1, 2, "A:A", true);
+				case ReportWorkbookWriter.CHECKS -> new Printout(ChecksSheet.HEADERS.size() - 1, 1, null, true);
 				case ReportWorkbookWriter.REJECTED_ROWS ->
 					new Printout(ReportWorkbookWriter.REJECTED_ROW_HEADERS.size() - 1, 1, null, true);
 				case ReportWorkbookWriter.PROVENANCE ->
