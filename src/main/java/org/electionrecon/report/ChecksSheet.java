@@ -22,7 +22,8 @@ final class ChecksSheet {
 
 	static void write(SheetWriter out, AreaReportData data, FindingTally findings) {
 		out.header(HEADERS.toArray(String[]::new));
-		out.widths(30, 28, 80, 10, 11, 10, 10, 11, 60);
+		// narrow enough for one page across at half size or more (PageLayout), wide enough for the headers
+		out.widths(28, 24, 64, 10, 10, 8, 8, 10, 52);
 		Map<CheckCode, CheckEvaluation> evaluations = data.checkEvaluations();
 		AreaReportData.RunFacts facts = data.runFacts();
 		Map<String, String> thresholds = facts == null || facts.settings() == null ? Map.of() : facts.settings();

@@ -204,7 +204,7 @@ public final class ReportWorkbookWriter {
 				Long run = data.runFacts() == null ? null : data.runFacts().run();
 				for (SheetWriter sheet : List.of(summary, constituencies, boxes, findings, checks, rejectedRows,
 						provenance)) {
-					PageLayout.apply(sheet.sheet(), data.area(), run);
+					PageLayout.apply(sheet, data.area(), run);
 				}
 				DocumentProperties.apply(workbook.getXSSFWorkbook(), data);
 				workbook.write(out);
@@ -233,7 +233,8 @@ public final class ReportWorkbookWriter {
 	private static void writeConstituencies(SheetWriter out, List<ConstituencyFigures> seats, SheetLinks links,
 			SourceLinks sources) throws IOException {
 		out.header(CONSTITUENCY_HEADERS.toArray(String[]::new));
-		out.widths(11, 34, 12, 12, 12, 10, 10, 12, 12, 26, 8, 10, 9, 10, 22, 12, 10, 8, 9, 10, 12, 10, 10, 8, 8, 50, 60,
+		// wide enough for each header, which prints in full (PageLayout fits these columns to two pages across)
+		out.widths(11, 34, 12, 12, 12, 10, 11, 22, 20, 26, 8, 10, 9, 10, 22, 20, 12, 8, 9, 14, 19, 16, 11, 8, 8, 50, 60,
 				80, 60);
 		for (ConstituencyFigures seat : seats) {
 			SheetRow row = out.row();

@@ -29,8 +29,14 @@ class WorkbookPrintLayoutTests {
 	private static final List<String> SHEETS = List.of("Summary", "Constituencies", "Boxes", "Findings", "Checks",
 			"Rejected rows", "Provenance");
 
-	private static final String FOOTER = "<headerFooter><oddFooter>&amp;CRun 42&amp;LStaffordshire and Cheshire"
-			+ "&amp;Rpage &amp;P of &amp;N</oddFooter></headerFooter>";
+	/** The footer's codes: the area left, the run centre, the sheet's name (&A) and the page number right. */
+	private static final String FOOTER = "&CRun 42&LStaffordshire and Cheshire&R&A, page &P of &N";
+
+	/** Each sheet's pages across (fitToWidth) and tall (fitToHeight) for the fixture's few rows. */
+	private static final Map<String, String> FITTED = Map.of("Summary", "fitToWidth=\"1\" fitToHeight=\"0\"",
+			"Constituencies", "fitToWidth=\"2\" fitToHeight=\"1\"", "Boxes", "fitToWidth=\"1\" fitToHeight=\"1\"",
+			"Findings", "fitToWidth=\"2\" fitToHeight=\"1\"", "Checks", "fitToWidth=\"1\" fitToHeight=\"1\"",
+			"Rejected rows", "fitToWidth=\"1\" fitToHeight=\"1\"", "Provenance", "fitToWidth=\"2\" fitToHeight=\"1\"");
 
 	/** The parts of the workbook written from {@link ReportWorkbookWriterTests.Fixture}, by name. */
 	private static Map<String, String> parts;
@@ -55,15 +61,19 @@ class WorkbookPrintLayoutTests {
 				.containsPattern("^<\\?xml[^>]*>\\s*<worksheet[^>]*><sheetPr><pageSetUpPr fitToPage=\"true\""
 						+ " autoPageBreaks=\"true\"/></sheetPr>")
 				.contains("<printOptions gridLines=\"true\"/><pageMargins bottom=\"0.5\" footer=\"0.2\" header=\"0.2\""
-						+ " left=\"0.3\" right=\"0.3\" top=\"0.5\"/><pageSetup paperSize=\"9\" orientation=\"landscape\""
-						+ " fitToWidth=\"1\" fitToHeight=\"0\"/>");
+						+ " left=\"0.3\" right=\"0.3\" top=\"0.5\"/><pageSetup paperSize=\"9\" orientation=\"landscape\" "
+						+ FITTED.get(sheet) + "/>");
 		}
 	}
 
 	@Test
 	void shouldFootEveryPageWithTheAreaTheRunAndThePageNumber() {
 		for (String sheet : SHEETS) {
-			assertThat(elements(worksheet(sheet), "headerFooter")).as(sheet).containsExactly(FOOTER);
+			// POI writes the footer's text escaped or as CDATA: compare the text itself
+			assertThat(elements(worksheet(sheet), "oddFooter")).as(sheet)
+				.map(footer -> footer.replaceAll("</?oddFooter>|<!\\[CDATA\\[|]]>", "").replace("&amp;", "&"))
+				.containsExactly(FOOTER);
+			assertThat(elements(worksheet(sheet), "headerFooter")).as(sheet).hasSize(1);
 		}
 	}
 
@@ -92,10 +102,37 @@ class WorkbookPrintLayoutTests {
 
 	@Test
 	void shouldRepeatTheHeaderRowOfEverySheetOnEveryPage() {
+		// and Code and Constituency, or File, on the pages across of Constituencies and Provenance
 		assertThat(all(Pattern.compile("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"(\\d+)\">([^<]*)"
 				+ "</definedName>"), parts.get("xl/workbook.xml"))).containsExactly("0 Summary!$1:$1",
-						"1 Constituencies!$1:$1", "2 Boxes!$1:$1", "3 Findings!$1:$1", "4 Checks!$1:$1",
-						"5 'Rejected rows'!$1:$1", "6 Provenance!$1:$1");
+						"1 Constituencies!$A:$B,Constituencies!$1:$1", "2 Boxes!$1:$1", "3 Findings!$1:$1",
+						"4 Checks!$1:$1", "5 'Rejected rows'!$1:$1",
+						"6 Provenance!$A:$A,Provenance!$1:$1");
+	}
+
+	@Test
+	void shouldPrintTheColumnsAReaderNeedsOnPaper() {
+		// Constituencies up to Info (not its four source columns), Boxes up to Difference (not Source),
+		// the other tables whole, all their rows; Summary its used range, charts included
+		assertThat(all(Pattern.compile("<definedName name=\"_xlnm.Print_Area\" localSheetId=\"(\\d+)\">([^<]*)"
+				+ "</definedName>"), parts.get("xl/workbook.xml"))).containsExactly("1 Constituencies!$A$1:$Y$4",
+						"2 Boxes!$A$1:$H$6", "3 Findings!$A$1:$L$7", "4 Checks!$A$1:$I$25",
+						"5 'Rejected rows'!$A$1:$F$4", "6 Provenance!$A$1:$J$16");
+		// down to each sheet's last row
+		for (String sheet : SHEETS.subList(1, SHEETS.size())) {
+			assertThat(all(Pattern.compile("<dimension ref=\"A1:[A-Z]+(\\d+)\"/>"), worksheet(sheet))).as(sheet)
+				.containsExactly(all(Pattern.compile("localSheetId=\"" + SHEETS.indexOf(sheet) + "\">[^<]*![$]A[$]1:[$][A-Z]+[$](\\d+)<"),
+						parts.get("xl/workbook.xml")).get(0));
+		}
+	}
+
+	@Test
+	void shouldFitALongSheetToSixtyFourRowsAPage() {
+		PageLayout.Printout boxes = PageLayout.Printout.of("Boxes");
+		assertThat(List.of(boxes.pagesTall(1), boxes.pagesTall(64), boxes.pagesTall(65), boxes.pagesTall(436),
+				boxes.pagesTall(1_048_576))).containsExactly((short) 1, (short) 1, (short) 2, (short) 7, (short) 16_384);
+		// Summary runs to the pages its charts' row breaks give it
+		assertThat(PageLayout.Printout.of("Summary").pagesTall(436)).isZero();
 	}
 
 	@Test
@@ -151,11 +188,11 @@ class WorkbookPrintLayoutTests {
 		try (StreamingWorkbook workbook = new StreamingWorkbook(10)) {
 			SXSSFSheet sheet = workbook.createStreamingSheet("Boxes").sheet();
 
-			PageLayout.apply(sheet, "Tyne & Wear", null);
+			PageLayout.apply(sheet, 0, "Tyne & Wear", null);
 
 			// "&W" alone would be a code; "&&" is the ampersand itself
 			assertThat(List.of(sheet.getFooter().getLeft(), sheet.getFooter().getCenter(),
-					sheet.getFooter().getRight())).containsExactly("Tyne && Wear", "", "page &P of &N");
+					sheet.getFooter().getRight())).containsExactly("Tyne && Wear", "", "&A, page &P of &N");
 			workbook.dispose();
 		}
 	}
