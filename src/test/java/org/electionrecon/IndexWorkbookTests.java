@@ -119,7 +119,7 @@ class IndexWorkbookTests {
 				assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
 				assertThat(sheet.getRepeatingRows().formatAsString()).isEqualTo("1:1");
 				assertThat(List.of(sheet.getFooter().getLeft(), sheet.getFooter().getCenter(), sheet.getFooter().getRight()))
-					.containsExactly("Reconciliation index", "Run 0", "page &P of &N");
+					.containsExactly("Reconciliation index", "Run 0", "&A, page &P of &N");
 				sheet.forEach(row -> row.forEach(cell -> assertThat(cell.getCellType())
 					.isNotEqualTo(org.apache.poi.ss.usermodel.CellType.FORMULA)));
 			}

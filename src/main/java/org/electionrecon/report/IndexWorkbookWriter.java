@@ -133,8 +133,10 @@ public final class IndexWorkbookWriter {
 				finish(areas, AREA_HEADERS);
 				finish(constituencies, CONSTITUENCY_HEADERS);
 				Long run = data.runFacts() == null ? null : data.runFacts().run();
-				PageLayout.apply(areas.sheet(), FOOTER, run);
-				PageLayout.apply(constituencies.sheet(), FOOTER, run);
+				// every column prints, fitted to one page across and 64 rows a page, like an area's tables
+				PageLayout.apply(areas, new PageLayout.Printout(AREA_HEADERS.size() - 1, 1, null, true), FOOTER, run);
+				PageLayout.apply(constituencies, new PageLayout.Printout(CONSTITUENCY_HEADERS.size() - 1, 1, null, true),
+						FOOTER, run);
 				DocumentProperties.apply(workbook.getXSSFWorkbook(), title(data.election()), data.runFacts());
 				workbook.write(out);
 			}

@@ -82,7 +82,15 @@ final class PageLayout {
 	 * @param run the run's number, shown in the middle; {@code null} for a workbook without run facts
 	 */
 	static void apply(SheetWriter sheet, String area, Long run) {
-		apply(sheet.sheet(), sheet.nextRowIndex() - 1, area, run);
+		apply(sheet, Printout.of(sheet.sheet().getSheetName()), area, run);
+	}
+
+	/**
+	 * Sets up the sheet for printing as the printout says (a sheet of another workbook than an area's,
+	 * such as the index's); called once its rows are all written.
+	 */
+	static void apply(SheetWriter sheet, Printout printout, String area, Long run) {
+		apply(sheet.sheet(), printout, sheet.nextRowIndex() - 1, area, run);
 	}
 
 	/**
@@ -90,8 +98,7 @@ final class PageLayout {
 	 *
 	 * @param lastRow the sheet's last row (0-based): the rows are streamed, so the sheet cannot say
 	 */
-	static void apply(SXSSFSheet sheet, int lastRow, String area, Long run) {
-		Printout printout = Printout.of(sheet.getSheetName());
+	static void apply(SXSSFSheet sheet, Printout printout, int lastRow, String area, Long run) {
 		sheet.setFitToPage(true);
 		sheet.setAutobreaks(true);
 		PrintSetup setup = sheet.getPrintSetup();

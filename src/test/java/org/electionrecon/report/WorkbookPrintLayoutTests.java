@@ -188,7 +188,7 @@ class WorkbookPrintLayoutTests {
 		try (StreamingWorkbook workbook = new StreamingWorkbook(10)) {
 			SXSSFSheet sheet = workbook.createStreamingSheet("Boxes").sheet();
 
-			PageLayout.apply(sheet, 0, "Tyne & Wear", null);
+			PageLayout.apply(sheet, PageLayout.Printout.of("Boxes"), 0, "Tyne & Wear", null);
 
 			// "&W" alone would be a code; "&&" is the ampersand itself
 			assertThat(List.of(sheet.getFooter().getLeft(), sheet.getFooter().getCenter(),
