@@ -193,6 +193,8 @@ public class SourceFileReader implements ItemStreamReader<StagedItem> {
 			skip = 0;
 			return;
 		}
+		// before the file is hashed: a file that vanished since the folder was listed fails the partition here
+		log.info("Reading {} source {}", file.kind().folder(), file.name());
 		try {
 			sha = InputFolder.sha256(file.path());
 		}
@@ -221,7 +223,6 @@ public class SourceFileReader implements ItemStreamReader<StagedItem> {
 				return;
 			}
 		}
-		log.info("Reading {} source {}", file.kind().folder(), file.name());
 		try {
 			openFile = TabularFiles.open(file.path());
 			parser = file.kind().parser(file.name(), openFile, context.context());
