@@ -104,6 +104,94 @@ class IncrementalRunTests {
 	}
 
 	/**
+	 * An incremental run killed while its partitions copy the files an earlier run staged, some
+	 * copies committed and one in the middle of its transaction, then recovered and run again, ends
+	 * with the workbooks and the staged rows of an uninterrupted run that read every file: nothing
+	 * copied twice, nothing half copied.
+	 */
+	@Test
+	void shouldFinishAnIncrementalRunKilledMidCopyAsIfItHadReadEveryFile(@TempDir Path temp) throws Exception {
+		Path input = Cli.copySample(temp.resolve("input"));
+		Path killedOutput = temp.resolve("killed");
+		Path fullOutput = temp.resolve("full");
+		assertThat(Cli.run("--input=" + input, "--output=" + killedOutput).exitCode()).isEqualTo(ExitCodes.ERRORS);
+		assertThat(Cli.run("--input=" + input, "--output=" + fullOutput, "--full").exitCode())
+			.isEqualTo(ExitCodes.ERRORS);
+		// Tamworth's statement is withdrawn: every file left is unchanged, so the next run copies them all
+		Files.delete(input.resolve("verification/tamworth.xlsx"));
+		String[] command = { "--input=" + input, "--output=" + killedOutput };
+
+		// the register's file and the ingest's first four files are copied, the fifth copy is not committed
+		try (JobProcess job = JobProcess.startPausingAt("ingestStep", 5, List.of(command))) {
+			assertThat(job.awaitPause(java.time.Duration.ofSeconds(120))).as("paused%n%s", job.output())
+				.isEqualTo("ingestStep");
+			Thread.sleep(2000); // the commits made before the pause reach the database's log
+			job.kill();
+			assertThat(job.output()).contains("Reusing verification/");
+		}
+		assertThat(Cli.run("recover", "--output=" + killedOutput).exitCode()).isEqualTo(ExitCodes.CLEAN);
+		Cli.Result restarted = Cli.run(command);
+		assertThat(restarted.exitCode()).as("%s", restarted).isEqualTo(ExitCodes.ERRORS);
+		assertThat(restarted.printed()).contains("Restarting run 1 (FAILED) where it stopped")
+			.contains("Input files: 16 reused (unchanged since an earlier completed run staged them), 0 read\n");
+		assertThat(Cli.run("--input=" + input, "--output=" + fullOutput, "--full").exitCode())
+			.isEqualTo(ExitCodes.ERRORS);
+
+		WorkbookComparison.Result comparison = WorkbookComparison.compare(fullOutput.resolve(Cli.WORKBOOK),
+				killedOutput.resolve(Cli.WORKBOOK));
+		assertThat(comparison.differences()).as(comparison.describe()).isEmpty();
+		assertThat(comparison.cellsCompared()).isGreaterThan(4000);
+		try (StagingDatabase copies = StagingDatabase.open(killedOutput);
+				StagingDatabase reads = StagingDatabase.open(fullOutput)) {
+			assertThat(copies.duplicates()).isEmpty();
+			assertThat(copies.jobExecutionStatuses()).containsExactly("COMPLETED", "FAILED", "COMPLETED");
+			assertThat(copies.single("SELECT COUNT(*) FROM RECON_SOURCE_FILE WHERE RUN_ID = 1 AND REUSED_FROM_RUN = 0"))
+				.isEqualTo(16);
+			Map<String, List<String>> copied = copies.contents(Set.of("REUSED_FROM_RUN"));
+			Map<String, List<String>> read = reads.contents(Set.of("REUSED_FROM_RUN"));
+			for (String table : read.keySet()) {
+				assertThat(copied.get(table)).as(table).isEqualTo(read.get(table));
+			}
+		}
+	}
+
+	/**
+	 * {@code --full} is how a run stages its files, not what it reconciles: with the inputs of a
+	 * completed run it repeats nothing, and with {@code --rerun} it reconciles them anew from every file.
+	 */
+	@Test
+	void shouldNotMakeANewRunOfTheSameInputsForFullAlone(@TempDir Path temp) throws Exception {
+		Path input = Cli.copySample(temp.resolve("input"));
+		Path output = temp.resolve("output");
+		assertThat(Cli.run("--input=" + input, "--output=" + output).exitCode()).isEqualTo(ExitCodes.ERRORS);
+
+		Cli.Result full = Cli.run("--input=" + input, "--output=" + output, "--full");
+		assertThat(full.exitCode()).isEqualTo(ExitCodes.ERRORS);
+		assertThat(full.printed()).contains("--full reads every input file again only for a run that reads its inputs:"
+				+ " these inputs are reconciled already. Give --rerun --full to reconcile them anew from every file.")
+			.contains("Run 0 already reconciled these inputs with these settings")
+			.doesNotContain("Input files:");
+
+		Cli.Result rerunFull = Cli.run("--input=" + input, "--output=" + output, "--rerun", "--full");
+		assertThat(rerunFull.exitCode()).isEqualTo(ExitCodes.ERRORS);
+		assertThat(rerunFull.printed())
+			.contains("Input files: 0 reused (unchanged since an earlier completed run staged them), 17 read (--full:"
+					+ " every file read again)\n")
+			.contains("Inputs: 17 files read (0 unreadable, 0 ignored); 608 rows read");
+
+		Cli.Result rerun = Cli.run("--input=" + input, "--output=" + output, "--rerun");
+		assertThat(rerun.exitCode()).isEqualTo(ExitCodes.ERRORS);
+		assertThat(rerun.printed())
+			.contains("Input files: 17 reused (unchanged since an earlier completed run staged them), 0 read\n")
+			.contains("Reusing register/register.csv: unchanged since run 1 staged it")
+			.contains("Inputs: 17 files read (0 unreadable, 0 ignored, 17 of them unchanged and copied from an earlier"
+					+ " run's staging); 608 rows read: 608 accepted, 0 rejected, 0 out of scope");
+		try (StagingDatabase database = StagingDatabase.open(output)) {
+			assertThat(database.single("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).as("runs").isEqualTo(3);
+		}
+	}
+
+	/**
 	 * Runs the incremental and the full run of the folder as it is now, and compares their workbooks.
 	 *
 	 * @param reused how many files the incremental run should copy
