@@ -4,6 +4,7 @@ import java.sql.ResultSetMetaData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.electionrecon.ingest.ReusedFile;
@@ -72,14 +73,17 @@ public final class StagedFiles implements StepExecutionListener {
 	 * Copies what run {@code file.fromRun()} staged from the file into run {@code runId}, where the
 	 * file's first sequence number is {@code firstSeq}. Within the caller's transaction (the
 	 * partition's chunk): the copy commits whole with the partition's progress, or not at all.
+	 *
+	 * @param knownColumns each table's columns, filled as they are first needed
 	 */
-	static void copy(JdbcTemplate jdbc, ReusedFile file, long runId, long firstSeq) {
+	static void copy(JdbcTemplate jdbc, Map<String, List<String>> knownColumns, ReusedFile file, long runId,
+			long firstSeq) {
 		long shift = firstSeq - file.fromFirstSeq();
 		int rows = 0;
 		for (String table : FILE_TABLES) {
 			List<String> columns = new ArrayList<>();
 			List<String> values = new ArrayList<>();
-			for (String column : columns(jdbc, table)) {
+			for (String column : knownColumns.computeIfAbsent(table, t -> columns(jdbc, t))) {
 				columns.add(column);
 				values.add(switch (column.toUpperCase(Locale.ROOT)) {
 					case "RUN_ID" -> Long.toString(runId);
@@ -100,7 +104,7 @@ public final class StagedFiles implements StepExecutionListener {
 		log.debug("Copied {} staged rows of {} from run {}", rows, file.file(), file.fromRun());
 	}
 
-	/** A table's columns, as the database names them. */
+	/** A table's columns, as the database names them (the caller keeps them: they are the same all along). */
 	private static List<String> columns(JdbcTemplate jdbc, String table) {
 		return jdbc.query("SELECT * FROM " + table + " WHERE 1 = 0", rs -> {
 			ResultSetMetaData meta = rs.getMetaData();

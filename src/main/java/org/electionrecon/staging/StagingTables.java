@@ -41,6 +41,9 @@ public class StagingTables {
 
 	private final JdbcTemplate jdbc;
 
+	/** The columns of the tables a file's reading writes, as {@link StagedFiles#copy} copies them. */
+	private final Map<String, List<String>> copiedColumns = new java.util.concurrent.ConcurrentHashMap<>();
+
 	public StagingTables(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -179,7 +182,7 @@ public class StagingTables {
 		}
 		else if (type == ReusedFile.class) {
 			for (StagedItem item : group) {
-				StagedFiles.copy(jdbc, (ReusedFile) item.record(), runId, item.file().firstSeq());
+				StagedFiles.copy(jdbc, copiedColumns, (ReusedFile) item.record(), runId, item.file().firstSeq());
 			}
 		}
 		else {
