@@ -182,7 +182,8 @@ public class ElectionReconApplication {
 		}
 		return withJobDatabase(line, output, springArgs -> {
 			try (ConfigurableApplicationContext context = context(line, output, springArgs)) {
-				return context.getBean(ReconciliationRunner.class).run(input, output, election, line.flag("rerun"));
+				return context.getBean(ReconciliationRunner.class).run(input, output, election, line.flag("rerun"),
+						line.flag("full"));
 			}
 		});
 	}

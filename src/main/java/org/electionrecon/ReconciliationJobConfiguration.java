@@ -5,16 +5,15 @@ import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
 
-import org.electionrecon.ingest.ConstituencyDirectory;
 import org.electionrecon.ingest.FileProgress;
 import org.electionrecon.ingest.ParseContext;
 import org.electionrecon.ingest.PartitionRepository;
-import org.electionrecon.ingest.PartyNames;
 import org.electionrecon.ingest.RunParseContexts;
 import org.electionrecon.ingest.SourceFilePartitioner;
 import org.electionrecon.ingest.SourceFileReader;
 import org.electionrecon.ingest.SourceFileSplitter;
 import org.electionrecon.ingest.SourceKind;
+import org.electionrecon.ingest.StagedFileLookup;
 import org.electionrecon.ingest.StagedItem;
 import org.electionrecon.operate.FailureRecorder;
 import org.electionrecon.operate.OperatorCommands;
@@ -33,6 +32,7 @@ import org.electionrecon.run.Parallelism;
 import org.electionrecon.run.RunCatalog;
 import org.electionrecon.settings.ReconProperties;
 import org.electionrecon.staging.GroupedCommits;
+import org.electionrecon.staging.StagedFiles;
 import org.electionrecon.staging.StagingTables;
 import org.electionrecon.staging.StagingWriter;
 import org.springframework.batch.core.ExitStatus;
@@ -130,27 +130,33 @@ public class ReconciliationJobConfiguration {
 	/** What the register step knows when it reads the register: no constituency yet. */
 	@Bean
 	public RunParseContexts runParseContexts(ConstituencyFactsRepository facts, ReconProperties properties) {
-		PartyNames parties = partyNames(properties);
-		return new RunParseContexts(
-				new ParseContext(new ConstituencyDirectory(List.of()), parties, properties.headerSynonyms()),
-				runId -> new ParseContext(new ConstituencyDirectory(facts.register(runId)), parties,
-						properties.headerSynonyms()));
+		return new RunParseContexts(properties.parties(), properties.headerSynonyms(), facts::register);
+	}
+
+	/** The staged files of earlier runs, which an incremental run copies instead of reading their files again. */
+	@Bean
+	public StagedFiles stagedFiles(DataSource dataSource) {
+		return new StagedFiles(new JdbcTemplate(dataSource));
 	}
 
 	/**
 	 * The reader of one partition's file, made for each partition: the file and where its records'
 	 * sequence numbers start come from the partition's execution context, the election from the
-	 * job parameters.
+	 * job parameters. Unless the run is {@code --full}, a file an earlier completed run staged the
+	 * same way is copied from that run rather than read ({@link StagedFiles}).
 	 */
 	@Bean
 	@StepScope
 	public SourceFileReader sourceFileReader(@Value("#{stepExecution}") StepExecution partition,
-			@Value("#{jobParameters['election']}") String election, RunParseContexts contexts) {
+			@Value("#{jobParameters['election']}") String election,
+			@Value("#{jobParameters['" + StagedFiles.FULL + "']}") String full, RunParseContexts contexts,
+			StagedFiles stagedFiles) {
 		long runId = partition.getJobExecution().getJobInstance().getInstanceId();
 		ExecutionContext file = partition.getExecutionContext();
 		boolean register = SourceFilePartitioner.file(file).kind() == SourceKind.REGISTER;
 		LocalDate date = election == null ? ParseContext.DEFAULT_ELECTION : LocalDate.parse(election);
-		return SourceFileReader.of(file, () -> contexts.context(register, runId, date));
+		StagedFileLookup earlier = "true".equals(full) ? null : stagedFiles.lookupFor(runId);
+		return SourceFileReader.of(file, () -> contexts.keyed(register, runId, date), earlier);
 	}
 
 	@Bean
@@ -213,9 +219,10 @@ public class ReconciliationJobConfiguration {
 	public Step ingestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			SourceFilePartitioner sourceFiles,
 			PartitionHandler ingestPartitionHandler, FileProgress ingestProgress, FailureRecorder failureRecorder,
-			LiveStatus liveStatus, DataSource dataSource) {
+			LiveStatus liveStatus, DataSource dataSource, StagedFiles stagedFiles) {
 		return partitioned("ingestStep", jobRepository, transactionManager, sourceFiles, ingestPartitionHandler,
-				ingestProgress, failureRecorder, liveStatus, new GroupedCommits(new JdbcTemplate(dataSource)));
+				ingestProgress, failureRecorder, liveStatus, new GroupedCommits(new JdbcTemplate(dataSource)),
+				stagedFiles);
 	}
 
 
@@ -358,9 +365,5 @@ public class ReconciliationJobConfiguration {
 			String step, org.springframework.batch.core.step.tasklet.Tasklet tasklet) {
 		FaultInjection requested = faults.getIfAvailable();
 		return requested == null ? tasklet : requested.pausingAfter(step, tasklet);
-	}
-
-	private static PartyNames partyNames(ReconProperties properties) {
-		return new PartyNames(properties.parties());
 	}
 }

@@ -24,7 +24,7 @@ class PostgresStagingSchemaTests {
 			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 
 			StagingSchema.ensure(dataSource);
-			jdbc.update("INSERT INTO recon_constituency (run_id, code, name, area) VALUES (1, 'E1', ?, 'West Midlands')",
+			jdbc.update("INSERT INTO recon_constituency (run_id, file_seq, code, name, area) VALUES (1, 1, 'E1', ?, 'West Midlands')",
 					"x".repeat(32_767));
 			StagingSchema.ensure(dataSource);
 
@@ -36,10 +36,11 @@ class PostgresStagingSchemaTests {
 								rs.getString(3) + (rs.getObject(4) == null ? "" : "(" + rs.getInt(4) + ")"));
 					});
 			assertThat(types).containsExactly(Map.entry("recon_box_block.run_id", "bigint"),
-					Map.entry("recon_box_block.seq", "bigint"),
+					Map.entry("recon_box_block.file_seq", "bigint"), Map.entry("recon_box_block.seq", "bigint"),
 					Map.entry("recon_box_block.constituency_code", "character varying(32767)"),
 					Map.entry("recon_box_block.boxes", "integer"), Map.entry("recon_box_block.data", "bytea"),
 					Map.entry("recon_constituency.run_id", "bigint"),
+					Map.entry("recon_constituency.file_seq", "bigint"),
 					Map.entry("recon_constituency.code", "character varying(32767)"),
 					Map.entry("recon_constituency.name", "character varying(32767)"),
 					Map.entry("recon_constituency.region", "character varying(32767)"),
@@ -48,7 +49,7 @@ class PostgresStagingSchemaTests {
 					Map.entry("recon_constituency.aliases", "text"));
 			assertThat(jdbc.queryForObject("SELECT length(name) FROM recon_constituency", Integer.class))
 				.isEqualTo(32_767);
-			assertThat(jdbc.queryForList("SELECT version FROM recon_schema", Integer.class)).containsExactly(7);
+			assertThat(jdbc.queryForList("SELECT version FROM recon_schema", Integer.class)).containsExactly(8);
 		}
 	}
 }

@@ -23,11 +23,11 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 	static final Set<String> COMMANDS = Set.of(RUN, GENERATE, STATUS, RESTART, RECOVER, REPORT, BENCHMARK);
 
 	/** Options that take no value. */
-	static final Set<String> FLAGS = Set.of("rerun", "help", "force");
+	static final Set<String> FLAGS = Set.of("rerun", "full", "help", "force");
 
 	/** Options of the job itself; {@code spring.*} and {@code recon.*} settings pass through to Spring. */
 	static final Set<String> OPTIONS = Set.of("input", "output", "election", "database-dir", "preset", "seed", "run",
-			"rerun", "help", "force", "workload", "runs", "work", "heap", "jar", "jvm");
+			"rerun", "full", "help", "force", "workload", "runs", "work", "heap", "jar", "jvm");
 
 	public static final class UsageException extends Exception {
 		public UsageException(String message) {
@@ -117,6 +117,7 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 
 				Usage:
 				  java -jar target/election-recon.jar [run] [--input=DIR] [--output=DIR] [--election=DATE] [--rerun]
+				                                      [--full]
 				  java -jar target/election-recon.jar status|restart|recover|report [--run=N] [--output=DIR]
 				  java -jar target/election-recon.jar generate --preset=sample|national|million --input=DIR [--seed=N]
 				                                      [--force]
@@ -127,7 +128,9 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 				Commands:
 				  run        (default) read the input folder, reconcile, write <area>-reconciliation.xlsx.
 				             The same inputs restart a failed run and do not repeat a completed one
-				             (its exit code is given again; --rerun runs them anew)
+				             (its exit code is given again; --rerun runs them anew). A file that an
+				             earlier completed run read is not read again: its staged rows are
+				             copied (--full reads every file)
 				  status     recent runs: inputs, start, end, status, findings, the failed step and why
 				             (while another process holds the embedded database: its run, step and progress)
 				  restart    resume the last failed run (or --run=N) from where it stopped
@@ -152,6 +155,9 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 				  --election=DATE     the election reconciled, as YYYY-MM-DD (default: 2024-07-04)
 				  --database-dir=DIR  where the embedded job database lives (default: OUTPUT/.election-recon-db)
 				  --rerun             with run: reconcile inputs again although a completed run has them
+				  --full              with run: read every input file again; by default a file that an
+				                      earlier completed run read (same name, bytes, reader version,
+				                      register and settings) is copied from that run's staging
 				  --run=N             with status, restart, recover, report: the run (as status lists it)
 				  --preset=NAME       with generate: sample, national or million
 				  --force             with generate: write beside files generate did not write, keeping

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.electionrecon.ingest.InputFolder.InputFile;
@@ -34,6 +35,13 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * the contract's order, whichever thread reads it, so everything downstream keeps its order.
  * Restartable: the partition's execution context holds the records already handed out
  * ({@link #RECORDS_READ}); a restart re-reads the file and skips them.
+ * <p>
+ * Incremental: given a {@link StagedFileLookup}, a file that an earlier completed run staged from
+ * the same bytes, under the same name, with the same reader version and read key
+ * ({@link RunParseContexts}) is not read: the partition hands out one {@link ReusedFile} record,
+ * and the writer copies that run's rows of the file in the partition's one transaction. The
+ * choice is made only for a partition that has handed out nothing yet; a restarted partition goes
+ * on the way it began ({@link #REUSED_FROM}).
  */
 public class SourceFileReader implements ItemStreamReader<StagedItem> {
 
@@ -42,12 +50,19 @@ public class SourceFileReader implements ItemStreamReader<StagedItem> {
 	/** Records handed out from the file, kept in the partition's execution context. */
 	public static final String RECORDS_READ = "file.records.read";
 
+	/** The run whose staging of the file the partition copied, kept in its execution context once it did. */
+	public static final String REUSED_FROM = "file.reused-from";
+
 	/** The staged notes' column of a source file (RECON_SOURCE_FILE.NOTES). */
 	private static final int MAX_NOTES = 16000;
 
 	private final InputFile file;
 	private final long firstSeq;
-	private final Supplier<ParseContext> contexts;
+	private final Supplier<RunParseContexts.Keyed> contexts;
+	private final StagedFileLookup earlier;
+	private FileOrigin origin;
+	private boolean wholeRead;
+	private Long reusedFrom;
 	private final Deque<Staged> buffer = new ArrayDeque<>();
 	private long skip;
 	private long emitted;
@@ -62,15 +77,38 @@ public class SourceFileReader implements ItemStreamReader<StagedItem> {
 	 *     most kinds, so only when a file is read)
 	 */
 	public SourceFileReader(InputFile file, long firstSeq, Supplier<ParseContext> contexts) {
+		this(file, firstSeq, () -> new RunParseContexts.Keyed(contexts.get(), null), null);
+	}
+
+	/**
+	 * @param contexts the parse context and its digest, asked for once the file is hashed; a
+	 *     {@code null} digest records no read key, so the file's rows are never reused
+	 * @param earlier where an earlier staging of the file is looked for; {@code null} to read every
+	 *     file ({@code --full})
+	 */
+	public SourceFileReader(InputFile file, long firstSeq, Supplier<RunParseContexts.Keyed> contexts,
+			StagedFileLookup earlier) {
 		this.file = file;
 		this.firstSeq = firstSeq;
 		this.contexts = contexts;
+		this.earlier = earlier;
+		this.origin = new FileOrigin(firstSeq, file.kind().readerVersion(), null);
 	}
 
-	/** The reader of the partition {@link SourceFilePartitioner} described in {@code partition}. */
+	/** The reader of the partition {@link SourceFilePartitioner} described in {@code partition}; it reads every file. */
 	public static SourceFileReader of(ExecutionContext partition, Supplier<ParseContext> contexts) {
 		return new SourceFileReader(SourceFilePartitioner.file(partition), SourceFilePartitioner.firstSeq(partition),
 				contexts);
+	}
+
+	/**
+	 * The reader of a partition of an incremental run: it copies an earlier staging of the file
+	 * when {@code earlier} finds one ({@code null} for none).
+	 */
+	public static SourceFileReader of(ExecutionContext partition, Supplier<RunParseContexts.Keyed> contexts,
+			StagedFileLookup earlier) {
+		return new SourceFileReader(SourceFilePartitioner.file(partition), SourceFilePartitioner.firstSeq(partition),
+				contexts, earlier);
 	}
 
 	@Override
@@ -78,13 +116,18 @@ public class SourceFileReader implements ItemStreamReader<StagedItem> {
 		close();
 		buffer.clear();
 		skip = context.getLong(RECORDS_READ, 0);
+		reusedFrom = context.containsKey(REUSED_FROM) ? context.getLong(REUSED_FROM) : null;
 		emitted = 0;
 		opened = false;
+		wholeRead = true;
 	}
 
 	@Override
 	public void update(ExecutionContext context) {
 		context.putLong(RECORDS_READ, opened ? emitted : skip);
+		if (reusedFrom != null) {
+			context.putLong(REUSED_FROM, reusedFrom);
+		}
 	}
 
 	@Override
@@ -102,7 +145,12 @@ public class SourceFileReader implements ItemStreamReader<StagedItem> {
 					skip--;
 					continue;
 				}
-				return new StagedItem(seq, record);
+				if (record instanceof ReusedFile reused) {
+					reusedFrom = reused.fromRun();
+				}
+				// the provenance is the file's last record: by then it is known whether the file was read whole
+				return new StagedItem(seq, record,
+						record instanceof SourceFile && !wholeRead ? origin.notReusable() : origin);
 			}
 			if (parser == null) {
 				return null;
@@ -122,6 +170,7 @@ public class SourceFileReader implements ItemStreamReader<StagedItem> {
 				String reason = "reading stopped part-way: " + (ex instanceof IOException && ex.getMessage() != null
 						? ex.getMessage() : TabularFiles.rootMessage(ex));
 				log.warn("{}: {}", file.name(), reason);
+				wholeRead = false;
 				buffer.addAll(out);
 				buffer.add(unreadable(reason));
 				buffer.add(provenance(reason));
@@ -138,11 +187,19 @@ public class SourceFileReader implements ItemStreamReader<StagedItem> {
 					"ignored: " + file.ignoredBecause()));
 			return;
 		}
+		if (skip > 0 && reusedFrom != null) {
+			// the copy committed with the count of records handed out: nothing is left to hand out
+			emitted = skip;
+			skip = 0;
+			return;
+		}
+		// before the file is hashed: a file that vanished since the folder was listed fails the partition here
 		log.info("Reading {} source {}", file.kind().folder(), file.name());
 		try {
 			sha = InputFolder.sha256(file.path());
 		}
 		catch (java.nio.file.AccessDeniedException ex) {
+			wholeRead = false;
 			// a file the account may not read stays so on a rerun: it is that file's finding, not the
 			// run's failure (a file that vanished fails the partition instead, and restart reads it once back)
 			String reason = "permission denied (the account running the job may not read it)";
@@ -153,11 +210,25 @@ public class SourceFileReader implements ItemStreamReader<StagedItem> {
 			return;
 		}
 		bytes = size(file.path());
+		RunParseContexts.Keyed context = contexts.get();
+		if (context.digest() != null) {
+			origin = new FileOrigin(firstSeq, file.kind().readerVersion(),
+					RunParseContexts.readKey(file.kind(), context.digest()));
+		}
+		if (earlier != null && skip == 0 && origin.readKey() != null) {
+			Optional<ReusedFile> staged = earlier.earlier(file.name(), sha, origin.readKey());
+			if (staged.isPresent()) {
+				log.info("Reusing {}: unchanged since run {} staged it", file.name(), staged.get().fromRun());
+				buffer.add(staged.get());
+				return;
+			}
+		}
 		try {
 			openFile = TabularFiles.open(file.path());
-			parser = file.kind().parser(file.name(), openFile, contexts.get());
+			parser = file.kind().parser(file.name(), openFile, context.context());
 		}
 		catch (IOException | RuntimeException ex) {
+			wholeRead = false;
 			closeFile();
 			String reason = ex instanceof UnreadableSourceException ? ex.getMessage() : TabularFiles.rootMessage(ex);
 			log.warn("{} is unreadable: {}", file.name(), reason);

@@ -22,6 +22,7 @@ import org.electionrecon.reconcile.Thresholds;
 import org.electionrecon.settings.ReconProperties;
 import org.electionrecon.settings.RunSettings;
 import org.electionrecon.report.ReportTasklet;
+import org.electionrecon.staging.StagedFiles;
 import org.electionrecon.staging.StagingSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +87,14 @@ public class ReconciliationRunner {
 	}
 
 	public int run(Path input, Path output, String election, boolean rerun) {
+		return run(input, output, election, rerun, false);
+	}
+
+	/**
+	 * @param full read every input file again ({@code --full}), rather than copy the staged rows of
+	 *     the files an earlier completed run staged unchanged; not part of the run's identity
+	 */
+	public int run(Path input, Path output, String election, boolean rerun, boolean full) {
 		RunSettings settings = RunSettings.of(election, thresholds, properties);
 		log.info(RunAnnouncement.firstLine(input, output, databaseUrl(), settings));
 		if (!databaseReady()) {
@@ -124,6 +133,10 @@ public class ReconciliationRunner {
 		if (rerun) {
 			builder.addString("rerun", Instant.now().toString());
 		}
+		if (full) {
+			// how the files are staged, not what is reconciled: the same inputs and settings are the same run
+			builder.addString(StagedFiles.FULL, "true", false);
+		}
 		JobParameters parameters = builder.toJobParameters();
 		Optional<JobExecution> latestOfElection = runs.latestCompleted(RunCatalog.sameElection(election));
 		if (!rerun) {
@@ -132,6 +145,10 @@ public class ReconciliationRunner {
 			Optional<JobExecution> done = runs.latestCompleted(sameInputs.and(sameSettings));
 			if (done.isPresent() && (last == null || last.getStatus() == BatchStatus.COMPLETED
 					|| done.get().getJobInstance().getInstanceId() > instance.getInstanceId())) {
+				if (full) {
+					log.info("--full reads every input file again only for a run that reads its inputs: these inputs"
+							+ " are reconciled already. Give --rerun --full to reconcile them anew from every file.");
+				}
 				return alreadyReconciled(done.get(), latestOfElection.orElseThrow(), settings);
 			}
 			if (last != null) {

@@ -166,9 +166,13 @@ public class RunSummary {
 				Long.class, runId);
 		Long unreadable = jdbc.queryForObject("SELECT COUNT(DISTINCT SOURCE) FROM RECON_FINDING WHERE RUN_ID = ?"
 				+ " AND CHECK_CODE = ?", Long.class, runId, CheckCode.SOURCE_UNREADABLE.name());
-		return String.format("Inputs: %d files read (%d unreadable, %d ignored); %d rows read: %d accepted, %d rejected,"
-				+ " %d out of scope", files.get("files"), unreadable, ignored, files.get("read"), files.get("accepted"),
-				files.get("rejected"), files.get("outOfScope"));
+		Long reused = jdbc.queryForObject("SELECT COUNT(*) FROM RECON_SOURCE_FILE WHERE RUN_ID = ?"
+				+ " AND REUSED_FROM_RUN IS NOT NULL", Long.class, runId);
+		String copied = reused == null || reused == 0 ? ""
+				: ", " + reused + " of them unchanged and copied from an earlier run's staging";
+		return String.format("Inputs: %d files read (%d unreadable, %d ignored%s); %d rows read: %d accepted, %d rejected,"
+				+ " %d out of scope", files.get("files"), unreadable, ignored, copied, files.get("read"),
+				files.get("accepted"), files.get("rejected"), files.get("outOfScope"));
 	}
 
 	private static List<String> workbookLines(List<String> workbooks) {

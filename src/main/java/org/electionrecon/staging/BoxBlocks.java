@@ -34,10 +34,11 @@ public final class BoxBlocks {
 		byConstituency.forEach((code, items) -> {
 			for (BoxBlockCodec.EncodedBlock block : BoxBlockCodec
 				.encode(items.stream().map(i -> (BallotBox) i.record()).toList())) {
-				rows.add(new Object[] { runId, items.get(block.firstBox()).seq(), code, block.boxes(), block.data() });
+				StagedItem first = items.get(block.firstBox());
+				rows.add(new Object[] { runId, first.file().firstSeq(), first.seq(), code, block.boxes(), block.data() });
 			}
 		});
-		jdbc.batchUpdate("INSERT INTO RECON_BOX_BLOCK (RUN_ID, SEQ, CONSTITUENCY_CODE, BOXES, DATA) VALUES (?,?,?,?,?)",
+		jdbc.batchUpdate("INSERT INTO RECON_BOX_BLOCK (RUN_ID, FILE_SEQ, SEQ, CONSTITUENCY_CODE, BOXES, DATA) VALUES (?,?,?,?,?,?)",
 				rows);
 	}
 

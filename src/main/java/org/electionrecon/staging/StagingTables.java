@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.electionrecon.ingest.ReusedFile;
 import org.electionrecon.ingest.StagedItem;
 import org.electionrecon.model.BallotBox;
 import org.electionrecon.model.CandidateVotes;
@@ -17,6 +18,7 @@ import org.electionrecon.model.Explanation;
 import org.electionrecon.model.ReportedFigure;
 import org.electionrecon.model.DeclaredResult;
 import org.electionrecon.model.Finding;
+import org.electionrecon.model.FindingStatus;
 import org.electionrecon.model.NotionalResult;
 import org.electionrecon.model.RejectedFigure;
 import org.electionrecon.model.RejectedRow;
@@ -39,6 +41,9 @@ public class StagingTables {
 
 	private final JdbcTemplate jdbc;
 
+	/** The columns of the tables a file's reading writes, as {@link StagedFiles#copy} copies them. */
+	private final Map<String, List<String>> copiedColumns = new java.util.concurrent.ConcurrentHashMap<>();
+
 	public StagingTables(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -55,10 +60,10 @@ public class StagingTables {
 
 	private void insertGroup(long runId, Class<?> type, List<StagedItem> group) {
 		if (type == Constituency.class) {
-			batch("INSERT INTO RECON_CONSTITUENCY (RUN_ID, CODE, NAME, REGION, COUNTY, AREA, ALIASES) VALUES (?,?,?,?,?,?,?)",
-					group, (seq, r) -> {
+			batch("INSERT INTO RECON_CONSTITUENCY (RUN_ID, FILE_SEQ, CODE, NAME, REGION, COUNTY, AREA, ALIASES) VALUES (?,?,?,?,?,?,?,?)",
+					group, (seq, file, r) -> {
 						Constituency c = (Constituency) r;
-						return new Object[] { runId, c.code(), c.name(), c.region(), c.county(), c.area(),
+						return new Object[] { runId, file, c.code(), c.name(), c.region(), c.county(), c.area(),
 								String.join(";", c.aliases()) };
 					});
 		}
@@ -66,27 +71,27 @@ public class StagingTables {
 			BoxBlocks.insert(jdbc, runId, group);
 		}
 		else if (type == VerificationSheet.class) {
-			batch("INSERT INTO RECON_VERIFICATION_SHEET (RUN_ID, CONSTITUENCY_CODE, SOURCE) VALUES (?,?,?)", group,
-					(seq, r) -> {
+			batch("INSERT INTO RECON_VERIFICATION_SHEET (RUN_ID, FILE_SEQ, CONSTITUENCY_CODE, SOURCE) VALUES (?,?,?,?)", group,
+					(seq, file, r) -> {
 						VerificationSheet v = (VerificationSheet) r;
-						return new Object[] { runId, v.constituencyCode(), v.source() };
+						return new Object[] { runId, file, v.constituencyCode(), v.source() };
 					});
 		}
 		else if (type == StatedFigure.class) {
-			batch("INSERT INTO RECON_STATED_FIGURE (RUN_ID, CONSTITUENCY_CODE, KIND, FIGURE_VALUE, DECIMALS, SOURCE)"
-					+ " VALUES (?,?,?,?,?,?)", group, (seq, r) -> {
+			batch("INSERT INTO RECON_STATED_FIGURE (RUN_ID, FILE_SEQ, CONSTITUENCY_CODE, KIND, FIGURE_VALUE, DECIMALS, SOURCE)"
+					+ " VALUES (?,?,?,?,?,?,?)", group, (seq, file, r) -> {
 						StatedFigure s = (StatedFigure) r;
-						return new Object[] { runId, s.constituencyCode(), s.kind().name(), s.value(), s.decimals(),
+						return new Object[] { runId, file, s.constituencyCode(), s.kind().name(), s.value(), s.decimals(),
 								s.source() };
 					});
 		}
 		else if (type == DeclaredResult.class) {
-			batch("INSERT INTO RECON_DECLARATION (RUN_ID, SEQ, CONSTITUENCY_CODE, FILE_NAME, ELECTORATE, ELECTORATE_SOURCE,"
+			batch("INSERT INTO RECON_DECLARATION (RUN_ID, FILE_SEQ, SEQ, CONSTITUENCY_CODE, FILE_NAME, ELECTORATE, ELECTORATE_SOURCE,"
 					+ " VALID_VOTES, VALID_VOTES_SOURCE, REJECTED, REJECTED_SOURCE, MAJORITY, MAJORITY_SOURCE,"
 					+ " RESULT_LABEL, RESULT_SOURCE, FIRST_PARTY, FIRST_PARTY_SOURCE, MEMBER_FIRST_NAME, MEMBER_SURNAME,"
-					+ " MEMBER_SOURCE) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", group, (seq, r) -> {
+					+ " MEMBER_SOURCE) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", group, (seq, file, r) -> {
 						DeclaredResult d = (DeclaredResult) r;
-						return new Object[] { runId, seq, d.constituencyCode(), d.file(), big(d.electorate()),
+						return new Object[] { runId, file, seq, d.constituencyCode(), d.file(), big(d.electorate()),
 								d.electorateSource(), big(d.validVotes()), d.validVotesSource(), big(d.rejected()),
 								d.rejectedSource(), big(d.majority()), d.majoritySource(), d.result(), d.resultSource(),
 								d.firstParty(), d.firstPartySource(), d.memberFirstName(), d.memberSurname(),
@@ -94,81 +99,91 @@ public class StagingTables {
 					});
 		}
 		else if (type == DeclaredPartyVotes.class) {
-			batch("INSERT INTO RECON_DECLARED_PARTY_VOTES (RUN_ID, CONSTITUENCY_CODE, PARTY, VOTES, SOURCE) VALUES (?,?,?,?,?)",
-					group, (seq, r) -> {
+			batch("INSERT INTO RECON_DECLARED_PARTY_VOTES (RUN_ID, FILE_SEQ, CONSTITUENCY_CODE, PARTY, VOTES, SOURCE) VALUES (?,?,?,?,?,?)",
+					group, (seq, file, r) -> {
 						DeclaredPartyVotes p = (DeclaredPartyVotes) r;
-						return new Object[] { runId, p.constituencyCode(), p.party(), p.votes(), p.source() };
+						return new Object[] { runId, file, p.constituencyCode(), p.party(), p.votes(), p.source() };
 					});
 		}
 		else if (type == CandidateVotes.class) {
-			batch("INSERT INTO RECON_CANDIDATE (RUN_ID, SEQ, CONSTITUENCY_CODE, FIRST_NAME, SURNAME, PARTY, VOTES, ELECTED,"
-					+ " SOURCE) VALUES (?,?,?,?,?,?,?,?,?)", group, (seq, r) -> {
+			batch("INSERT INTO RECON_CANDIDATE (RUN_ID, FILE_SEQ, SEQ, CONSTITUENCY_CODE, FIRST_NAME, SURNAME, PARTY, VOTES, ELECTED,"
+					+ " SOURCE) VALUES (?,?,?,?,?,?,?,?,?,?)", group, (seq, file, r) -> {
 						CandidateVotes c = (CandidateVotes) r;
-						return new Object[] { runId, seq, c.constituencyCode(), c.firstName(), c.surname(), c.party(),
+						return new Object[] { runId, file, seq, c.constituencyCode(), c.firstName(), c.surname(), c.party(),
 								c.votes(), new SqlParameterValue(Types.BOOLEAN, c.elected()), c.source() };
 					});
 		}
 		else if (type == NotionalResult.class) {
-			batch("INSERT INTO RECON_NOTIONAL (RUN_ID, CONSTITUENCY_CODE, ELECTORATE, TURNOUT, TOTAL_VOTES, PARTY_VOTES,"
-					+ " WINNER, SECOND_PARTY, SOURCE, ELECTORATE_SOURCE, WINNER_SOURCE) VALUES (?,?,?,?,?,?,?,?,?,?,?)", group,
-					(seq, r) -> {
+			batch("INSERT INTO RECON_NOTIONAL (RUN_ID, FILE_SEQ, CONSTITUENCY_CODE, ELECTORATE, TURNOUT, TOTAL_VOTES, PARTY_VOTES,"
+					+ " WINNER, SECOND_PARTY, SOURCE, ELECTORATE_SOURCE, WINNER_SOURCE) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", group,
+					(seq, file, r) -> {
 						NotionalResult n = (NotionalResult) r;
-						return new Object[] { runId, n.constituencyCode(), n.electorate(), n.turnout(), n.totalVotes(),
+						return new Object[] { runId, file, n.constituencyCode(), n.electorate(), n.turnout(), n.totalVotes(),
 								PartyVotesText.format(n.partyVotes()), n.winner(), n.second(), n.source(),
 								n.electorateSource(), n.winnerSource() };
 					});
 		}
 		else if (type == RejectedRow.class) {
-			batch("INSERT INTO RECON_REJECTED_ROW (RUN_ID, SEQ, FILE_NAME, SHEET, ROW_NO, CELL, RAW_VALUE, REASON)"
-					+ " VALUES (?,?,?,?,?,?,?,?)", group, (seq, r) -> {
+			batch("INSERT INTO RECON_REJECTED_ROW (RUN_ID, FILE_SEQ, SEQ, FILE_NAME, SHEET, ROW_NO, CELL, RAW_VALUE, REASON)"
+					+ " VALUES (?,?,?,?,?,?,?,?,?)", group, (seq, file, r) -> {
 						RejectedRow x = (RejectedRow) r;
-						return new Object[] { runId, seq, x.file(), x.sheet(), x.row(), x.cell(), clip(x.value(), 4000),
+						return new Object[] { runId, file, seq, x.file(), x.sheet(), x.row(), x.cell(), clip(x.value(), 4000),
 								clip(x.reason(), 2000) };
 					});
 		}
 		else if (type == RejectedFigure.class) {
-			batch("INSERT INTO RECON_REJECTED_FIGURE (RUN_ID, SEQ, CONSTITUENCY_CODE, KIND, ITEM, SOURCE, REASON)"
-					+ " VALUES (?,?,?,?,?,?,?)", group, (seq, r) -> {
+			batch("INSERT INTO RECON_REJECTED_FIGURE (RUN_ID, FILE_SEQ, SEQ, CONSTITUENCY_CODE, KIND, ITEM, SOURCE, REASON)"
+					+ " VALUES (?,?,?,?,?,?,?,?)", group, (seq, file, r) -> {
 						RejectedFigure x = (RejectedFigure) r;
-						return new Object[] { runId, seq, x.constituencyCode(), x.kind().name(), clip(x.item(), 400),
+						return new Object[] { runId, file, seq, x.constituencyCode(), x.kind().name(), clip(x.item(), 400),
 								clip(x.source(), 1000), clip(x.reason(), 2000) };
 					});
 		}
 		else if (type == SourceFile.class) {
-			batch("INSERT INTO RECON_SOURCE_FILE (RUN_ID, SEQ, FILE_NAME, KIND, SHA256, BYTES, ROWS_READ, ROWS_ACCEPTED,"
-					+ " ROWS_REJECTED, ROWS_OUT_OF_SCOPE, NOTES) VALUES (?,?,?,?,?,?,?,?,?,?,?)", group, (seq, r) -> {
-						SourceFile f = (SourceFile) r;
-						return new Object[] { runId, seq, f.file(), f.kind(), f.sha256(), f.bytes(), f.rowsRead(),
-								f.rowsAccepted(), f.rowsRejected(), f.rowsOutOfScope(), clip(f.notes(), 16000) };
-					});
+			// how the file was read goes with its provenance: what an incremental run looks for (StagedFiles)
+			List<Object[]> rows = new ArrayList<>(group.size());
+			for (StagedItem item : group) {
+				SourceFile f = (SourceFile) item.record();
+				rows.add(new Object[] { runId, item.file().firstSeq(), item.seq(), f.file(), f.kind(), f.sha256(),
+						f.bytes(), f.rowsRead(), f.rowsAccepted(), f.rowsRejected(), f.rowsOutOfScope(),
+						clip(f.notes(), 16000), item.file().readerVersion(), item.file().readKey() });
+			}
+			jdbc.batchUpdate("INSERT INTO RECON_SOURCE_FILE (RUN_ID, FILE_SEQ, SEQ, FILE_NAME, KIND, SHA256, BYTES,"
+					+ " ROWS_READ, ROWS_ACCEPTED, ROWS_REJECTED, ROWS_OUT_OF_SCOPE, NOTES, READER_VERSION, READ_KEY)"
+					+ " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
 		}
 		else if (type == DeclaredBreakdown.class) {
-			batch("INSERT INTO RECON_DECLARED_BREAKDOWN (RUN_ID, CONSTITUENCY_CODE, FILE_NAME, VOTES_CAST, VOTES_CAST_SOURCE,"
-					+ " REJECTED_BY_CATEGORY, REJECTED_SOURCE) VALUES (?,?,?,?,?,?,?)", group, (seq, r) -> {
+			batch("INSERT INTO RECON_DECLARED_BREAKDOWN (RUN_ID, FILE_SEQ, CONSTITUENCY_CODE, FILE_NAME, VOTES_CAST, VOTES_CAST_SOURCE,"
+					+ " REJECTED_BY_CATEGORY, REJECTED_SOURCE) VALUES (?,?,?,?,?,?,?,?)", group, (seq, file, r) -> {
 						DeclaredBreakdown b = (DeclaredBreakdown) r;
-						return new Object[] { runId, b.constituencyCode(), b.file(), big(b.votesCast()),
+						return new Object[] { runId, file, b.constituencyCode(), b.file(), big(b.votesCast()),
 								b.votesCastSource(), PartyVotesText.format(b.rejectedByCategory()),
 								clip(b.rejectedSource(), 4000) };
 					});
 		}
 		else if (type == ReportedFigure.class) {
-			batch("INSERT INTO RECON_REPORTED (RUN_ID, SEQ, CONSTITUENCY_CODE, FIGURE, FIGURE_VALUE, DECIMALS, REPORTED_AT,"
-					+ " OUTLET, SOURCE) VALUES (?,?,?,?,?,?,?,?,?)", group, (seq, r) -> {
+			batch("INSERT INTO RECON_REPORTED (RUN_ID, FILE_SEQ, SEQ, CONSTITUENCY_CODE, FIGURE, FIGURE_VALUE, DECIMALS, REPORTED_AT,"
+					+ " OUTLET, SOURCE) VALUES (?,?,?,?,?,?,?,?,?,?)", group, (seq, file, r) -> {
 						ReportedFigure f = (ReportedFigure) r;
-						return new Object[] { runId, seq, f.constituencyCode(), clip(f.figure(), 120), f.value(),
+						return new Object[] { runId, file, seq, f.constituencyCode(), clip(f.figure(), 120), f.value(),
 								f.decimals(), clip(f.reportedAt(), 100), clip(f.outlet(), 200), f.source() };
 					});
 		}
 		else if (type == Explanation.class) {
-			batch("INSERT INTO RECON_EXPLANATION (RUN_ID, SEQ, CONSTITUENCY_CODE, CHECK_CODE, BOX, NOTE, EXPLAINED_BY,"
-					+ " SOURCE) VALUES (?,?,?,?,?,?,?,?)", group, (seq, r) -> {
+			batch("INSERT INTO RECON_EXPLANATION (RUN_ID, FILE_SEQ, SEQ, CONSTITUENCY_CODE, CHECK_CODE, BOX, NOTE, EXPLAINED_BY,"
+					+ " SOURCE) VALUES (?,?,?,?,?,?,?,?,?)", group, (seq, file, r) -> {
 						Explanation e = (Explanation) r;
-						return new Object[] { runId, seq, e.constituencyCode(), e.check().name(), clip(e.box(), 200),
+						return new Object[] { runId, file, seq, e.constituencyCode(), e.check().name(), clip(e.box(), 200),
 								clip(e.note(), 2000), clip(e.by(), 200), e.source() };
 					});
 		}
 		else if (type == Finding.class) {
-			insertFindings(runId, Stage.INGEST, group.stream().map(i -> (Finding) i.record()).toList());
+			insertIngestFindings(runId, group);
+		}
+		else if (type == ReusedFile.class) {
+			for (StagedItem item : group) {
+				StagedFiles.copy(jdbc, copiedColumns, (ReusedFile) item.record(), runId, item.file().firstSeq());
+			}
 		}
 		else {
 			throw new IllegalArgumentException("no staging table for " + type.getName());
@@ -176,17 +191,39 @@ public class StagingTables {
 	}
 
 	public void insertFindings(long runId, Stage stage, List<Finding> findings) {
+		insertFindings(runId, stage, findings, null);
+	}
+
+	/**
+	 * The findings a file's reading made, each with its file. They are staged {@code OPEN} with no
+	 * note, as every reader makes them: a later stage may mark one {@code EXPLAINED}, and a copy
+	 * into a later run ({@link StagedFiles}) puts them back as they were staged.
+	 */
+	private void insertIngestFindings(long runId, List<StagedItem> group) {
+		Map<Long, List<Finding>> byFile = new java.util.LinkedHashMap<>();
+		for (StagedItem item : group) {
+			Finding finding = (Finding) item.record();
+			if (finding.status() != FindingStatus.OPEN || finding.note() != null) {
+				throw new IllegalStateException("a reader's finding must be staged OPEN with no note, not " + finding.status()
+						+ (finding.note() == null ? "" : " noted '" + finding.note() + "'") + ": " + finding.message());
+			}
+			byFile.computeIfAbsent(item.file().firstSeq(), f -> new ArrayList<>()).add(finding);
+		}
+		byFile.forEach((fileSeq, findings) -> insertFindings(runId, Stage.INGEST, findings, fileSeq));
+	}
+
+	private void insertFindings(long runId, Stage stage, List<Finding> findings, Long fileSeq) {
 		List<Object[]> rows = new ArrayList<>(findings.size());
 		for (Finding f : findings) {
-			rows.add(new Object[] { runId, stage.name(), f.severity().name(), f.check().name(), f.status().name(),
-					f.constituencyCode(), f.constituencyName(), clip(f.box(), 1000), clip(f.expected(), 1000),
-					clip(f.actual(), 1000), f.difference(), clip(f.message(), 4000), clip(f.source(), 4000),
-					clip(f.note(), 2000) });
+			rows.add(new Object[] { runId, new SqlParameterValue(Types.BIGINT, fileSeq), stage.name(),
+					f.severity().name(), f.check().name(), f.status().name(), f.constituencyCode(),
+					f.constituencyName(), clip(f.box(), 1000), clip(f.expected(), 1000), clip(f.actual(), 1000),
+					f.difference(), clip(f.message(), 4000), clip(f.source(), 4000), clip(f.note(), 2000) });
 		}
 		if (!rows.isEmpty()) {
-			jdbc.batchUpdate("INSERT INTO RECON_FINDING (RUN_ID, STAGE, SEVERITY, CHECK_CODE, STATUS, CONSTITUENCY_CODE,"
-					+ " CONSTITUENCY_NAME, BOX, EXPECTED, ACTUAL, DIFF, MESSAGE, SOURCE, NOTE)"
-					+ " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+			jdbc.batchUpdate("INSERT INTO RECON_FINDING (RUN_ID, FILE_SEQ, STAGE, SEVERITY, CHECK_CODE, STATUS,"
+					+ " CONSTITUENCY_CODE, CONSTITUENCY_NAME, BOX, EXPECTED, ACTUAL, DIFF, MESSAGE, SOURCE, NOTE)"
+					+ " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
 		}
 	}
 
@@ -205,13 +242,14 @@ public class StagingTables {
 	}
 
 	private interface RowMapper {
-		Object[] row(long seq, Staged record);
+		/** @param file the file's first sequence number ({@code FILE_SEQ}) */
+		Object[] row(long seq, long file, Staged record);
 	}
 
 	private void batch(String sql, List<StagedItem> group, RowMapper mapper) {
 		List<Object[]> rows = new ArrayList<>(group.size());
 		for (StagedItem item : group) {
-			rows.add(mapper.row(item.seq(), item.record()));
+			rows.add(mapper.row(item.seq(), item.file().firstSeq(), item.record()));
 		}
 		jdbc.batchUpdate(sql, rows);
 	}

@@ -184,7 +184,7 @@ class RunSummaryTests {
 				for (int area = 1; area <= 13; area++) {
 					String name = String.format("Area %02d", area);
 					String code = String.format("E%08d", area);
-					jdbc.update("INSERT INTO RECON_CONSTITUENCY (RUN_ID, CODE, NAME, AREA) VALUES (5, ?, ?, ?)", code,
+					jdbc.update("INSERT INTO RECON_CONSTITUENCY (RUN_ID, FILE_SEQ, CODE, NAME, AREA) VALUES (5, 0, ?, ?, ?)", code,
 							"Seat " + area, name);
 					jdbc.update("INSERT INTO RECON_FIGURES (RUN_ID, CODE, NAME, AREA, BOXES) VALUES (5, ?, ?, ?, 1)", code,
 							"Seat " + area, name);
@@ -195,9 +195,10 @@ class RunSummaryTests {
 				finding(jdbc, "ERROR", "BOX_VARIANCE", "OPEN", "E00000001");
 				finding(jdbc, "ERROR", "SOURCE_UNREADABLE", "OPEN", null);
 				finding(jdbc, "INFO", "INPUT_REVISED", "EXPLAINED", "E00000002");
-				jdbc.update("INSERT INTO RECON_SOURCE_FILE (RUN_ID, SEQ, FILE_NAME, KIND, BYTES, ROWS_READ, ROWS_ACCEPTED,"
-						+ " ROWS_REJECTED, ROWS_OUT_OF_SCOPE) VALUES (5, 1, 'verification/a.xlsx', 'verification', 10, 9, 6, 2, 1),"
-						+ " (5, 2, 'verification/b.xlsx', 'verification', 0, 0, 0, 0, 0), (5, 3, 'notes.txt', 'ignored', 3, 0, 0, 0, 0)");
+				jdbc.update("INSERT INTO RECON_SOURCE_FILE (RUN_ID, FILE_SEQ, SEQ, FILE_NAME, KIND, BYTES, ROWS_READ,"
+						+ " ROWS_ACCEPTED, ROWS_REJECTED, ROWS_OUT_OF_SCOPE) VALUES (5, 1, 1, 'verification/a.xlsx', 'verification',"
+						+ " 10, 9, 6, 2, 1), (5, 2, 2, 'verification/b.xlsx', 'verification', 0, 0, 0, 0, 0),"
+						+ " (5, 3, 3, 'notes.txt', 'ignored', 3, 0, 0, 0, 0)");
 				List<String> workbooks = java.util.stream.IntStream.rangeClosed(1, 22)
 					.mapToObj(n -> String.format("/out/area-%02d-reconciliation.xlsx", n)).toList();
 

@@ -138,10 +138,16 @@ final class StagingDatabase implements AutoCloseable {
 
 	/** Every staging table's rows, without the run id, in a fixed order. */
 	Map<String, List<String>> contents() throws SQLException {
+		return contents(java.util.Set.of());
+	}
+
+	/** Every staging table's rows, without the run id and those columns, in a fixed order. */
+	Map<String, List<String>> contents(java.util.Set<String> leftOut) throws SQLException {
 		Map<String, List<String>> contents = new LinkedHashMap<>();
 		for (String table : stagingTables()) {
 			List<String> columns = new ArrayList<>(columns(table));
 			columns.remove("RUN_ID");
+			columns.removeAll(leftOut);
 			String list = String.join(", ", columns);
 			List<String> rows = new ArrayList<>();
 			try (ResultSet rs = query("SELECT " + list + " FROM " + table + " ORDER BY " + list)) {

@@ -21,6 +21,7 @@ class StagingSchemaTests {
 	private static final Map<String, Integer> NAMES_OF_A_FIXED_SET = Map.ofEntries(
 			Map.entry("RECON_STATED_FIGURE.KIND", 40), Map.entry("RECON_REJECTED_FIGURE.KIND", 20),
 			Map.entry("RECON_SOURCE_FILE.KIND", 40), Map.entry("RECON_SOURCE_FILE.SHA256", 64),
+			Map.entry("RECON_SOURCE_FILE.READER_VERSION", 40), Map.entry("RECON_SOURCE_FILE.READ_KEY", 64),
 			Map.entry("RECON_FINDING.STAGE", 20), Map.entry("RECON_FINDING.SEVERITY", 10),
 			Map.entry("RECON_FINDING.CHECK_CODE", 40), Map.entry("RECON_FINDING.STATUS", 10),
 			Map.entry("RECON_FIGURES.TURNOUT_BASIS", 20), Map.entry("RECON_CHECK_COUNT.CHECK_CODE", 40),
@@ -61,7 +62,7 @@ class StagingSchemaTests {
 						"RECON_REJECTED_ROW", "RECON_REJECTED_FIGURE", "RECON_SOURCE_FILE", "RECON_FINDING",
 						"RECON_FIGURES", "RECON_CHECK_COUNT", "RECON_DECLARED_BREAKDOWN", "RECON_REPORTED",
 						"RECON_EXPLANATION", "RECON_RUN_FAILURE", "RECON_SCHEMA");
-		assertThat(jdbc.queryForList("SELECT VERSION FROM RECON_SCHEMA", Integer.class)).containsExactly(7);
+		assertThat(jdbc.queryForList("SELECT VERSION FROM RECON_SCHEMA", Integer.class)).containsExactly(8);
 		// the tables that grow with the input's rows live on disk, not in the heap
 		assertThat(jdbc.queryForList("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.SYSTEM_TABLES"
 				+ " WHERE TABLE_SCHEM = 'PUBLIC' AND HSQLDB_TYPE = 'CACHED' ORDER BY TABLE_NAME", String.class))
@@ -94,7 +95,7 @@ class StagingSchemaTests {
 			.containsEntry("RECON_CONSTITUENCY.ALIASES", UNBOUNDED);
 		String name = "Staffordshire and Cheshire ".repeat(1_300).substring(0, ReaderLimits.MAX_TEXT_CHARS);
 		String code = "E".repeat(ReaderLimits.MAX_TEXT_CHARS);
-		jdbc.update("INSERT INTO RECON_CONSTITUENCY (RUN_ID, CODE, NAME, AREA) VALUES (1, ?, ?, ?)", code, name, name);
+		jdbc.update("INSERT INTO RECON_CONSTITUENCY (RUN_ID, FILE_SEQ, CODE, NAME, AREA) VALUES (1, 1, ?, ?, ?)", code, name, name);
 		assertThat(jdbc.queryForObject("SELECT NAME FROM RECON_CONSTITUENCY WHERE CODE = ?", String.class, code))
 			.isEqualTo(name);
 	}
@@ -103,27 +104,27 @@ class StagingSchemaTests {
 	@Test
 	void shouldKeepAnExistingDatabase() throws Exception {
 		StagingSchema.ensure(dataSource);
-		jdbc.update("INSERT INTO RECON_CONSTITUENCY (RUN_ID, CODE, NAME, AREA) VALUES (1, 'E1', 'Stafford', 'West Midlands')");
+		jdbc.update("INSERT INTO RECON_CONSTITUENCY (RUN_ID, FILE_SEQ, CODE, NAME, AREA) VALUES (1, 1, 'E1', 'Stafford', 'West Midlands')");
 
 		StagingSchema.ensure(dataSource);
 
 		assertThat(jdbc.queryForList("SELECT NAME FROM RECON_CONSTITUENCY", String.class)).containsExactly("Stafford");
-		assertThat(jdbc.queryForList("SELECT VERSION FROM RECON_SCHEMA", Integer.class)).containsExactly(7);
+		assertThat(jdbc.queryForList("SELECT VERSION FROM RECON_SCHEMA", Integer.class)).containsExactly(8);
 	}
 
 	/** Staging tables of another version (box blocks in an older format, say) are dropped and made again. */
 	@Test
 	void shouldRebuildTheStagingTablesOfAnotherVersion() throws Exception {
 		StagingSchema.ensure(dataSource);
-		jdbc.update("INSERT INTO RECON_CONSTITUENCY (RUN_ID, CODE, NAME, AREA) VALUES (1, 'E1', 'Stafford', 'West Midlands')");
+		jdbc.update("INSERT INTO RECON_CONSTITUENCY (RUN_ID, FILE_SEQ, CODE, NAME, AREA) VALUES (1, 1, 'E1', 'Stafford', 'West Midlands')");
 		jdbc.update("INSERT INTO BATCH_JOB_INSTANCE (JOB_INSTANCE_ID, VERSION, JOB_NAME, JOB_KEY) VALUES (1, 0, 'j', 'k')");
-		jdbc.update("UPDATE RECON_SCHEMA SET VERSION = 6");
+		jdbc.update("UPDATE RECON_SCHEMA SET VERSION = 7");
 		jdbc.execute("CREATE TABLE RECON_BOX (RUN_ID BIGINT)");
 
 		StagingSchema.ensure(dataSource);
 
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM RECON_CONSTITUENCY", Long.class)).isZero();
-		assertThat(jdbc.queryForList("SELECT VERSION FROM RECON_SCHEMA", Integer.class)).containsExactly(7);
+		assertThat(jdbc.queryForList("SELECT VERSION FROM RECON_SCHEMA", Integer.class)).containsExactly(8);
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'RECON_BOX'",
 				Long.class)).isZero();
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE", Long.class)).as("the job repository")

@@ -1,0 +1,244 @@
+package org.electionrecon.operate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.electionrecon.InputFolders;
+import org.electionrecon.ReportWorkbookReader;
+import org.electionrecon.run.ExitCodes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Count night, scripted: the sample's files arrive one by one in one input folder, and after each
+ * arrival the folder is reconciled twice, by an incremental run in one job database (files staged
+ * unchanged by its earlier runs are copied, not read) and by a {@code --full} run in another (every
+ * file read). Both databases see the same series of runs, so INPUT_REVISED compares each with the
+ * same previous run; their workbooks must be the same cell by cell after every arrival.
+ */
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
+class IncrementalRunTests {
+
+	private static final Set<String> SAMPLE_SEATS = Set.of("E14001143", "E14001150", "E14001178", "E14001185",
+			"E14001316", "E14001335", "E14001380", "E14001513", "E14001514", "E14001520", "E14001521", "E14001522",
+			"E14001523", "E14001538");
+
+	private static final String CONSTITUENCY_FILE = "HoC-GE2024-results-by-constituency.csv";
+
+	/** The files that are there from the start: the register, the baseline, the reports and notes, the declarations. */
+	private static final List<String> FIRST = List.of("register/register.csv",
+			"notional/RallingsThrasher-2019-notional-results-2024-boundaries.csv",
+			"reported/bbc-live-staffordshire-and-cheshire-2024-07-05.csv", "explanations/operator-notes.csv",
+			"declarations/HoC-GE2024-results-by-candidate.csv");
+
+	/**
+	 * The verification statements in the order they arrive: against their names' order, so each one
+	 * is read before every file already staged, and every staged file's sequence numbers move.
+	 */
+	private static final List<String> STATEMENTS = List.of("tamworth.xlsx", "stone-great-wyrley-and-penkridge.xlsx",
+			"stoke-on-trent-city-council.xlsx", "staffordshire-moorlands.xlsx", "stafford.xlsx",
+			"newcastle-under-lyme.xlsx", "lichfield.xlsx", "kingswinford-and-south-staffordshire.xlsx",
+			"cheshire-east-council.xlsx", "cannock-chase.xlsx", "burton-and-uttoxeter.xlsx");
+
+	@Test
+	void shouldGiveTheWorkbooksOfAFullRunAfterEveryArrival(@TempDir Path temp) throws Exception {
+		Path input = temp.resolve("input");
+		Path incremental = temp.resolve("incremental");
+		Path full = temp.resolve("full");
+		for (String file : FIRST) {
+			arrive(file, input);
+		}
+		// the declarations as first published (July 2024), revised later
+		InputFolders.restrictedHocFile("ge2024/HoC-GE2024-results-by-constituency_v2024-07.csv", SAMPLE_SEATS,
+				input.resolve("declarations"), CONSTITUENCY_FILE);
+		List<String> steps = new ArrayList<>();
+
+		steps.add(reconcileBoth("the declarations", input, incremental, full, 0, 6));
+
+		for (int i = 0; i < STATEMENTS.size(); i++) {
+			arrive("verification/" + STATEMENTS.get(i), input);
+			steps.add(reconcileBoth("statement " + (i + 1) + ", " + STATEMENTS.get(i), input, incremental, full, 6 + i, 1));
+		}
+		assertThat(findings(incremental)).noneMatch(f -> "INPUT_REVISED".equals(f.get("Check")));
+
+		InputFolders.restrictedHocFile("ge2024/HoC-GE2024-results-by-constituency.csv", SAMPLE_SEATS,
+				input.resolve("declarations"), CONSTITUENCY_FILE);
+		steps.add(reconcileBoth("the revised declarations", input, incremental, full, 16, 1));
+		// the revision is found by both, against the run before it
+		assertThat(findings(incremental)).filteredOn(f -> "INPUT_REVISED".equals(f.get("Check")))
+			.extracting(f -> f.get("Constituency"), f -> f.get("Expected"), f -> f.get("Actual"))
+			.containsExactly(tuple("Congleton", 72914.0, 74243.0), tuple("Crewe and Nantwich", 77095.0, 78423.0));
+
+		Files.delete(input.resolve("verification/stafford.xlsx"));
+		steps.add(reconcileBoth("Stafford's statement withdrawn", input, incremental, full, 16, 0));
+		assertThat(findings(incremental)).filteredOn(f -> "MISSING_VERIFICATION".equals(f.get("Check")))
+			.extracting(f -> f.get("Constituency"))
+			.containsExactly("Stafford");
+		assertThat(steps).hasSize(14);
+
+		// what the runs staged is the same too, row for row, but for the note of where a copy came from
+		try (StagingDatabase copies = StagingDatabase.open(incremental); StagingDatabase reads = StagingDatabase.open(full)) {
+			assertThat(copies.duplicates()).isEmpty();
+			assertThat(copies.single("SELECT COUNT(*) FROM RECON_SOURCE_FILE WHERE REUSED_FROM_RUN IS NOT NULL"))
+				.isEqualTo(6 + 7 + 8 + 9 + 10 + 11 + 12 + 13 + 14 + 15 + 16 + 16 + 16);
+			assertThat(reads.single("SELECT COUNT(*) FROM RECON_SOURCE_FILE WHERE REUSED_FROM_RUN IS NOT NULL")).isZero();
+			Map<String, List<String>> copied = copies.contents(Set.of("REUSED_FROM_RUN"));
+			Map<String, List<String>> read = reads.contents(Set.of("REUSED_FROM_RUN"));
+			assertThat(copied.keySet()).isEqualTo(read.keySet());
+			for (String table : read.keySet()) {
+				assertThat(copied.get(table)).as(table).isEqualTo(read.get(table));
+			}
+			assertThat(copied.get("RECON_BOX_BLOCK")).hasSizeGreaterThan(100);
+		}
+	}
+
+	/**
+	 * An incremental run killed while its partitions copy the files an earlier run staged, some
+	 * copies committed and one in the middle of its transaction, then recovered and run again, ends
+	 * with the workbooks and the staged rows of an uninterrupted run that read every file: nothing
+	 * copied twice, nothing half copied.
+	 */
+	@Test
+	void shouldFinishAnIncrementalRunKilledMidCopyAsIfItHadReadEveryFile(@TempDir Path temp) throws Exception {
+		Path input = Cli.copySample(temp.resolve("input"));
+		Path killedOutput = temp.resolve("killed");
+		Path fullOutput = temp.resolve("full");
+		assertThat(Cli.run("--input=" + input, "--output=" + killedOutput).exitCode()).isEqualTo(ExitCodes.ERRORS);
+		assertThat(Cli.run("--input=" + input, "--output=" + fullOutput, "--full").exitCode())
+			.isEqualTo(ExitCodes.ERRORS);
+		// Tamworth's statement is withdrawn: every file left is unchanged, so the next run copies them all
+		Files.delete(input.resolve("verification/tamworth.xlsx"));
+		String[] command = { "--input=" + input, "--output=" + killedOutput };
+
+		// the register's file and the ingest's first four files are copied, the fifth copy is not committed
+		try (JobProcess job = JobProcess.startPausingAt("ingestStep", 5, List.of(command))) {
+			assertThat(job.awaitPause(java.time.Duration.ofSeconds(120))).as("paused%n%s", job.output())
+				.isEqualTo("ingestStep");
+			Thread.sleep(2000); // the commits made before the pause reach the database's log
+			job.kill();
+			assertThat(job.output()).contains("Reusing verification/");
+		}
+		assertThat(Cli.run("recover", "--output=" + killedOutput).exitCode()).isEqualTo(ExitCodes.CLEAN);
+		Cli.Result restarted = Cli.run(command);
+		assertThat(restarted.exitCode()).as("%s", restarted).isEqualTo(ExitCodes.ERRORS);
+		assertThat(restarted.printed()).contains("Restarting run 1 (FAILED) where it stopped")
+			.contains("Input files: 16 reused (unchanged since an earlier completed run staged them), 0 read\n");
+		assertThat(Cli.run("--input=" + input, "--output=" + fullOutput, "--full").exitCode())
+			.isEqualTo(ExitCodes.ERRORS);
+
+		WorkbookComparison.Result comparison = WorkbookComparison.compare(fullOutput.resolve(Cli.WORKBOOK),
+				killedOutput.resolve(Cli.WORKBOOK));
+		assertThat(comparison.differences()).as(comparison.describe()).isEmpty();
+		assertThat(comparison.cellsCompared()).isGreaterThan(4000);
+		try (StagingDatabase copies = StagingDatabase.open(killedOutput);
+				StagingDatabase reads = StagingDatabase.open(fullOutput)) {
+			assertThat(copies.duplicates()).isEmpty();
+			assertThat(copies.jobExecutionStatuses()).containsExactly("COMPLETED", "FAILED", "COMPLETED");
+			assertThat(copies.single("SELECT COUNT(*) FROM RECON_SOURCE_FILE WHERE RUN_ID = 1 AND REUSED_FROM_RUN = 0"))
+				.isEqualTo(16);
+			Map<String, List<String>> copied = copies.contents(Set.of("REUSED_FROM_RUN"));
+			Map<String, List<String>> read = reads.contents(Set.of("REUSED_FROM_RUN"));
+			for (String table : read.keySet()) {
+				assertThat(copied.get(table)).as(table).isEqualTo(read.get(table));
+			}
+		}
+	}
+
+	/**
+	 * {@code --full} is how a run stages its files, not what it reconciles: with the inputs of a
+	 * completed run it repeats nothing, and with {@code --rerun} it reconciles them anew from every file.
+	 */
+	@Test
+	void shouldNotMakeANewRunOfTheSameInputsForFullAlone(@TempDir Path temp) throws Exception {
+		Path input = Cli.copySample(temp.resolve("input"));
+		Path output = temp.resolve("output");
+		assertThat(Cli.run("--input=" + input, "--output=" + output).exitCode()).isEqualTo(ExitCodes.ERRORS);
+
+		Cli.Result full = Cli.run("--input=" + input, "--output=" + output, "--full");
+		assertThat(full.exitCode()).isEqualTo(ExitCodes.ERRORS);
+		assertThat(full.printed()).contains("--full reads every input file again only for a run that reads its inputs:"
+				+ " these inputs are reconciled already. Give --rerun --full to reconcile them anew from every file.")
+			.contains("Run 0 already reconciled these inputs with these settings")
+			.doesNotContain("Input files:");
+
+		Cli.Result rerunFull = Cli.run("--input=" + input, "--output=" + output, "--rerun", "--full");
+		assertThat(rerunFull.exitCode()).isEqualTo(ExitCodes.ERRORS);
+		assertThat(rerunFull.printed())
+			.contains("Input files: 0 reused (unchanged since an earlier completed run staged them), 17 read (--full:"
+					+ " every file read again)\n")
+			.contains("Inputs: 17 files read (0 unreadable, 0 ignored); 608 rows read");
+
+		Cli.Result rerun = Cli.run("--input=" + input, "--output=" + output, "--rerun");
+		assertThat(rerun.exitCode()).isEqualTo(ExitCodes.ERRORS);
+		assertThat(rerun.printed())
+			.contains("Input files: 17 reused (unchanged since an earlier completed run staged them), 0 read\n")
+			.contains("Reusing register/register.csv: unchanged since run 1 staged it")
+			.contains("Inputs: 17 files read (0 unreadable, 0 ignored, 17 of them unchanged and copied from an earlier"
+					+ " run's staging); 608 rows read: 608 accepted, 0 rejected, 0 out of scope");
+		try (StagingDatabase database = StagingDatabase.open(output)) {
+			assertThat(database.single("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).as("runs").isEqualTo(3);
+		}
+	}
+
+	/**
+	 * Runs the incremental and the full run of the folder as it is now, and compares their workbooks.
+	 *
+	 * @param reused how many files the incremental run should copy
+	 * @param read how many it should read
+	 */
+	private static String reconcileBoth(String step, Path input, Path incremental, Path full, int reused, int read)
+			throws Exception {
+		Cli.Result copied = Cli.run("--input=" + input, "--output=" + incremental);
+		Cli.Result readAll = Cli.run("--input=" + input, "--output=" + full, "--full");
+
+		assertThat(copied.exitCode()).as("%s: %s", step, copied).isEqualTo(readAll.exitCode())
+			.isNotEqualTo(ExitCodes.FAILED);
+		assertThat(copied.printed()).as(step)
+			.contains("Input files: " + reused + " reused (unchanged since an earlier completed run staged them), "
+					+ read + " read\n");
+		assertThat(readAll.printed()).as(step)
+			.contains("Input files: 0 reused (unchanged since an earlier completed run staged them), " + (reused + read)
+					+ " read (--full: every file read again)\n");
+		List<String> workbooks = workbooks(full);
+		assertThat(workbooks(incremental)).as(step).isEqualTo(workbooks).isNotEmpty();
+		int cells = 0;
+		for (String workbook : workbooks) {
+			WorkbookComparison.Result comparison = WorkbookComparison.compare(full.resolve(workbook),
+					incremental.resolve(workbook));
+			assertThat(comparison.differences()).as("%s, %s: %s", step, workbook, comparison.describe()).isEmpty();
+			assertThat(comparison.cellsCompared()).as("%s, %s", step, workbook).isPositive();
+			cells += comparison.cellsCompared();
+		}
+		assertThat(cells).as("%s: cells compared in all", step).isGreaterThan(1000);
+		return step;
+	}
+
+	private static void arrive(String file, Path input) throws IOException {
+		Path target = input.resolve(file);
+		Files.createDirectories(target.getParent());
+		Files.copy(Cli.SAMPLE.resolve(file), target);
+	}
+
+	private static List<String> workbooks(Path output) throws IOException {
+		try (Stream<Path> files = Files.list(output)) {
+			return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".xlsx")).sorted().toList();
+		}
+	}
+
+	private static List<Map<String, Object>> findings(Path output) throws Exception {
+		try (ReportWorkbookReader report = new ReportWorkbookReader(output.resolve(Cli.WORKBOOK))) {
+			return report.rows("Findings");
+		}
+	}
+}
