@@ -1,23 +1,16 @@
 package org.electionrecon.report;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.SpreadsheetVersion;
@@ -78,36 +71,7 @@ public final class IndexWorkbookWriter {
 	 */
 	public Path write(IndexData data, Path outputDir) throws IOException {
 		Objects.requireNonNull(data, "data");
-		Path target = outputDir.resolve(FILE_NAME);
-		Files.createDirectories(outputDir);
-		// the name ReportWorkbookWriter.removeLeftoverTemporaryFiles knows
-		Path temp = outputDir.resolve("." + FILE_NAME + ".tmp-"
-				+ HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
-		try {
-			try (OutputStream out = new BufferedOutputStream(
-					Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
-				writeWorkbook(data, out);
-			}
-			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-				channel.force(true);
-			}
-			try {
-				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (AtomicMoveNotSupportedException unsupported) {
-				Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-			}
-			return target;
-		}
-		catch (Throwable failure) {
-			try {
-				Files.deleteIfExists(temp);
-			}
-			catch (IOException cleanup) {
-				failure.addSuppressed(cleanup);
-			}
-			throw failure;
-		}
+		return WholeFile.write(outputDir.resolve(FILE_NAME), (out, temp) -> writeWorkbook(data, out));
 	}
 
 	private void writeWorkbook(IndexData data, OutputStream out) throws IOException {

@@ -1,19 +1,12 @@
 package org.electionrecon.report;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.electionrecon.model.AreaFileName;
@@ -106,33 +99,10 @@ public final class ReportWorkbookWriter {
 	 */
 	public Path write(AreaReportData data, Path outputDir) throws IOException {
 		Objects.requireNonNull(data, "data");
-		Path target = outputDir.resolve(fileName(data.area()));
-		Files.createDirectories(outputDir);
-		Path temp = outputDir.resolve("." + target.getFileName() + ".tmp-"
-				+ HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
-		try {
-			// Opened with the default permissions (not Files.createTempFile's owner-only ones): the
-			// report is read by others once moved into place.
-			try (OutputStream out = new BufferedOutputStream(
-					Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
-				writeWorkbook(data, outputDir, out);
-				finishedListener.finished(temp);
-			}
-			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-				channel.force(true);
-			}
-			moveIntoPlace(temp, target);
-			return target;
-		}
-		catch (Throwable failure) {
-			try {
-				Files.deleteIfExists(temp);
-			}
-			catch (IOException cleanup) {
-				failure.addSuppressed(cleanup);
-			}
-			throw failure;
-		}
+		return WholeFile.write(outputDir.resolve(fileName(data.area())), (out, temp) -> {
+			writeWorkbook(data, outputDir, out);
+			finishedListener.finished(temp);
+		});
 	}
 
 	/**
@@ -473,15 +443,6 @@ public final class ReportWorkbookWriter {
 
 	private static Map<String, String> entries(Map<String, String> map) {
 		return map == null ? Map.of() : map;
-	}
-
-	private static void moveIntoPlace(Path temp, Path target) throws IOException {
-		try {
-			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (AtomicMoveNotSupportedException unsupported) {
-			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-		}
 	}
 
 	/** Told of each finished temporary workbook before it replaces the report (the restart tests' full disk). */
