@@ -199,7 +199,9 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 				  --force             with generate: write beside files generate did not write, keeping
 				                      them (one it would overwrite is still refused)
 				  --seed=N            with generate, benchmark: the random seed (default: 20240704)
-				  --workload=NAME     with benchmark: sample, national or million (default: national)
+				  --workload=NAME     with benchmark: sample, national or million (default: national), or
+				                      national-arrivals: the national files held back --runs council
+				                      files at a time arriving into a watch (docs/performance.md)
 				  --runs=N            with benchmark: runs of the job (default: 5)
 				  --work=DIR          with benchmark: where workloads, outputs and logs go
 				                      (default: target/benchmark)
