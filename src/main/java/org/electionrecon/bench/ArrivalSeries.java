@@ -40,7 +40,8 @@ final class ArrivalSeries {
 	private static final Pattern UPDATE_SECONDS = Pattern.compile("; (\\d+\\.\\d) s$");
 
 	/** One arrival: the file, from its settling to the update's line, the update's own time, the run's job time. */
-	record Arrival(String file, double settleToWorkbookSeconds, double updateSeconds, double jobSeconds, String line) {
+	record Arrival(String file, double settleToWorkbookSeconds, double updateSeconds, double jobSeconds,
+			java.util.Map<String, Long> stepMillis, String line) {
 	}
 
 	private final List<String> launcher;
@@ -102,7 +103,8 @@ final class ArrivalSeries {
 				double settleToWorkbook = (System.nanoTime() - renamed) / 1e9 - SETTLE_MILLIS / 1e3;
 				Matcher seconds = UPDATE_SECONDS.matcher(line);
 				double update = seconds.find() ? Double.parseDouble(seconds.group(1)) : Double.NaN;
-				series.add(new Arrival(statement.getFileName().toString(), settleToWorkbook, update, Double.NaN, line));
+				series.add(new Arrival(statement.getFileName().toString(), settleToWorkbook, update, Double.NaN,
+						java.util.Map.of(), line));
 				out.printf(Locale.ROOT, "benchmark: arrival %d/%d: %.3f s from settle to workbooks | %s%n", i + 1,
 						heldBack.size(), settleToWorkbook, line);
 			}
@@ -120,13 +122,14 @@ final class ArrivalSeries {
 			JobTimes times = i + 1 < runs.size() ? runs.get(i + 1) : null;
 			Arrival a = series.get(i);
 			timed.add(new Arrival(a.file(), a.settleToWorkbookSeconds(), a.updateSeconds(),
-					times == null || times.jobMillis() == null ? Double.NaN : times.jobMillis() / 1e3, a.line()));
+					times == null || times.jobMillis() == null ? Double.NaN : times.jobMillis() / 1e3,
+					times == null ? java.util.Map.of() : times.stepMillis(), a.line()));
 		}
-		report(timed, fullJob, runs.isEmpty() || runs.get(0).jobMillis() == null ? Double.NaN : runs.get(0).jobMillis() / 1e3);
+		report(timed, fullTimes.get(0), fullJob, runs.isEmpty() || runs.get(0).jobMillis() == null ? Double.NaN : runs.get(0).jobMillis() / 1e3);
 		return timed.size() == arrivals && timed.stream().noneMatch(a -> Double.isNaN(a.jobSeconds()));
 	}
 
-	private void report(List<Arrival> arrivals, double fullJob, double firstJob) {
+	private void report(List<Arrival> arrivals, JobTimes full, double fullJob, double firstJob) {
 		double settle = Benchmark.median(arrivals.stream().map(Arrival::settleToWorkbookSeconds).toList());
 		double update = Benchmark.median(arrivals.stream().map(Arrival::updateSeconds).toList());
 		double job = Benchmark.median(arrivals.stream().map(Arrival::jobSeconds).toList());
@@ -142,6 +145,14 @@ final class ArrivalSeries {
 		out.printf(Locale.ROOT, "full job           %.3f s (every file read, an empty database); watch's first run,"
 				+ " every file but the held-back ones read: %.3f s%n", fullJob, firstJob);
 		out.printf(Locale.ROOT, "incremental / full %.2f%n", job / fullJob);
+		out.println("step               incremental (median)   full");
+		for (String step : full.stepMillis().keySet()) {
+			double incremental = Benchmark.median(arrivals.stream()
+				.map(a -> a.stepMillis().getOrDefault(step, 0L) / 1e3)
+				.toList());
+			out.printf(Locale.ROOT, "  %-16s %8.3f s             %8.3f s%n", step, incremental,
+					full.stepMillis().get(step) / 1e3);
+		}
 	}
 
 	private List<String> command(List<String> args) {
