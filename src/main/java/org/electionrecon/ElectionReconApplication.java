@@ -189,6 +189,11 @@ public class ElectionReconApplication {
 			return ExitCodes.FAILED;
 		}
 		if (CommandLine.WATCH.equals(line.command())) {
+			if (line.flag("rerun")) {
+				System.err.println("election-recon: --rerun does not apply to watch: each update is a run of the folder as"
+						+ " it is then (use the run command with --rerun)");
+				return ExitCodes.FAILED;
+			}
 			InputWatch.Options options = new InputWatch.Options(input, output, election, line.flag("full"),
 					line.duration("settle", java.time.Duration.ofSeconds(2)),
 					line.duration("poll", java.time.Duration.ofMillis(500)),

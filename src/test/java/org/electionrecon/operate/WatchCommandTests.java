@@ -80,6 +80,21 @@ class WatchCommandTests {
 			assertThat(watch.stdout()).as(watch.output()).contains("Stopped watching after 4 updates; exit code 2 (the last"
 					+ " update's)\n").doesNotContain("Update 5 ");
 		}
+
+		// started again on the same folder: the last run has these inputs, and is not repeated
+		try (JobProcess watch = JobProcess.start(List.of("watch", "--input=" + input, "--output=" + output,
+				"--settle=300ms", "--poll=100ms"))) {
+			assertThat(watch.awaitLine("Update 1 ", UPDATE)).contains(": the folder as it is, 7 input files; run 3 already"
+					+ " reconciled these inputs: no file read, no seat changed; 15 errors, 1 warning, 5 info open; exit code"
+					+ " 2; ");
+			watch.terminate();
+			assertThat(watch.awaitExit(Duration.ofSeconds(60))).as(watch.output()).isEqualTo(ExitCodes.ERRORS);
+		}
+		try (StagingDatabase database = StagingDatabase.open(output)) {
+			assertThat(database.single("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).as("runs").isEqualTo(4);
+		}
+		assertThat(Cli.run("watch", "--input=" + input, "--output=" + output, "--rerun").printed())
+			.contains("election-recon: --rerun does not apply to watch");
 	}
 
 	/**
