@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -217,7 +218,21 @@ public final class InputWatch {
 		int code;
 		updating = true;
 		try {
-			code = runner.run(options.input(), options.output(), options.election(), false, options.full());
+			// the folder back as an earlier completed run had it (a file removed and put back, a revision
+			// withdrawn) while the workbooks are the latest run's, of other inputs: reconciled again as a new run,
+			// compared with the latest one, as the run command does with --rerun
+			boolean earlierInputs = !latestRunHasTheseInputs() && sameInputsCompleted().isPresent();
+			if (earlierInputs) {
+				log.info("The input folder is as an earlier run had it, not as the latest run: reconciling it as a new run");
+			}
+			code = runner.run(options.input(), options.output(), options.election(), earlierInputs, options.full());
+			if (code == ExitCodes.FAILED && !earlierInputs && Objects.equals(newestExecutionId(), executionBefore)
+					&& !latestRunHasTheseInputs() && failedRunOfTheseInputs()) {
+				// refused: a run of these inputs failed before the latest run completed, and restarting it would
+				// write over the latest run's workbooks; the folder is reconciled as a new run instead
+				log.info("A run of these inputs failed before the latest run completed: reconciling them as a new run");
+				code = runner.run(options.input(), options.output(), options.election(), true, options.full());
+			}
 		}
 		catch (RuntimeException ex) {
 			log.error("The update could not run: {}", ExitCodes.oneLine(ex), ex);
@@ -280,6 +295,36 @@ public final class InputWatch {
 		Map<Severity, Long> open = history.openFindings(runId);
 		return String.format("%s, %s, %d info open", plural(open.get(Severity.ERROR), "error"),
 				plural(open.get(Severity.WARNING), "warning"), open.get(Severity.INFO));
+	}
+
+	/**
+	 * Whether the election's latest completed run has the folder's inputs as they are now (so its
+	 * workbooks are the folder's), or there is no completed run to compare with.
+	 */
+	private boolean latestRunHasTheseInputs() {
+		Optional<JobExecution> latest = runs.latestCompleted(RunCatalog.sameElection(options.election()));
+		if (latest.isEmpty()) {
+			return true;
+		}
+		try {
+			return InputFingerprint.of(options.input()).equals(latest.get().getJobParameters().getString(RunCatalog.INPUTS));
+		}
+		catch (IOException ex) {
+			return true; // the run command said why it could not read the folder
+		}
+	}
+
+	/** Whether a run of the folder's inputs as they are now failed or was stopped. */
+	private boolean failedRunOfTheseInputs() {
+		try {
+			String fingerprint = InputFingerprint.of(options.input());
+			return history.recent(Integer.MAX_VALUE).stream()
+				.anyMatch(run -> fingerprint.equals(run.fingerprint()) && options.election().equals(run.election())
+						&& ("FAILED".equals(run.status()) || "STOPPED".equals(run.status())));
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	private Optional<JobExecution> sameInputsCompleted() {

@@ -75,23 +75,30 @@ class WatchCommandTests {
 					+ " read, 7 reused; 1 seat changed; 15 errors, 1 warning, 5 info open; exit code 2; ");
 			assertThat(statuses(output)).isEqualTo(statuses(List.of("Tamworth")));
 
+			// Stafford's statement put back: the folder is as run 2 had it, but the workbooks are run 3's, so
+			// it is reconciled again as a new run (its files copied from the earlier runs' staging)
+			arrive("verification/stafford.xlsx", input);
+			assertThat(watch.awaitLine("Update 5 ", UPDATE)).contains(": verification/stafford.xlsx added; run 4: 0 files"
+					+ " read, 8 reused; 1 seat changed; 14 errors, 1 warning, 5 info open; exit code 2; ");
+			assertThat(statuses(output)).isEqualTo(statuses(List.of("Stafford", "Tamworth")));
+
 			watch.terminate();
 			assertThat(watch.awaitExit(Duration.ofSeconds(60))).as(watch.output()).isEqualTo(ExitCodes.ERRORS);
-			assertThat(watch.stdout()).as(watch.output()).contains("Stopped watching after 4 updates; exit code 2 (the last"
-					+ " update's)\n").doesNotContain("Update 5 ");
+			assertThat(watch.stdout()).as(watch.output()).contains("Stopped watching after 5 updates; exit code 2 (the last"
+					+ " update's)\n").doesNotContain("Update 6 ");
 		}
 
 		// started again on the same folder: the last run has these inputs, and is not repeated
 		try (JobProcess watch = JobProcess.start(List.of("watch", "--input=" + input, "--output=" + output,
 				"--settle=300ms", "--poll=100ms"))) {
-			assertThat(watch.awaitLine("Update 1 ", UPDATE)).contains(": the folder as it is, 7 input files; run 3 already"
-					+ " reconciled these inputs: no file read, no seat changed; 15 errors, 1 warning, 5 info open; exit code"
+			assertThat(watch.awaitLine("Update 1 ", UPDATE)).contains(": the folder as it is, 8 input files; run 4 already"
+					+ " reconciled these inputs: no file read, no seat changed; 14 errors, 1 warning, 5 info open; exit code"
 					+ " 2; ");
 			watch.terminate();
 			assertThat(watch.awaitExit(Duration.ofSeconds(60))).as(watch.output()).isEqualTo(ExitCodes.ERRORS);
 		}
 		try (StagingDatabase database = StagingDatabase.open(output)) {
-			assertThat(database.single("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).as("runs").isEqualTo(4);
+			assertThat(database.single("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).as("runs").isEqualTo(5);
 		}
 		assertThat(Cli.run("watch", "--input=" + input, "--output=" + output, "--rerun").printed())
 			.contains("election-recon: --rerun does not apply to watch");
