@@ -293,7 +293,7 @@ CREATE INDEX RECON_EXPLANATION_FILE ON RECON_EXPLANATION (RUN_ID, FILE_SEQ);
 CREATE TABLE RECON_SCHEMA (
 	VERSION INTEGER NOT NULL
 );
-INSERT INTO RECON_SCHEMA (VERSION) VALUES (8);
+INSERT INTO RECON_SCHEMA (VERSION) VALUES (9);
 
 -- Why a step failed, as status shows it: the root cause on one line (Spring Batch's own exit
 -- message is the wrapper exception's stack trace, cut at 2,500 characters).

@@ -8,16 +8,22 @@ import java.util.Optional;
 
 import org.electionrecon.bench.Benchmark;
 import org.electionrecon.cli.CommandLine;
+import javax.sql.DataSource;
+
 import org.electionrecon.operate.DatabaseLock;
+import org.electionrecon.operate.InputWatch;
 import org.electionrecon.operate.OperatorCommands;
 import org.electionrecon.operate.OutputPaths;
 import org.electionrecon.operate.ReconciliationRunner;
 import org.electionrecon.run.ExitCodes;
+import org.electionrecon.run.LiveStatus;
 import org.electionrecon.sample.ForeignFileException;
 import org.electionrecon.sample.SampleInputGenerator;
 import org.electionrecon.settings.SettingsCheck;
 import org.electionrecon.settings.SettingsFailures;
 import org.electionrecon.staging.StagingSchemaConfiguration;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -30,6 +36,7 @@ import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfigu
 import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizationAutoConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The command-line entry point: parses the arguments, runs the reconciliation job (or the sample
@@ -80,7 +87,7 @@ public class ElectionReconApplication {
 			if (CommandLine.GENERATE.equals(line.command())) {
 				return generate(line);
 			}
-			if (CommandLine.RUN.equals(line.command())) {
+			if (CommandLine.RUN.equals(line.command()) || CommandLine.WATCH.equals(line.command())) {
 				return reconcile(line);
 			}
 			return operate(line);
@@ -157,7 +164,8 @@ public class ElectionReconApplication {
 		return ExitCodes.CLEAN;
 	}
 
-	private static int reconcile(CommandLine line) {
+	/** The run command, or watch: the same folders and checks, then one run or a run per change. */
+	private static int reconcile(CommandLine line) throws CommandLine.UsageException {
 		Path input = Path.of(line.option("input", "input")).toAbsolutePath().normalize();
 		Path output = Path.of(line.option("output", "output")).toAbsolutePath().normalize();
 		String election = line.option("election", "2024-07-04");
@@ -180,12 +188,53 @@ public class ElectionReconApplication {
 		if (!pathsUsable(line, OutputPaths.Use.RUN, output)) {
 			return ExitCodes.FAILED;
 		}
+		if (CommandLine.WATCH.equals(line.command())) {
+			if (line.flag("rerun")) {
+				System.err.println("election-recon: --rerun does not apply to watch: each update is a run of the folder as"
+						+ " it is then (use the run command with --rerun)");
+				return ExitCodes.FAILED;
+			}
+			InputWatch.Options options = new InputWatch.Options(input, output, election, line.flag("full"),
+					line.duration("settle", java.time.Duration.ofSeconds(2)),
+					line.duration("poll", java.time.Duration.ofMillis(500)),
+					line.duration("stop-wait", java.time.Duration.ofSeconds(60)));
+			if (options.poll().isZero()) {
+				System.err.println("election-recon: --poll must be more than 0");
+				return ExitCodes.FAILED;
+			}
+			return withJobDatabase(line, output, springArgs -> watch(line, output, springArgs, options));
+		}
 		return withJobDatabase(line, output, springArgs -> {
 			try (ConfigurableApplicationContext context = context(line, output, springArgs)) {
 				return context.getBean(ReconciliationRunner.class).run(input, output, election, line.flag("rerun"),
 						line.flag("full"));
 			}
 		});
+	}
+
+	/**
+	 * Watches the input folder until SIGINT or SIGTERM, with the job database to itself all night.
+	 * The console gets the update lines and the warnings and errors; each run's own lines go to the
+	 * log file (OUTPUT/logs/), unless {@code --logging.threshold.console} says otherwise.
+	 */
+	private static int watch(CommandLine line, Path output, List<String> springArgs, InputWatch.Options options) {
+		List<String> args = new ArrayList<>(springArgs);
+		if (args.stream().noneMatch(arg -> arg.startsWith("--logging.threshold.console="))) {
+			args.add(0, "--logging.threshold.console=WARN");
+		}
+		try (ConfigurableApplicationContext context = context(line, output, args)) {
+			InputWatch watch = new InputWatch(context.getBean(ReconciliationRunner.class),
+					context.getBean(OperatorCommands.class), context.getBean(JobRepository.class),
+					context.getBean(JobOperator.class), new JdbcTemplate(context.getBean(DataSource.class)),
+					context.getBean(LiveStatus.class).holdsJobDatabase(), options, System.out,
+					java.time.Clock.systemDefaultZone());
+			watch.stopOnSignals();
+			return watch.watch();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return ExitCodes.FAILED;
+		}
 	}
 
 	private static int operate(CommandLine line) throws CommandLine.UsageException {

@@ -39,7 +39,9 @@ import org.springframework.batch.core.BatchStatus;
  */
 public final class Benchmark {
 
-	static final List<String> WORKLOADS = List.of("sample", "national", "million");
+	static final List<String> WORKLOADS = List.of("sample", "national", "million", "national-arrivals");
+	/** Count night on the national input: see {@link ArrivalSeries}. */
+	static final String ARRIVALS = "national-arrivals";
 	static final String DEFAULT_WORKLOAD = "national";
 	static final int DEFAULT_RUNS = 5;
 	static final String DEFAULT_WORK = "target/benchmark";
@@ -121,7 +123,7 @@ public final class Benchmark {
 		}
 		String workload = line.option("workload", DEFAULT_WORKLOAD).trim().toLowerCase(Locale.ROOT);
 		if (!WORKLOADS.contains(workload)) {
-			throw new CommandLine.UsageException("--workload must be sample, national or million, not '" + workload + "'");
+			throw new CommandLine.UsageException("--workload must be sample, national, million or national-arrivals, not '" + workload + "'");
 		}
 		int runs;
 		long seed;
@@ -169,6 +171,10 @@ public final class Benchmark {
 				options.workload(), options.runs(), options.runs() == 1 ? "" : "s", options.heap(), Machine.describe(),
 				loadAtStart);
 
+		if (ARRIVALS.equals(options.workload())) {
+			Workload national = Workload.prepare("national", options.seed(), options.work(), out);
+			return new ArrivalSeries(launcher(), out).run(national, options.runs()) ? ExitCodes.CLEAN : ExitCodes.FAILED;
+		}
 		Workload workload = Workload.prepare(options.workload(), options.seed(), options.work(), out);
 		Path home = workload.input().getParent();
 		Path output = home.resolve("output");
@@ -508,7 +514,7 @@ public final class Benchmark {
 		return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
 	}
 
-	private static void deleteRecursively(Path dir) throws IOException {
+	static void deleteRecursively(Path dir) throws IOException {
 		if (!Files.exists(dir)) {
 			return;
 		}

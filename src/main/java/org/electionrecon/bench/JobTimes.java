@@ -1,5 +1,6 @@
 package org.electionrecon.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +65,39 @@ record JobTimes(BatchStatus status, LocalDateTime firstStepStart, Long jobMillis
 		Long job = first != null && last != null ? Duration.between(first, last).toMillis() : null;
 		return new JobTimes(execution.getStatus(), first, job, stepMillis,
 				steps.isEmpty() ? null : steps.get(steps.size() - 1).getStepName());
+	}
+
+	/**
+	 * Every run's latest execution in the embedded job database in {@code databaseDir}, by run
+	 * number; empty when there is no such database.
+	 */
+	static List<JobTimes> readAll(Path databaseDir) throws IOException {
+		if (!Files.isRegularFile(databaseDir.resolve("recon.properties"))) {
+			return List.of();
+		}
+		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
+				"jdbc:hsqldb:file:" + databaseDir.resolve("recon") + ";shutdown=true;hsqldb.lock_file=false", "SA", "",
+				true);
+		try {
+			JdbcJobRepositoryFactoryBean factory = new JdbcJobRepositoryFactoryBean();
+			factory.setDataSource(dataSource);
+			factory.setTransactionManager(new JdbcTransactionManager(dataSource));
+			factory.afterPropertiesSet();
+			JobRepository repository = factory.getObject();
+			return repository.getJobInstances(RunCatalog.JOB_NAME, 0, Integer.MAX_VALUE)
+				.stream()
+				.sorted(Comparator.comparingLong(JobInstance::getInstanceId))
+				.map(repository::getLastJobExecution)
+				.filter(Objects::nonNull)
+				.map(JobTimes::of)
+				.toList();
+		}
+		catch (Exception ex) {
+			throw new IOException("cannot read the job repository in " + databaseDir + ": " + ex.getMessage(), ex);
+		}
+		finally {
+			dataSource.destroy();
+		}
 	}
 
 	/**

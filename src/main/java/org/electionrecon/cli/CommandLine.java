@@ -19,15 +19,16 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 	public static final String RECOVER = "recover";
 	public static final String REPORT = "report";
 	public static final String BENCHMARK = "benchmark";
+	public static final String WATCH = "watch";
 
-	static final Set<String> COMMANDS = Set.of(RUN, GENERATE, STATUS, RESTART, RECOVER, REPORT, BENCHMARK);
+	static final Set<String> COMMANDS = Set.of(RUN, WATCH, GENERATE, STATUS, RESTART, RECOVER, REPORT, BENCHMARK);
 
 	/** Options that take no value. */
 	static final Set<String> FLAGS = Set.of("rerun", "full", "help", "force");
 
 	/** Options of the job itself; {@code spring.*} and {@code recon.*} settings pass through to Spring. */
 	static final Set<String> OPTIONS = Set.of("input", "output", "election", "database-dir", "preset", "seed", "run",
-			"rerun", "full", "help", "force", "workload", "runs", "work", "heap", "jar", "jvm");
+			"rerun", "full", "help", "force", "settle", "poll", "stop-wait", "workload", "runs", "work", "heap", "jar", "jvm");
 
 	public static final class UsageException extends Exception {
 		public UsageException(String message) {
@@ -77,7 +78,7 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 			}
 			if (!COMMANDS.contains(arg)) {
 				throw new UsageException("unknown command '" + arg
-						+ "' (commands: run, status, restart, recover, report, generate, benchmark; see --help)");
+						+ "' (commands: run, watch, status, restart, recover, report, generate, benchmark; see --help)");
 			}
 			command = arg;
 		}
@@ -110,6 +111,27 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 		}
 	}
 
+	/**
+	 * A duration option such as {@code --settle=2s}: a whole number of milliseconds ({@code 300ms}),
+	 * seconds ({@code 2s}) or minutes ({@code 1m}), or the fallback when the option is not given.
+	 */
+	public java.time.Duration duration(String name, java.time.Duration fallback) throws UsageException {
+		String value = options.get(name);
+		if (value == null) {
+			return fallback;
+		}
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m)").matcher(value.strip());
+		if (!m.matches()) {
+			throw new UsageException("--" + name + " must be a duration such as 300ms, 2s or 1m, not '" + value + "'");
+		}
+		long n = Long.parseLong(m.group(1));
+		return switch (m.group(2)) {
+			case "ms" -> java.time.Duration.ofMillis(n);
+			case "s" -> java.time.Duration.ofSeconds(n);
+			default -> java.time.Duration.ofMinutes(n);
+		};
+	}
+
 	public static String usage() {
 		return """
 				election-recon: reconciles council verification statements with declared results and the
@@ -118,6 +140,8 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 				Usage:
 				  java -jar target/election-recon.jar [run] [--input=DIR] [--output=DIR] [--election=DATE] [--rerun]
 				                                      [--full]
+				  java -jar target/election-recon.jar watch [--input=DIR] [--output=DIR] [--election=DATE] [--full]
+				                                      [--settle=2s] [--poll=500ms] [--stop-wait=60s]
 				  java -jar target/election-recon.jar status|restart|recover|report [--run=N] [--output=DIR]
 				  java -jar target/election-recon.jar generate --preset=sample|national|million --input=DIR [--seed=N]
 				                                      [--force]
@@ -131,6 +155,12 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 				             (its exit code is given again; --rerun runs them anew). A file that an
 				             earlier completed run read is not read again: its staged rows are
 				             copied (--full reads every file)
+				  watch      count night: reconcile the input folder, then again each time a file
+				             appears, changes or is removed and has settled (size and time unchanged
+				             for --settle); one line per update. Each update is a run as above.
+				             Ctrl-C or SIGTERM stops it between updates (a run in progress finishes,
+				             or after --stop-wait is stopped to be resumed); the same command resumes
+				             it. Exit code: the last update's (3 if none was made)
 				  status     recent runs: inputs, start, end, status, findings, the failed step and why
 				             (while another process holds the embedded database: its run, step and progress)
 				  restart    resume the last failed run (or --run=N) from where it stopped
@@ -155,15 +185,23 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 				  --election=DATE     the election reconciled, as YYYY-MM-DD (default: 2024-07-04)
 				  --database-dir=DIR  where the embedded job database lives (default: OUTPUT/.election-recon-db)
 				  --rerun             with run: reconcile inputs again although a completed run has them
-				  --full              with run: read every input file again; by default a file that an
+				  --full              with run, watch: read every input file again; by default a file that an
 				                      earlier completed run read (same name, bytes, reader version,
 				                      register and settings) is copied from that run's staging
+				  --settle=DURATION   with watch: how long the input files must stay unchanged before
+				                      an update (default: 2s; 300ms, 2s, 1m)
+				  --poll=DURATION     with watch: how often the input folder is listed (default: 500ms)
+				  --stop-wait=DURATION
+				                      with watch: how long a stop waits for the current run to finish
+				                      before stopping it, restartable (default: 60s)
 				  --run=N             with status, restart, recover, report: the run (as status lists it)
 				  --preset=NAME       with generate: sample, national or million
 				  --force             with generate: write beside files generate did not write, keeping
 				                      them (one it would overwrite is still refused)
 				  --seed=N            with generate, benchmark: the random seed (default: 20240704)
-				  --workload=NAME     with benchmark: sample, national or million (default: national)
+				  --workload=NAME     with benchmark: sample, national or million (default: national), or
+				                      national-arrivals: the national files held back --runs council
+				                      files at a time arriving into a watch (docs/performance.md)
 				  --runs=N            with benchmark: runs of the job (default: 5)
 				  --work=DIR          with benchmark: where workloads, outputs and logs go
 				                      (default: target/benchmark)

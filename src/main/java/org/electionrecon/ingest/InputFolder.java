@@ -14,10 +14,18 @@ import java.util.List;
 
 /**
  * The input folder's files of one kind: every regular file directly inside the kind's subfolder,
- * in file-name order. Hidden files, Office lock files and links are never read (a link could lead
- * out of the input folder); they are listed as ignored.
+ * in file-name order. Hidden files, Office lock files, partial downloads and links are never read
+ * (a link could lead out of the input folder); they are listed as ignored. This is the one
+ * definition of an input file: the run reads, and {@code watch} waits for, exactly these.
  */
 public final class InputFolder {
+
+	/**
+	 * The endings browsers and transfer tools give a file still being downloaded or copied, before
+	 * they rename it to its own name (compared without regard to case).
+	 */
+	public static final List<String> PARTIAL_DOWNLOAD_ENDINGS = List.of(".part", ".partial", ".crdownload", ".download",
+			".tmp", ".filepart");
 
 	private final Path root;
 
@@ -60,6 +68,10 @@ public final class InputFolder {
 			else if (fileName.startsWith("~$")) {
 				files.add(new InputFile(kind, path, name, "Office lock file"));
 			}
+			else if (partialDownload(fileName).isPresent()) {
+				files.add(new InputFile(kind, path, name,
+						"a partial download (" + partialDownload(fileName).get() + "): read once renamed to its own name"));
+			}
 			else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
 				files.add(new InputFile(kind, path, name, "a folder: only files directly inside " + kind.folder() + "/ are read"));
 			}
@@ -71,6 +83,12 @@ public final class InputFolder {
 			}
 		}
 		return files;
+	}
+
+	/** The partial-download ending of a file name, if it has one. */
+	public static java.util.Optional<String> partialDownload(String fileName) {
+		String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+		return PARTIAL_DOWNLOAD_ENDINGS.stream().filter(lower::endsWith).findFirst();
 	}
 
 	public static String sha256(Path file) throws IOException {

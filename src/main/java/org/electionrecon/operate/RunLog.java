@@ -12,7 +12,7 @@ import org.electionrecon.cli.CommandLine;
 
 /**
  * Where an invocation keeps its log: {@code OUTPUT/logs/election-recon-<yyyyMMdd-HHmmss>.log}, one file per
- * invocation of a command that writes workbooks into the output folder (run, restart, report), so each
+ * invocation of a command that writes workbooks into the output folder (run, watch, restart, report), so each
  * run keeps its own log beside its report, with the stack traces the console leaves out. Commands that
  * only read (status) or only mark a run (recover) keep no log file.
  */
@@ -21,7 +21,7 @@ public final class RunLog {
 	/** The folder under the output folder that holds the logs. */
 	public static final String FOLDER = "logs";
 
-	private static final Set<String> WRITING_COMMANDS = Set.of(CommandLine.RUN, CommandLine.RESTART,
+	private static final Set<String> WRITING_COMMANDS = Set.of(CommandLine.RUN, CommandLine.WATCH, CommandLine.RESTART,
 			CommandLine.REPORT);
 
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");

@@ -30,7 +30,7 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 public final class StagingSchema implements InitializingBean {
 
 	/** The staging schema's version; each platform's script inserts it into RECON_SCHEMA. */
-	static final int VERSION = 8;
+	static final int VERSION = 9;
 
 	static final List<String> TABLES = List.of("RECON_CONSTITUENCY", "RECON_BOX_BLOCK", "RECON_VERIFICATION_SHEET",
 			"RECON_STATED_FIGURE", "RECON_DECLARATION", "RECON_DECLARED_PARTY_VOTES", "RECON_CANDIDATE", "RECON_NOTIONAL",
@@ -80,6 +80,32 @@ public final class StagingSchema implements InitializingBean {
 			if (!tableExists(connection, "RECON_FINDING")) {
 				new ResourceDatabasePopulator(new ClassPathResource("db/staging-schema-" + platform + ".sql"))
 					.populate(connection);
+			}
+			if ("hsqldb".equals(platform)) {
+				cacheBatchTables(connection);
+			}
+		}
+	}
+
+	/**
+	 * Makes Spring Batch's tables on HSQLDB CACHED, as the staging tables are: its script creates
+	 * MEMORY tables, held whole in the heap, and they gain rows with every run (a step execution and
+	 * its context per input file and step), so a job database used all night would grow the heap
+	 * run after run. A database made before this is converted the first time it is opened.
+	 */
+	private static void cacheBatchTables(Connection connection) throws SQLException {
+		List<String> memoryTables = new java.util.ArrayList<>();
+		try (Statement query = connection.createStatement();
+				ResultSet rs = query.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.SYSTEM_TABLES"
+						+ " WHERE TABLE_SCHEM = CURRENT_SCHEMA AND TABLE_NAME LIKE 'BATCH\\_%' ESCAPE '\\'"
+						+ " AND HSQLDB_TYPE = 'MEMORY'")) {
+			while (rs.next()) {
+				memoryTables.add(rs.getString(1));
+			}
+		}
+		for (String table : memoryTables) {
+			try (Statement convert = connection.createStatement()) {
+				convert.execute("SET TABLE " + table + " TYPE CACHED");
 			}
 		}
 	}

@@ -139,6 +139,17 @@ class BenchmarkSmokeTests {
 	}
 
 	@Test
+	void shouldTakeTheArrivalSeriesAsAWorkload() throws Exception {
+		org.assertj.core.api.Assertions
+			.assertThat(Benchmark.parse(new String[] { "benchmark", "--workload=national-arrivals", "--runs=3" }))
+			.extracting(Benchmark.Options::workload, Benchmark.Options::runs)
+			.containsExactly("national-arrivals", 3);
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> Benchmark.parse(new String[] { "benchmark", "--workload=arrivals" }))
+			.hasMessage("--workload must be sample, national, million or national-arrivals, not 'arrivals'");
+	}
+
+	@Test
 	void shouldPassExtraJvmOptionsToTheJobAndRefuseAnythingElse() throws Exception {
 		Benchmark.Options options = Benchmark.parse(
 				new String[] { "benchmark", "--jvm=-XX:TieredStopAtLevel=1  -Dfile.encoding=UTF-8", "--heap=512m" });

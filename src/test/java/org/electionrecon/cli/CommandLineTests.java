@@ -23,6 +23,21 @@ class CommandLineTests {
 	class Parsing {
 
 		@Test
+		void shouldReadTheWatchCommandsDurations() throws Exception {
+			CommandLine line = CommandLine.parse(new String[] { "watch", "--settle=300ms", "--poll=2s", "--stop-wait=1m" });
+			assertThat(line.command()).isEqualTo(CommandLine.WATCH);
+			assertThat(line.duration("settle", java.time.Duration.ofSeconds(2))).isEqualTo(java.time.Duration.ofMillis(300));
+			assertThat(line.duration("poll", java.time.Duration.ZERO)).isEqualTo(java.time.Duration.ofSeconds(2));
+			assertThat(line.duration("stop-wait", java.time.Duration.ZERO)).isEqualTo(java.time.Duration.ofMinutes(1));
+			CommandLine defaults = CommandLine.parse(new String[] { "watch" });
+			assertThat(defaults.duration("settle", java.time.Duration.ofSeconds(2))).isEqualTo(java.time.Duration.ofSeconds(2));
+			assertThatThrownBy(() -> CommandLine.parse(new String[] { "watch", "--settle=2" }).duration("settle",
+					java.time.Duration.ZERO)).hasMessage("--settle must be a duration such as 300ms, 2s or 1m, not '2'");
+			assertThatThrownBy(() -> CommandLine.parse(new String[] { "watch", "--poll=-1s" }).duration("poll",
+					java.time.Duration.ZERO)).hasMessage("--poll must be a duration such as 300ms, 2s or 1m, not '-1s'");
+		}
+
+		@Test
 		void shouldDefaultToTheRunCommand() throws Exception {
 			CommandLine line = CommandLine.parse(new String[] { "--input=in", "--output=out" });
 			assertThat(line.command()).isEqualTo("run");
@@ -51,7 +66,7 @@ class CommandLineTests {
 		@Test
 		void shouldRefuseAnUnknownCommand() {
 			assertThatThrownBy(() -> CommandLine.parse(new String[] { "frobnicate" }))
-				.hasMessage("unknown command 'frobnicate' (commands: run, status, restart, recover, report, generate, benchmark; see --help)");
+				.hasMessage("unknown command 'frobnicate' (commands: run, watch, status, restart, recover, report, generate, benchmark; see --help)");
 		}
 	}
 

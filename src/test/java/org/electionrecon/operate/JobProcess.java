@@ -115,6 +115,38 @@ final class JobProcess implements AutoCloseable {
 		return process.exitValue();
 	}
 
+	/**
+	 * Waits until the job has printed a line starting with {@code prefix} (or exits, or the time is
+	 * up); that line.
+	 */
+	String awaitLine(String prefix, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			for (String line : stdout.toString().split("\n")) {
+				if (line.startsWith(prefix)) {
+					return line;
+				}
+			}
+			if (!process.isAlive()) {
+				break;
+			}
+			Thread.sleep(50);
+		}
+		throw new IllegalStateException("no line starting '" + prefix + "' within " + timeout + "\n" + output());
+	}
+
+	/**
+	 * SIGTERM, as a service manager or {@code kill PID} stops a process. Sent with {@code kill}, not
+	 * Process.destroy, which closes the streams the test reads: what the job prints as it stops
+	 * would be lost.
+	 */
+	void terminate() throws IOException, InterruptedException {
+		Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start();
+		if (kill.waitFor() != 0) {
+			throw new IllegalStateException("kill -TERM " + process.pid() + " failed");
+		}
+	}
+
 	String stdout() {
 		return stdout.toString();
 	}

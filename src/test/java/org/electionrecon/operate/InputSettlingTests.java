@@ -1,0 +1,130 @@
+package org.electionrecon.operate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * When watch updates: a listing that differs from the one last reconciled and has not changed for
+ * the settle time, on a clock the test moves; and which files a listing holds.
+ */
+class InputSettlingTests {
+
+	private static final Instant T0 = Instant.parse("2024-07-04T23:30:00Z");
+
+	private static InputListing listing(Object... nameBytesMillis) {
+		Map<String, InputListing.FileState> files = new LinkedHashMap<>();
+		for (int i = 0; i < nameBytesMillis.length; i += 3) {
+			files.put((String) nameBytesMillis[i],
+					new InputListing.FileState((Integer) nameBytesMillis[i + 1], (Integer) nameBytesMillis[i + 2]));
+		}
+		return new InputListing(files);
+	}
+
+	private static Instant at(long millis) {
+		return T0.plusMillis(millis);
+	}
+
+	@Test
+	void shouldUpdateOnceTheFolderHasNotChangedForTheSettleTime() {
+		InputSettling settling = new InputSettling(Duration.ofSeconds(2));
+		InputListing register = listing("register/register.csv", 100, 1);
+		assertThat(settling.poll(register, at(0))).isEmpty();
+		assertThat(settling.poll(register, at(1999))).isEmpty();
+		assertThat(settling.poll(register, at(2000))).contains(register);
+		settling.reconciled(register);
+		// reconciled: not again while nothing changes
+		assertThat(settling.poll(register, at(2500))).isEmpty();
+		assertThat(settling.poll(register, at(60_000))).isEmpty();
+		assertThat(settling.lastReconciled()).isEqualTo(register);
+	}
+
+	@Test
+	void shouldWaitWhileAFileIsStillGrowingOrTouched() {
+		InputSettling settling = new InputSettling(Duration.ofSeconds(2));
+		InputListing before = listing("register/register.csv", 100, 1);
+		settling.poll(before, at(0));
+		settling.reconciled(before);
+		// a statement being copied: it grows at each poll, then its time changes, then it settles
+		InputListing growing1 = listing("register/register.csv", 100, 1, "verification/stafford.xlsx", 4096, 10_000);
+		InputListing growing2 = listing("register/register.csv", 100, 1, "verification/stafford.xlsx", 8192, 10_500);
+		InputListing touched = listing("register/register.csv", 100, 1, "verification/stafford.xlsx", 8192, 11_000);
+		assertThat(settling.poll(growing1, at(10_000))).isEmpty();
+		assertThat(settling.poll(growing2, at(11_500))).isEmpty();
+		assertThat(settling.poll(touched, at(13_000))).isEmpty();
+		assertThat(settling.poll(touched, at(14_999))).isEmpty();
+		assertThat(settling.poll(touched, at(15_000))).contains(touched);
+	}
+
+	@Test
+	void shouldUpdateForARemovedFileAndNotForAChangeUndoneWithinTheSettleTime() {
+		InputSettling settling = new InputSettling(Duration.ofMillis(300));
+		InputListing two = listing("verification/a.xlsx", 10, 1, "verification/b.xlsx", 20, 2);
+		InputListing one = listing("verification/a.xlsx", 10, 1);
+		settling.poll(two, at(0));
+		assertThat(settling.poll(two, at(300))).contains(two);
+		settling.reconciled(two);
+		// b goes and comes back before it settles: the folder is as reconciled, no update
+		assertThat(settling.poll(one, at(400))).isEmpty();
+		assertThat(settling.poll(two, at(500))).isEmpty();
+		assertThat(settling.poll(two, at(2000))).isEmpty();
+		// b goes for good
+		assertThat(settling.poll(one, at(3000))).isEmpty();
+		assertThat(settling.poll(one, at(3300))).contains(one);
+	}
+
+	@Test
+	void shouldUpdateAtTheFirstPollWithNoSettleTime() {
+		InputSettling settling = new InputSettling(Duration.ZERO);
+		InputListing empty = listing();
+		assertThat(settling.poll(empty, at(0))).contains(empty);
+		assertThatThrownBy(() -> new InputSettling(Duration.ofMillis(-1)))
+			.hasMessage("the settle time cannot be negative: PT-0.001S");
+	}
+
+	@Test
+	void shouldNameTheChangesSinceTheLastUpdate() {
+		InputListing before = listing("declarations/d.csv", 5, 1, "verification/a.xlsx", 10, 1, "verification/b.xlsx", 20, 2);
+		InputListing after = listing("declarations/d.csv", 5, 1, "verification/a.xlsx", 11, 1, "verification/c.xlsx", 30, 3);
+		assertThat(after.changesSince(before)).containsExactly("verification/a.xlsx changed", "verification/b.xlsx removed",
+				"verification/c.xlsx added");
+		assertThat(InputWatch.changes(null, after)).isEqualTo("the folder as it is, 3 input files");
+		assertThat(InputWatch.changes(before, after))
+			.isEqualTo("verification/a.xlsx changed, verification/b.xlsx removed, verification/c.xlsx added");
+		InputListing more = listing("verification/a.xlsx", 10, 1, "verification/e.xlsx", 1, 1, "verification/f.xlsx", 1, 1);
+		assertThat(InputWatch.changes(before, more)).isEqualTo("declarations/d.csv removed, verification/b.xlsx removed,"
+				+ " verification/e.xlsx added and 1 more changes");
+	}
+
+	/** The listing holds the files a run reads: no lock file, hidden file, partial download, folder or file outside the kinds' folders. */
+	@Test
+	void shouldListOnlyTheFilesARunReads(@TempDir Path input) throws Exception {
+		Path verification = Files.createDirectories(input.resolve("verification"));
+		for (String name : new String[] { "stafford.xlsx", "~$stafford.xlsx", ".stafford.xlsx.swp", "tamworth.xlsx.part",
+				"lichfield.xlsx.crdownload", "cannock.xlsx.download", "burton.xlsx.TMP", "leek.xlsx.partial",
+				"stone.xlsx.filepart" }) {
+			Files.writeString(verification.resolve(name), "x".repeat(name.length()));
+		}
+		Files.createDirectories(verification.resolve("old"));
+		Files.writeString(input.resolve("README.md"), "not an input");
+		Files.writeString(Files.createDirectories(input.resolve("register")).resolve("register.csv"), "code");
+		Files.setLastModifiedTime(verification.resolve("stafford.xlsx"), FileTime.fromMillis(1_720_137_600_000L));
+		Files.setLastModifiedTime(input.resolve("register/register.csv"), FileTime.fromMillis(1_720_137_000_000L));
+
+		assertThat(InputListing.of(input).files()).containsExactly(
+				Map.entry("register/register.csv", new InputListing.FileState(4, 1_720_137_000_000L)),
+				Map.entry("verification/stafford.xlsx", new InputListing.FileState(13, 1_720_137_600_000L)));
+		assertThat(org.electionrecon.ingest.InputFolder.partialDownload("tamworth.xlsx.Part")).contains(".part");
+		assertThat(org.electionrecon.ingest.InputFolder.partialDownload("tamworth.xlsx")).isEmpty();
+	}
+}
