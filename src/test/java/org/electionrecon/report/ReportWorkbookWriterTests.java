@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -587,6 +588,17 @@ class ReportWorkbookWriterTests {
 				new BoxLine("Stone, Great Wyrley and Penkridge",
 						new BallotBox("E14001528", "SG1", "Penkridge Village Hall", BoxType.POLLING_STATION, 1510,
 								1515, SourceRef.csv("verification/stone.csv", 4, 4).toString(), null))));
+
+		/** Newcastle-under-Lyme and Stafford received both files; Stone only its declaration, so it waits. */
+		Map<String, CountNight.Receipts> receipts = new HashMap<>(Map.of(
+				"E14001380", new CountNight.Receipts(LocalDateTime.of(2024, 7, 5, 2, 41, 7), LocalDateTime.of(2024, 7, 5, 3, 5, 0)),
+				"E14001513", new CountNight.Receipts(LocalDateTime.of(2024, 7, 5, 1, 12, 9), LocalDateTime.of(2024, 7, 5, 1, 58, 30)),
+				"E14001528", new CountNight.Receipts(null, LocalDateTime.of(2024, 7, 5, 4, 20, 0))));
+
+		@Override
+		public Map<String, CountNight.Receipts> receipts() {
+			return receipts;
+		}
 
 		/** Throw after this many boxes, as a data source that fails mid-write; -1 never. */
 		int failAfterBoxes = -1;

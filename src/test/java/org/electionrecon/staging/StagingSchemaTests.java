@@ -62,7 +62,7 @@ class StagingSchemaTests {
 						"RECON_REJECTED_ROW", "RECON_REJECTED_FIGURE", "RECON_SOURCE_FILE", "RECON_FINDING",
 						"RECON_FIGURES", "RECON_CHECK_COUNT", "RECON_DECLARED_BREAKDOWN", "RECON_REPORTED",
 						"RECON_EXPLANATION", "RECON_RUN_FAILURE", "RECON_SCHEMA");
-		assertThat(jdbc.queryForList("SELECT VERSION FROM RECON_SCHEMA", Integer.class)).containsExactly(8);
+		assertThat(jdbc.queryForList("SELECT VERSION FROM RECON_SCHEMA", Integer.class)).containsExactly(9);
 		// the tables that grow with the input's rows live on disk, not in the heap
 		assertThat(jdbc.queryForList("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.SYSTEM_TABLES"
 				+ " WHERE TABLE_SCHEM = 'PUBLIC' AND HSQLDB_TYPE = 'CACHED' ORDER BY TABLE_NAME", String.class))
@@ -109,7 +109,7 @@ class StagingSchemaTests {
 		StagingSchema.ensure(dataSource);
 
 		assertThat(jdbc.queryForList("SELECT NAME FROM RECON_CONSTITUENCY", String.class)).containsExactly("Stafford");
-		assertThat(jdbc.queryForList("SELECT VERSION FROM RECON_SCHEMA", Integer.class)).containsExactly(8);
+		assertThat(jdbc.queryForList("SELECT VERSION FROM RECON_SCHEMA", Integer.class)).containsExactly(9);
 	}
 
 	/** Staging tables of another version (box blocks in an older format, say) are dropped and made again. */
@@ -118,13 +118,13 @@ class StagingSchemaTests {
 		StagingSchema.ensure(dataSource);
 		jdbc.update("INSERT INTO RECON_CONSTITUENCY (RUN_ID, FILE_SEQ, CODE, NAME, AREA) VALUES (1, 1, 'E1', 'Stafford', 'West Midlands')");
 		jdbc.update("INSERT INTO BATCH_JOB_INSTANCE (JOB_INSTANCE_ID, VERSION, JOB_NAME, JOB_KEY) VALUES (1, 0, 'j', 'k')");
-		jdbc.update("UPDATE RECON_SCHEMA SET VERSION = 7");
+		jdbc.update("UPDATE RECON_SCHEMA SET VERSION = 8");
 		jdbc.execute("CREATE TABLE RECON_BOX (RUN_ID BIGINT)");
 
 		StagingSchema.ensure(dataSource);
 
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM RECON_CONSTITUENCY", Long.class)).isZero();
-		assertThat(jdbc.queryForList("SELECT VERSION FROM RECON_SCHEMA", Integer.class)).containsExactly(8);
+		assertThat(jdbc.queryForList("SELECT VERSION FROM RECON_SCHEMA", Integer.class)).containsExactly(9);
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'RECON_BOX'",
 				Long.class)).isZero();
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE", Long.class)).as("the job repository")
