@@ -136,18 +136,18 @@ class IndexWorkbookWriterTests {
 				.contains("<pageSetup paperSize=\"9\" orientation=\"landscape\"")
 				.contains(footer);
 		}
-		assertThat(parts.get("xl/worksheets/sheet1.xml")).contains("<autoFilter ref=\"A1:H3\"/>")
+		assertThat(parts.get("xl/worksheets/sheet1.xml")).contains("<autoFilter ref=\"A1:I3\"/>")
 			.contains("<conditionalFormatting sqref=\"D2:D3\">")
 			.contains("<conditionalFormatting sqref=\"E2:E3\">");
-		assertThat(parts.get("xl/worksheets/sheet2.xml")).contains("<autoFilter ref=\"A1:F5\"/>")
+		assertThat(parts.get("xl/worksheets/sheet2.xml")).contains("<autoFilter ref=\"A1:I5\"/>")
 			.contains("<conditionalFormatting sqref=\"E2:E5\">")
 			.contains("<conditionalFormatting sqref=\"F2:F5\">");
 		assertThat(parts.get("xl/workbook.xml")).contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">"
 				+ "Areas!$1:$1</definedName>")
 			.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">Constituencies!$1:$1</definedName>")
 			// every column prints, not an area workbook's Constituencies columns
-			.contains("<definedName name=\"_xlnm.Print_Area\" localSheetId=\"0\">Areas!$A$1:$H$3</definedName>")
-			.contains("<definedName name=\"_xlnm.Print_Area\" localSheetId=\"1\">Constituencies!$A$1:$F$5</definedName>");
+			.contains("<definedName name=\"_xlnm.Print_Area\" localSheetId=\"0\">Areas!$A$1:$I$3</definedName>")
+			.contains("<definedName name=\"_xlnm.Print_Area\" localSheetId=\"1\">Constituencies!$A$1:$I$5</definedName>");
 		assertThat(parts.get("docProps/core.xml"))
 			.contains("<dc:title>Reconciliation index: UK Parliamentary general election, 4 July 2024</dc:title>")
 			.contains("<cp:keywords>run 42</cp:keywords>");

@@ -374,10 +374,37 @@ class ReportWorkbookWriterTests {
 					List.of("Files read", 3.0), List.of("Files unreadable", 1.0), List.of("Files ignored", 0.0));
 		}
 
+		/**
+		 * Count night, after Inputs and before the charts' pages: Stone has no statement received, so it
+		 * waits (its declaration's time shown); Stafford has open errors; Newcastle only an INFO, so clean.
+		 */
+		@Test
+		void shouldShowCountNightOnTheSummaryBeforeTheCharts() {
+			XSSFSheet summary = workbook.getSheet("Summary");
+			assertThat(values(summary.getRow(rowOf(summary, "Count night"))).subList(0, 3))
+				.containsExactly("Count night", "Seats", "Which");
+			assertThat(section(summary, "Count night", 3)).containsExactly(
+					List.of("Seats waiting", 1.0, "no verification statement or no declaration received yet"),
+					List.of("Seats with errors", 1.0, "both received, an ERROR finding open"),
+					List.of("Seats with warnings", 0.0, "both received, no ERROR, a WARNING finding open"),
+					List.of("Seats clean", 1.0, "both received, no ERROR or WARNING finding open"));
+			int header = rowOf(summary, "Constituency", "Verification received");
+			assertThat(header).isEqualTo(rowOf(summary, "Count night") + 6);
+			assertThat(values(summary.getRow(header))).containsExactly("Constituency", "Verification received",
+					"Declaration received", "Count status");
+			assertThat(section(summary, header, 4)).containsExactly(
+					List.of("Newcastle-under-Lyme", "2024-07-05 02:41:07", "2024-07-05 03:05:00", "clean"),
+					List.of("Stafford", "2024-07-05 01:12:09", "2024-07-05 01:58:30", "errors"),
+					Arrays.asList("Stone, Great Wyrley and Penkridge", null, "2024-07-05 04:20:00", "waiting"));
+			// the table ends before the first chart's page
+			assertThat(summary.getRowBreaks()[0]).isEqualTo(header + 3);
+		}
+
 		@Test
 		void shouldChartTurnoutAgainstNotionalTurnoutOnTheSummary() {
 			XSSFSheet summary = workbook.getSheet("Summary");
-			int header = rowOf(summary, "Constituency");
+			// the turnout table's header (Count night's table starts with Constituency too)
+			int header = rowOf(summary, "Constituency", SummarySheet.TURNOUT_SERIES);
 			assertThat(values(summary.getRow(header)).subList(0, 3)).containsExactly("Constituency",
 					"Turnout 2024 %", "Notional 2019 turnout %");
 			List<List<Object>> table = new ArrayList<>();
@@ -754,6 +781,20 @@ class ReportWorkbookWriterTests {
 		return values;
 	}
 
+	/** The first row labelled {@code label} whose column B holds {@code second}. */
+	private static int rowOf(Sheet sheet, String label, String second) {
+		for (Row row : sheet) {
+			if (label.equals(textOf(row.getCell(0))) && second.equals(textOf(row.getCell(1)))) {
+				return row.getRowNum();
+			}
+		}
+		throw new AssertionError("No row labelled " + label + ", " + second + " on " + sheet.getSheetName());
+	}
+
+	private static String textOf(Cell cell) {
+		return cell != null && cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : null;
+	}
+
 	private static int rowOf(Sheet sheet, String label) {
 		for (Row row : sheet) {
 			Cell cell = row.getCell(0);
@@ -771,8 +812,13 @@ class ReportWorkbookWriterTests {
 
 	/** The rows under a Summary section heading, {@code width} cells each, up to the next blank row. */
 	private static List<List<Object>> section(Sheet summary, String heading, int width) {
+		return section(summary, rowOf(summary, heading), width);
+	}
+
+	/** The rows under a header row, {@code width} cells each, up to the next blank row. */
+	private static List<List<Object>> section(Sheet summary, int header, int width) {
 		List<List<Object>> rows = new ArrayList<>();
-		for (int r = rowOf(summary, heading) + 1; summary.getRow(r) != null; r++) {
+		for (int r = header + 1; summary.getRow(r) != null; r++) {
 			List<Object> values = new ArrayList<>(values(summary.getRow(r)));
 			while (values.size() < width) {
 				values.add(null);
