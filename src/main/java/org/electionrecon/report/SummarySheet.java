@@ -165,27 +165,17 @@ final class SummarySheet {
 	}
 
 	/**
-	 * Count night: how many seats are waiting (and how many are clean, or have warnings or errors),
-	 * then each constituency's receipts and count status, in the order of the Constituencies sheet.
-	 * With the label/value tables, before the charts' pages.
+	 * Count night: how many seats are waiting, then each constituency's receipts and count status, in
+	 * the order of the Constituencies sheet. With the label/value tables, before the charts' pages;
+	 * kept to a row per constituency and three more, as Summary prints (a national area's 91 take
+	 * about a page and a half more).
 	 */
 	private static void countNight(SheetWriter out, List<CountNight.Seat> seats) {
 		out.blankRow();
-		out.header("Count night", "Seats", "Which");
+		out.header("Count night", "Seats");
 		SheetRow row = labelled(out, SEATS_WAITING);
 		out.integer(row, 1, CountNight.count(seats, CountNight.CountStatus.WAITING));
 		out.text(row, 2, "no verification statement or no declaration received yet");
-		row = labelled(out, "Seats with errors");
-		out.integer(row, 1, CountNight.count(seats, CountNight.CountStatus.ERRORS));
-		out.text(row, 2, "both received, an ERROR finding open");
-		SeverityColours.countAboveZero(out.sheet(), 1, row.index(), row.index(), Severity.ERROR);
-		row = labelled(out, "Seats with warnings");
-		out.integer(row, 1, CountNight.count(seats, CountNight.CountStatus.WARNINGS));
-		out.text(row, 2, "both received, no ERROR, a WARNING finding open");
-		SeverityColours.countAboveZero(out.sheet(), 1, row.index(), row.index(), Severity.WARNING);
-		row = labelled(out, "Seats clean");
-		out.integer(row, 1, CountNight.count(seats, CountNight.CountStatus.CLEAN));
-		out.text(row, 2, "both received, no ERROR or WARNING finding open");
 		if (seats.isEmpty()) {
 			return;
 		}

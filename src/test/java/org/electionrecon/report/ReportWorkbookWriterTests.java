@@ -382,14 +382,11 @@ class ReportWorkbookWriterTests {
 		void shouldShowCountNightOnTheSummaryBeforeTheCharts() {
 			XSSFSheet summary = workbook.getSheet("Summary");
 			assertThat(values(summary.getRow(rowOf(summary, "Count night"))).subList(0, 3))
-				.containsExactly("Count night", "Seats", "Which");
+				.containsExactly("Count night", "Seats", null);
 			assertThat(section(summary, "Count night", 3)).containsExactly(
-					List.of("Seats waiting", 1.0, "no verification statement or no declaration received yet"),
-					List.of("Seats with errors", 1.0, "both received, an ERROR finding open"),
-					List.of("Seats with warnings", 0.0, "both received, no ERROR, a WARNING finding open"),
-					List.of("Seats clean", 1.0, "both received, no ERROR or WARNING finding open"));
+					List.of("Seats waiting", 1.0, "no verification statement or no declaration received yet"));
 			int header = rowOf(summary, "Constituency", "Verification received");
-			assertThat(header).isEqualTo(rowOf(summary, "Count night") + 6);
+			assertThat(header).isEqualTo(rowOf(summary, "Count night") + 3);
 			assertThat(values(summary.getRow(header))).containsExactly("Constituency", "Verification received",
 					"Declaration received", "Count status");
 			assertThat(section(summary, header, 4)).containsExactly(
