@@ -20,8 +20,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * whose label (column A) is one of the excluded labels have their value (column B) skipped, in the
  * Summary sheet and in the run facts below the Provenance table; and the times files were received
  * (count night: when this job database first staged them, which another database did at another
- * time), the cells under a {@link #RECEIVED} header down to the table's end (a blank row), on
- * Summary and on the index's Constituencies sheet. The headers themselves are compared.
+ * time), the cells under a {@link #RECEIVED} header that is among the excluded labels, down to the
+ * table's end (a blank row), on Summary and on the index's Constituencies sheet. The headers
+ * themselves are compared.
  */
 final class WorkbookComparison {
 
@@ -32,7 +33,7 @@ final class WorkbookComparison {
 	 * and when a workbook was rebuilt.
 	 */
 	static final Set<String> RUN_FACTS = Set.of("Run", "Start", "End", "Input folder", "Output folder",
-			"Rerun requested at", "Rebuilt at");
+			"Rerun requested at", "Rebuilt at", "Verification received", "Declaration received");
 
 	/** The headers of the columns of received times, in any sheet. */
 	static final Set<String> RECEIVED = Set.of("Verification received", "Declaration received");
@@ -105,7 +106,7 @@ final class WorkbookComparison {
 				}
 				else {
 					for (Cell cell : leftRow) {
-						if (RECEIVED.contains(text(cell))) {
+						if (RECEIVED.contains(text(cell)) && excludedLabels.contains(text(cell))) {
 							receivedColumns.add(cell.getColumnIndex());
 							receivedHeader = true;
 						}
