@@ -106,7 +106,9 @@ final class WorkbookComparison {
 				}
 				else {
 					for (Cell cell : leftRow) {
-						if (RECEIVED.contains(text(cell)) && excludedLabels.contains(text(cell))) {
+						String header = text(cell);
+						// Set.of's contains fails on null
+						if (header != null && RECEIVED.contains(header) && excludedLabels.contains(header)) {
 							receivedColumns.add(cell.getColumnIndex());
 							receivedHeader = true;
 						}
