@@ -15,7 +15,11 @@
 -- records how a file was read: READER_VERSION (SourceKind.readerVersion), READ_KEY (the SHA-256 of
 -- that version and of everything else the reading depended on; NULL where the file could not be
 -- read whole, so it is never reused) and REUSED_FROM_RUN (the run whose rows were copied, or NULL
--- where this run read the file).
+-- where this run read the file). RECEIVED_AT is when the desk received the file, as count night
+-- shows it: the time (the machine's local time, like the job repository's) that this job database
+-- first staged the file's content, by the first completed run (or this run) that staged a file of
+-- that name and SHA-256; a copy keeps it, and so does a file read again (--full). A revised file
+-- is new content, so a new receipt.
 
 CREATE TABLE RECON_CONSTITUENCY (
 	RUN_ID BIGINT NOT NULL,
@@ -177,7 +181,8 @@ CREATE TABLE RECON_SOURCE_FILE (
 	NOTES TEXT,
 	READER_VERSION VARCHAR(40),
 	READ_KEY VARCHAR(64),
-	REUSED_FROM_RUN BIGINT
+	REUSED_FROM_RUN BIGINT,
+	RECEIVED_AT TIMESTAMP NOT NULL
 );
 CREATE INDEX RECON_SOURCE_FILE_RUN ON RECON_SOURCE_FILE (RUN_ID, SEQ);
 CREATE INDEX RECON_SOURCE_FILE_SHA ON RECON_SOURCE_FILE (SHA256);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,8 +64,10 @@ final class IndexWorkbookAgreement {
 						.containsEntry("Warnings", bySeverity.get(1).get(1))
 						.containsEntry("Info", bySeverity.get(2).get(1))
 						.containsEntry("Explained", bySeverity.get(3).get(2))
-						.containsEntry("Turnout %", label(report, "Turnout %"));
+						.containsEntry("Turnout %", label(report, "Turnout %"))
+						.containsEntry("Seats waiting", label(report, "Seats waiting"));
 					List<Map<String, Object>> seats = report.rows("Constituencies");
+					List<List<Object>> countNight = countNight(report, seats.size());
 					List<Object[]> listed = constituenciesByArea.get(area.get("Area"));
 					assertThat(listed).as(workbook).hasSize(seats.size());
 					Map<String, Integer> firstRow = new HashMap<>();
@@ -80,6 +83,10 @@ final class IndexWorkbookAgreement {
 						assertThat(row.get("Constituency")).isEqualTo(seat.get("Constituency"));
 						assertThat(row.get("Errors")).isEqualTo(seat.get("Errors"));
 						assertThat(row.get("Warnings")).isEqualTo(seat.get("Warnings"));
+						// the Summary's Count night row of it: the same receipts and count status
+						assertThat(Arrays.asList(row.get("Constituency"), row.get("Verification received"),
+								row.get("Declaration received"), row.get("Count status")))
+							.as("count night of %s", row.get("Code")).isEqualTo(countNight.get(s));
 						String location = (String) listed.get(s)[2];
 						// POI reads the relationship's target and the location as one address
 						assertThat(listed.get(s)[1]).isEqualTo(workbook + "#" + location);
@@ -95,6 +102,27 @@ final class IndexWorkbookAgreement {
 			}
 		}
 		return checked;
+	}
+
+	/** The rows of the Summary's Count night table (under its header), {@code count} of them. */
+	private static List<List<Object>> countNight(ReportWorkbookReader report, int count) {
+		Sheet summary = report.sheet("Summary");
+		for (Row row : summary) {
+			Cell first = row.getCell(0);
+			Cell second = row.getCell(1);
+			if (first != null && second != null && second.getCellType() == CellType.STRING
+					&& "Verification received".equals(second.getStringCellValue())) {
+				List<List<Object>> rows = new ArrayList<>();
+				for (int r = row.getRowNum() + 1; r <= row.getRowNum() + count; r++) {
+					Row seat = summary.getRow(r);
+					rows.add(Arrays.asList(ReportWorkbookReader.value(seat.getCell(0)),
+							ReportWorkbookReader.value(seat.getCell(1)), ReportWorkbookReader.value(seat.getCell(2)),
+							ReportWorkbookReader.value(seat.getCell(3))));
+				}
+				return rows;
+			}
+		}
+		throw new AssertionError("No Count night table on Summary");
 	}
 
 	private static Row labelled(ReportWorkbookReader report, String label) {

@@ -32,6 +32,9 @@ class IndexWorkbookTests {
 
 	private static int exitCode;
 
+	/** A time as the workbooks show it: when this job database first staged the file. */
+	private static final String RECEIVED_TIME = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}";
+
 	@BeforeAll
 	static void runTheJobOnTheSample() {
 		exitCode = ElectionReconApplication.run(new String[] { "--input=input", "--output=" + output });
@@ -43,11 +46,11 @@ class IndexWorkbookTests {
 		try (ReportWorkbookReader index = new ReportWorkbookReader(output.resolve(IndexWorkbookWriter.FILE_NAME))) {
 			assertThat(index.sheetNames()).containsExactly("Areas", "Constituencies");
 			assertThat(index.headers("Areas")).containsExactly("Area", "Workbook", "Constituencies", "Errors", "Warnings",
-					"Info", "Explained", "Turnout %");
+					"Info", "Explained", "Turnout %", "Seats waiting");
 			// the Summary's: 3 open errors, 4 open warnings, 6 open INFO, the Stafford box variance explained
 			assertThat(index.rows("Areas")).containsExactly(Map.of("Area", AREA, "Workbook", WORKBOOK,
 					"Constituencies", 14.0, "Errors", 3.0, "Warnings", 4.0, "Info", 6.0, "Explained", 1.0,
-					"Turnout %", 59.63));
+					"Turnout %", 59.63, "Seats waiting", 0.0));
 			XSSFSheet areas = (XSSFSheet) index.sheet("Areas");
 			assertThat(areas.getHyperlink(1, 1).getAddress()).isEqualTo(WORKBOOK);
 			assertThat(areas.getHyperlinkList()).hasSize(1);
@@ -58,7 +61,7 @@ class IndexWorkbookTests {
 	void shouldListEveryConstituencyInTheWorkbooksOrderWithItsStatus() throws Exception {
 		try (ReportWorkbookReader index = new ReportWorkbookReader(output.resolve(IndexWorkbookWriter.FILE_NAME))) {
 			assertThat(index.headers("Constituencies")).containsExactly("Area", "Code", "Constituency", "Status",
-					"Errors", "Warnings");
+					"Errors", "Warnings", "Verification received", "Declaration received", "Count status");
 			List<List<Object>> rows = new ArrayList<>();
 			for (Map<String, Object> row : index.rows("Constituencies")) {
 				assertThat(row.get("Area")).isEqualTo(AREA);
@@ -80,6 +83,13 @@ class IndexWorkbookTests {
 					List.of("E14001522", "Stoke-on-Trent South", "clean", 0.0, 0.0),
 					List.of("E14001523", "Stone, Great Wyrley and Penkridge", "warnings", 0.0, 1.0),
 					List.of("E14001538", "Tamworth", "clean", 0.0, 0.0));
+			// every seat has both files received (this run staged them: a time of the run) and no seat
+			// waits, so its count status is its status
+			for (Map<String, Object> row : index.rows("Constituencies")) {
+				assertThat(row.get("Count status")).isEqualTo(row.get("Status"));
+				assertThat((String) row.get("Verification received")).matches(RECEIVED_TIME);
+				assertThat((String) row.get("Declaration received")).matches(RECEIVED_TIME);
+			}
 			// each Constituency cell links to the row of the area workbook: the file, then the cell
 			XSSFSheet constituencies = (XSSFSheet) index.sheet("Constituencies");
 			assertThat(constituencies.getHyperlinkList()).hasSize(14);
@@ -113,7 +123,7 @@ class IndexWorkbookTests {
 				assertThat(sheet.getPaneInformation().isFreezePane()).as(name).isTrue();
 				assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow()).as(name).isEqualTo((short) 1);
 				assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).as(name)
-					.isEqualTo(name.equals("Areas") ? "A1:H2" : "A1:F15");
+					.isEqualTo(name.equals("Areas") ? "A1:I2" : "A1:I15");
 				assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(PrintSetup.A4_PAPERSIZE);
 				assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
 				assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
@@ -143,8 +153,33 @@ class IndexWorkbookTests {
 				.containsEntry("Constituency", "Tamworth")
 				.containsEntry("Status", "missing")
 				.containsEntry("Errors", 1.0)
-				.containsEntry("Warnings", 0.0);
+				.containsEntry("Warnings", 0.0)
+				.containsEntry("Verification received", null)
+				.containsEntry("Count status", "waiting");
+			assertThat((String) rows.get(13).get("Declaration received")).matches(RECEIVED_TIME);
 			assertThat(rows.subList(0, 13)).extracting(row -> row.get("Status")).doesNotContain("missing");
+			assertThat(rows.subList(0, 13)).extracting(row -> row.get("Count status")).doesNotContain("waiting");
+			assertThat(index.rows("Areas")).singleElement().extracting(row -> row.get("Seats waiting")).isEqualTo(1.0);
+		}
+		try (ReportWorkbookReader area = new ReportWorkbookReader(out.resolve(WORKBOOK))) {
+			// MISSING_VERIFICATION is still raised, and the Summary counts the seat waiting
+			assertThat(area.rows("Findings")).filteredOn(f -> "MISSING_VERIFICATION".equals(f.get("Check")))
+				.extracting(f -> f.get("Constituency"))
+				.containsExactly("Tamworth");
+			org.apache.poi.ss.usermodel.Sheet summary = area.sheet("Summary");
+			List<List<Object>> countNight = new ArrayList<>();
+			for (org.apache.poi.ss.usermodel.Row row : summary) {
+				org.apache.poi.ss.usermodel.Cell label = row.getCell(0);
+				if (label != null && label.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && ("Seats waiting".equals(label.getStringCellValue())
+						|| "Tamworth".equals(label.getStringCellValue()) && row.getCell(3) != null
+								&& row.getCell(3).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING)) {
+					countNight.add(java.util.Arrays.asList(label.getStringCellValue(),
+							row.getCell(1) == null ? null : new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(row.getCell(1)),
+							row.getCell(3) == null ? null : row.getCell(3).getStringCellValue()));
+				}
+			}
+			assertThat(countNight).containsExactly(java.util.Arrays.asList("Seats waiting", "1", null),
+					java.util.Arrays.asList("Tamworth", null, "waiting"));
 		}
 		IndexWorkbookAgreement.assertIndexAgreesWithAreaWorkbooks(out, List.of(AREA));
 	}

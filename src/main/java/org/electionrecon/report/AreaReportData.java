@@ -63,6 +63,12 @@ public interface AreaReportData {
 		return Map.of();
 	}
 
+	/**
+	 * When each of the area's constituencies' verification statement and declaration were received,
+	 * by code ({@link CountNight}); a constituency received nothing from is left out.
+	 */
+	Map<String, CountNight.Receipts> receipts();
+
 	/** Every input row the run could not read. */
 	void forEachRejectedRow(Consumer<RejectedRow> consumer);
 

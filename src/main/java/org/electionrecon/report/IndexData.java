@@ -40,6 +40,11 @@ public interface IndexData {
 		public Area {
 			constituencies = List.copyOf(constituencies);
 		}
+
+		/** How many of its constituencies are still {@code waiting}: Summary's Seats waiting. */
+		public long seatsWaiting() {
+			return constituencies.stream().filter(c -> c.countStatus() == CountNight.CountStatus.WAITING).count();
+		}
 	}
 
 	/**
@@ -49,8 +54,12 @@ public interface IndexData {
 	 *     code (the first, as the Findings sheet's links take it)
 	 * @param errors its open ERROR findings: the Errors column of its Constituencies row
 	 * @param warnings its open WARNING findings: the Warnings column
+	 * @param receipts when its verification statement and declaration were received, as its area's
+	 *     Summary shows them ({@link CountNight})
+	 * @param countStatus its count night status, as its area's Summary shows it
 	 */
-	record Constituency(String code, String name, Status status, long errors, long warnings, int workbookRow) {
+	record Constituency(String code, String name, Status status, long errors, long warnings, int workbookRow,
+			CountNight.Receipts receipts, CountNight.CountStatus countStatus) {
 	}
 
 	/** A constituency's state at a glance; {@link #label()} is what the Status column shows. */

@@ -37,11 +37,13 @@ public final class IndexWorkbookWriter {
 
 	static final String CONSTITUENCIES = "Constituencies";
 
+	/** report.md's columns, then count night's: the area's Summary's Seats waiting. */
 	static final List<String> AREA_HEADERS = List.of("Area", "Workbook", "Constituencies", "Errors", "Warnings",
-			"Info", "Explained", "Turnout %");
+			"Info", "Explained", "Turnout %", SummarySheet.SEATS_WAITING);
 
+	/** report.md's columns, then count night's, as the area's Summary shows them (CountNight). */
 	static final List<String> CONSTITUENCY_HEADERS = List.of("Area", "Code", "Constituency", "Status", "Errors",
-			"Warnings");
+			"Warnings", "Verification received", "Declaration received", "Count status");
 
 	/** What the footer names in place of an area. */
 	static final String FOOTER = "Reconciliation index";
@@ -83,9 +85,9 @@ public final class IndexWorkbookWriter {
 				SheetWriter constituencies = new SheetWriter(workbook.createStreamingSheet(CONSTITUENCIES), styles,
 						lastRowIndex);
 				areas.header(AREA_HEADERS.toArray(String[]::new));
-				areas.widths(30, 52, 15, 9, 10, 8, 10, 10);
+				areas.widths(30, 52, 15, 9, 10, 8, 10, 10, 14);
 				constituencies.header(CONSTITUENCY_HEADERS.toArray(String[]::new));
-				constituencies.widths(30, 11, 34, 10, 8, 9);
+				constituencies.widths(30, 11, 34, 10, 8, 9, 21, 21, 13);
 				XSSFSheet linkedSheet = workbook.getXSSFWorkbook().getSheet(CONSTITUENCIES);
 				long links;
 				try (Writer linksXml = Files.newBufferedWriter(constituencyLinks, StandardCharsets.UTF_8)) {
@@ -137,6 +139,7 @@ public final class IndexWorkbookWriter {
 			areas.integer(row, 5, area.info());
 			areas.integer(row, 6, area.explained());
 			areas.percent(row, 7, area.turnout());
+			areas.integer(row, 8, area.seatsWaiting());
 			linkToFile(areas, row, 1, area.workbook());
 			for (IndexData.Constituency seat : area.constituencies()) {
 				SheetRow seatRow = constituencies.row();
@@ -146,6 +149,9 @@ public final class IndexWorkbookWriter {
 				constituencies.text(seatRow, 3, seat.status().label());
 				constituencies.integer(seatRow, 4, seat.errors());
 				constituencies.integer(seatRow, 5, seat.warnings());
+				constituencies.text(seatRow, 6, AreaReportData.RunFacts.time(seat.receipts().verification()));
+				constituencies.text(seatRow, 7, AreaReportData.RunFacts.time(seat.receipts().declaration()));
+				constituencies.text(seatRow, 8, seat.countStatus().label());
 				String id = relationships.computeIfAbsent(area.workbook(), workbook -> linkedSheet.getPackagePart()
 					.addExternalRelationship(workbook, XSSFRelation.SHEET_HYPERLINKS.getRelation())
 					.getId());

@@ -93,6 +93,11 @@ public class StagedAreaReport implements AreaReportData {
 				}, runId, area);
 	}
 
+	@Override
+	public Map<String, CountNight.Receipts> receipts() {
+		return CountNight.receipts(jdbc, runId, area);
+	}
+
 	private static Long getLong(ResultSet rs, int column) throws SQLException {
 		return rs.getObject(column, Long.class);
 	}

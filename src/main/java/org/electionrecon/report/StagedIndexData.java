@@ -69,16 +69,19 @@ final class StagedIndexData implements IndexData {
 		declared.addAll(codes("SELECT DISTINCT K.CONSTITUENCY_CODE FROM RECON_CANDIDATE K"
 				+ " JOIN RECON_FIGURES F ON F.RUN_ID = K.RUN_ID AND F.CODE = K.CONSTITUENCY_CODE"
 				+ " WHERE K.RUN_ID = ? AND F.AREA = ?", area));
+		Map<String, CountNight.Receipts> receipts = CountNight.receipts(jdbc, runId, area);
 		Map<String, Integer> rows = new HashMap<>();
 		List<Constituency> constituencies = new ArrayList<>(seats.size());
 		for (int i = 0; i < seats.size(); i++) {
 			ConstituencyFigures seat = seats.get(i);
 			// row 1 of the sheet is its header; the first row with a code is the one linked
 			rows.putIfAbsent(seat.code(), i + 2);
+			// as its area's Summary shows it on count night
+			CountNight.Seat night = CountNight.Seat.of(seat, receipts.getOrDefault(seat.code(), CountNight.Receipts.NONE));
 			constituencies.add(new Constituency(seat.code(), seat.name(),
 					Status.of(verified.contains(seat.code()), declared.contains(seat.code()), seat.errors(),
 							seat.warnings()),
-					seat.errors(), seat.warnings(), rows.get(seat.code())));
+					seat.errors(), seat.warnings(), rows.get(seat.code()), night.receipts(), night.status()));
 		}
 		long[] open = new long[Severity.values().length];
 		long[] explained = { 0 };

@@ -136,6 +136,8 @@ final class SummarySheet {
 		out.linkToSheet(row, 1, ReportWorkbookWriter.PROVENANCE);
 		out.text(row, 2, "Provenance (Kind ignored)");
 
+		countNight(out, CountNight.seats(seats, data.receipts()));
+
 		if (seats.isEmpty()) {
 			return;
 		}
@@ -161,6 +163,39 @@ final class SummarySheet {
 			SummaryCharts.turnoutChange(out.sheet(), changeChart, band, changeHeader);
 		}
 	}
+
+	/**
+	 * Count night: how many seats are waiting, then each constituency's receipts and count status, in
+	 * the order of the Constituencies sheet. With the label/value tables, before the charts' pages;
+	 * kept to a row per constituency and three more, as Summary prints (a national area's 91 take
+	 * about a page and a half more).
+	 */
+	private static void countNight(SheetWriter out, List<CountNight.Seat> seats) {
+		out.blankRow();
+		out.header("Count night", "Seats");
+		SheetRow row = labelled(out, SEATS_WAITING);
+		out.integer(row, 1, CountNight.count(seats, CountNight.CountStatus.WAITING));
+		out.text(row, 2, "no verification statement or no declaration received yet");
+		if (seats.isEmpty()) {
+			return;
+		}
+		out.blankRow();
+		out.header(COUNT_NIGHT_HEADERS.toArray(String[]::new));
+		for (CountNight.Seat seat : seats) {
+			row = out.row();
+			out.text(row, 0, seat.name());
+			out.text(row, 1, AreaReportData.RunFacts.time(seat.receipts().verification()));
+			out.text(row, 2, AreaReportData.RunFacts.time(seat.receipts().declaration()));
+			out.text(row, 3, seat.status().label());
+		}
+	}
+
+	/** The label of the count of seats waiting, as the index's Areas sheet's Seats waiting takes it. */
+	static final String SEATS_WAITING = "Seats waiting";
+
+	/** The header of Summary's table of each constituency's receipts. */
+	static final List<String> COUNT_NIGHT_HEADERS = List.of("Constituency", "Verification received",
+			"Declaration received", "Count status");
 
 	/**
 	 * The turnout change table the change chart is drawn from: the median and the band's half-width

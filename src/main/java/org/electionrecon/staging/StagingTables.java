@@ -1,10 +1,14 @@
 package org.electionrecon.staging;
 
+import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.electionrecon.ingest.ReusedFile;
@@ -50,6 +54,24 @@ public class StagingTables {
 
 	public JdbcTemplate jdbc() {
 		return jdbc;
+	}
+
+	/**
+	 * When this job database first received a file of that name and content: the earliest
+	 * RECEIVED_AT of a completed run (or this run) that staged it, whatever read it or copied it;
+	 * empty for content never staged before (or a file whose content could not be hashed), which
+	 * this run receives now. A file read again by {@code --full} keeps its first receipt; a revised
+	 * file is other content, so a new receipt.
+	 */
+	private Optional<LocalDateTime> firstReceived(long runId, SourceFile file) {
+		if (file.sha256() == null) {
+			return Optional.empty();
+		}
+		Timestamp first = jdbc.queryForObject("SELECT MIN(S.RECEIVED_AT) FROM RECON_SOURCE_FILE S WHERE S.SHA256 = ?"
+				+ " AND S.FILE_NAME = ? AND (S.RUN_ID = ? OR EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION E"
+				+ " WHERE E.JOB_INSTANCE_ID = S.RUN_ID AND E.STATUS = 'COMPLETED'))", Timestamp.class, file.sha256(),
+				file.file(), runId);
+		return Optional.ofNullable(first).map(Timestamp::toLocalDateTime);
 	}
 
 	public void insert(long runId, Collection<StagedItem> items) {
@@ -142,15 +164,17 @@ public class StagingTables {
 		else if (type == SourceFile.class) {
 			// how the file was read goes with its provenance: what an incremental run looks for (StagedFiles)
 			List<Object[]> rows = new ArrayList<>(group.size());
+			LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
 			for (StagedItem item : group) {
 				SourceFile f = (SourceFile) item.record();
 				rows.add(new Object[] { runId, item.file().firstSeq(), item.seq(), f.file(), f.kind(), f.sha256(),
 						f.bytes(), f.rowsRead(), f.rowsAccepted(), f.rowsRejected(), f.rowsOutOfScope(),
-						clip(f.notes(), 16000), item.file().readerVersion(), item.file().readKey() });
+						clip(f.notes(), 16000), item.file().readerVersion(), item.file().readKey(),
+						Timestamp.valueOf(firstReceived(runId, f).orElse(now)) });
 			}
 			jdbc.batchUpdate("INSERT INTO RECON_SOURCE_FILE (RUN_ID, FILE_SEQ, SEQ, FILE_NAME, KIND, SHA256, BYTES,"
-					+ " ROWS_READ, ROWS_ACCEPTED, ROWS_REJECTED, ROWS_OUT_OF_SCOPE, NOTES, READER_VERSION, READ_KEY)"
-					+ " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+					+ " ROWS_READ, ROWS_ACCEPTED, ROWS_REJECTED, ROWS_OUT_OF_SCOPE, NOTES, READER_VERSION, READ_KEY,"
+					+ " RECEIVED_AT) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
 		}
 		else if (type == DeclaredBreakdown.class) {
 			batch("INSERT INTO RECON_DECLARED_BREAKDOWN (RUN_ID, FILE_SEQ, CONSTITUENCY_CODE, FILE_NAME, VOTES_CAST, VOTES_CAST_SOURCE,"

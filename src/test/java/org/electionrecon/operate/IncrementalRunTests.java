@@ -93,8 +93,8 @@ class IncrementalRunTests {
 			assertThat(copies.single("SELECT COUNT(*) FROM RECON_SOURCE_FILE WHERE REUSED_FROM_RUN IS NOT NULL"))
 				.isEqualTo(6 + 7 + 8 + 9 + 10 + 11 + 12 + 13 + 14 + 15 + 16 + 16 + 16);
 			assertThat(reads.single("SELECT COUNT(*) FROM RECON_SOURCE_FILE WHERE REUSED_FROM_RUN IS NOT NULL")).isZero();
-			Map<String, List<String>> copied = copies.contents(Set.of("REUSED_FROM_RUN"));
-			Map<String, List<String>> read = reads.contents(Set.of("REUSED_FROM_RUN"));
+			Map<String, List<String>> copied = copies.contents(Set.of("REUSED_FROM_RUN", "RECEIVED_AT"));
+			Map<String, List<String>> read = reads.contents(Set.of("REUSED_FROM_RUN", "RECEIVED_AT"));
 			assertThat(copied.keySet()).isEqualTo(read.keySet());
 			for (String table : read.keySet()) {
 				assertThat(copied.get(table)).as(table).isEqualTo(read.get(table));
@@ -147,8 +147,8 @@ class IncrementalRunTests {
 			assertThat(copies.jobExecutionStatuses()).containsExactly("COMPLETED", "FAILED", "COMPLETED");
 			assertThat(copies.single("SELECT COUNT(*) FROM RECON_SOURCE_FILE WHERE RUN_ID = 1 AND REUSED_FROM_RUN = 0"))
 				.isEqualTo(16);
-			Map<String, List<String>> copied = copies.contents(Set.of("REUSED_FROM_RUN"));
-			Map<String, List<String>> read = reads.contents(Set.of("REUSED_FROM_RUN"));
+			Map<String, List<String>> copied = copies.contents(Set.of("REUSED_FROM_RUN", "RECEIVED_AT"));
+			Map<String, List<String>> read = reads.contents(Set.of("REUSED_FROM_RUN", "RECEIVED_AT"));
 			for (String table : read.keySet()) {
 				assertThat(copied.get(table)).as(table).isEqualTo(read.get(table));
 			}

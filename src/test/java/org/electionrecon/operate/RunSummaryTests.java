@@ -196,9 +196,10 @@ class RunSummaryTests {
 				finding(jdbc, "ERROR", "SOURCE_UNREADABLE", "OPEN", null);
 				finding(jdbc, "INFO", "INPUT_REVISED", "EXPLAINED", "E00000002");
 				jdbc.update("INSERT INTO RECON_SOURCE_FILE (RUN_ID, FILE_SEQ, SEQ, FILE_NAME, KIND, BYTES, ROWS_READ,"
-						+ " ROWS_ACCEPTED, ROWS_REJECTED, ROWS_OUT_OF_SCOPE) VALUES (5, 1, 1, 'verification/a.xlsx', 'verification',"
-						+ " 10, 9, 6, 2, 1), (5, 2, 2, 'verification/b.xlsx', 'verification', 0, 0, 0, 0, 0),"
-						+ " (5, 3, 3, 'notes.txt', 'ignored', 3, 0, 0, 0, 0)");
+						+ " ROWS_ACCEPTED, ROWS_REJECTED, ROWS_OUT_OF_SCOPE, RECEIVED_AT) VALUES (5, 1, 1, 'verification/a.xlsx',"
+						+ " 'verification', 10, 9, 6, 2, 1, TIMESTAMP '2024-07-05 01:12:09'), (5, 2, 2, 'verification/b.xlsx',"
+						+ " 'verification', 0, 0, 0, 0, 0, TIMESTAMP '2024-07-05 01:12:09'),"
+						+ " (5, 3, 3, 'notes.txt', 'ignored', 3, 0, 0, 0, 0, TIMESTAMP '2024-07-05 01:12:09')");
 				List<String> workbooks = java.util.stream.IntStream.rangeClosed(1, 22)
 					.mapToObj(n -> String.format("/out/area-%02d-reconciliation.xlsx", n)).toList();
 

@@ -138,7 +138,8 @@ final class StagingDatabase implements AutoCloseable {
 
 	/** Every staging table's rows, without the run id, in a fixed order. */
 	Map<String, List<String>> contents() throws SQLException {
-		return contents(java.util.Set.of());
+		// when a file was received is the time this database first staged it: another database's differs
+		return contents(java.util.Set.of("RECEIVED_AT"));
 	}
 
 	/** Every staging table's rows, without the run id and those columns, in a fixed order. */

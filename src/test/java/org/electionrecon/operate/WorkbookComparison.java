@@ -18,7 +18,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * the same cells with the same type, value and number format. The only cells left out are the
  * facts of the run itself, which differ between two runs of the same inputs: the label/value rows
  * whose label (column A) is one of the excluded labels have their value (column B) skipped, in the
- * Summary sheet and in the run facts below the Provenance table.
+ * Summary sheet and in the run facts below the Provenance table; and the times files were received
+ * (count night: when this job database first staged them, which another database did at another
+ * time), the cells under a {@link #RECEIVED} header that is among the excluded labels, down to the
+ * table's end (a blank row), on Summary and on the index's Constituencies sheet. The headers
+ * themselves are compared.
  */
 final class WorkbookComparison {
 
@@ -29,7 +33,10 @@ final class WorkbookComparison {
 	 * and when a workbook was rebuilt.
 	 */
 	static final Set<String> RUN_FACTS = Set.of("Run", "Start", "End", "Input folder", "Output folder",
-			"Rerun requested at", "Rebuilt at");
+			"Rerun requested at", "Rebuilt at", "Verification received", "Declaration received");
+
+	/** The headers of the columns of received times, in any sheet. */
+	static final Set<String> RECEIVED = Set.of("Verification received", "Declaration received");
 
 	private WorkbookComparison() {
 	}
@@ -82,6 +89,7 @@ final class WorkbookComparison {
 						+ (right.getLastRowNum() + 1));
 			}
 			boolean labelled = name.equals("Summary");
+			Set<Integer> receivedColumns = new java.util.HashSet<>();
 			for (int r = 0; r <= Math.max(left.getLastRowNum(), right.getLastRowNum()); r++) {
 				Row leftRow = left.getRow(r);
 				Row rightRow = right.getRow(r);
@@ -92,9 +100,27 @@ final class WorkbookComparison {
 				int lastCell = Math.max(leftRow == null ? 0 : leftRow.getLastCellNum(),
 						rightRow == null ? 0 : rightRow.getLastCellNum());
 				String label = leftRow == null ? null : text(leftRow.getCell(0));
+				boolean receivedHeader = false;
+				if (isBlank(leftRow)) {
+					receivedColumns.clear();
+				}
+				else {
+					for (Cell cell : leftRow) {
+						String header = text(cell);
+						// Set.of's contains fails on null
+						if (header != null && RECEIVED.contains(header) && excludedLabels.contains(header)) {
+							receivedColumns.add(cell.getColumnIndex());
+							receivedHeader = true;
+						}
+					}
+				}
 				for (int c = 0; c < lastCell; c++) {
 					Cell leftCell = leftRow == null ? null : leftRow.getCell(c);
 					Cell rightCell = rightRow == null ? null : rightRow.getCell(c);
+					if (!receivedHeader && receivedColumns.contains(c)) {
+						excluded++;
+						continue;
+					}
 					if (labelled && c == 1 && label != null && excludedLabels.contains(label)
 							&& Objects.equals(label, rightRow == null ? null : text(rightRow.getCell(0)))) {
 						excluded++;

@@ -31,6 +31,9 @@ class IndexWorkbookWriterTests {
 	private static final AreaReportData.RunFacts RUN = new AreaReportData.RunFacts(42, LocalDateTime.of(2024, 7, 5, 1, 0),
 			LocalDateTime.of(2024, 7, 5, 1, 5), null, Map.of(), Map.of(), "test");
 
+	/** When the fixture's first file was received. */
+	private static final LocalDateTime RECEIVED = LocalDateTime.of(2024, 7, 4, 23, 31, 5);
+
 	/** Two areas: one with a missing, an erring and a clean constituency, one with none verified. */
 	static class Fixture implements IndexData {
 
@@ -47,11 +50,17 @@ class IndexWorkbookWriterTests {
 		@Override
 		public void forEachArea(Consumer<Area> consumer) {
 			consumer.accept(new Area("North East", "north-east-reconciliation.xlsx", 2, 1, 0, 3, new BigDecimal("61.25"),
-					List.of(new Constituency("E14000001", "Alnwick", Status.MISSING, 1, 0, 2),
-							new Constituency("E14000002", "Blyth", Status.ERRORS, 1, 1, 3),
-							new Constituency("E14000003", "Durham", Status.CLEAN, 0, 0, 4))));
+					List.of(new Constituency("E14000001", "Alnwick", Status.MISSING, 1, 0, 2,
+							new CountNight.Receipts(null, RECEIVED.plusMinutes(20)), CountNight.CountStatus.WAITING),
+							new Constituency("E14000002", "Blyth", Status.ERRORS, 1, 1, 3,
+									new CountNight.Receipts(RECEIVED, RECEIVED.plusMinutes(20)), CountNight.CountStatus.ERRORS),
+							new Constituency("E14000003", "Durham", Status.CLEAN, 0, 0, 4,
+									new CountNight.Receipts(RECEIVED.plusHours(1), RECEIVED.plusMinutes(20)),
+									CountNight.CountStatus.CLEAN))));
 			consumer.accept(new Area("Tyne & Wear", "tyne-wear-reconciliation.xlsx", 0, 1, 4, 0, null,
-					List.of(new Constituency("E14000004", "Gateshead \"Central\"", Status.WARNINGS, 0, 1, 2))));
+					List.of(new Constituency("E14000004", "Gateshead \"Central\"", Status.WARNINGS, 0, 1, 2,
+							new CountNight.Receipts(RECEIVED.plusSeconds(1), RECEIVED.plusSeconds(2)),
+							CountNight.CountStatus.WARNINGS))));
 		}
 	}
 
@@ -62,16 +71,23 @@ class IndexWorkbookWriterTests {
 		assertThat(index).isEqualTo(dir.resolve("reconciliation-index.xlsx"));
 		try (XSSFWorkbook workbook = new XSSFWorkbook(index.toFile())) {
 			assertThat(rows(workbook.getSheet("Areas"))).containsExactly(
-					List.of("Area", "Workbook", "Constituencies", "Errors", "Warnings", "Info", "Explained", "Turnout %"),
-					List.of("North East", "north-east-reconciliation.xlsx", 3.0, 2.0, 1.0, 0.0, 3.0, 61.25),
+					List.of("Area", "Workbook", "Constituencies", "Errors", "Warnings", "Info", "Explained", "Turnout %",
+							"Seats waiting"),
+					List.of("North East", "north-east-reconciliation.xlsx", 3.0, 2.0, 1.0, 0.0, 3.0, 61.25, 1.0),
 					// no constituency with an electorate and ballot papers verified: no turnout, a blank cell
-					List.of("Tyne & Wear", "tyne-wear-reconciliation.xlsx", 1.0, 0.0, 1.0, 4.0, 0.0, "(blank)"));
+					List.of("Tyne & Wear", "tyne-wear-reconciliation.xlsx", 1.0, 0.0, 1.0, 4.0, 0.0, "(blank)", 0.0));
 			assertThat(rows(workbook.getSheet("Constituencies"))).containsExactly(
-					List.of("Area", "Code", "Constituency", "Status", "Errors", "Warnings"),
-					List.of("North East", "E14000001", "Alnwick", "missing", 1.0, 0.0),
-					List.of("North East", "E14000002", "Blyth", "errors", 1.0, 1.0),
-					List.of("North East", "E14000003", "Durham", "clean", 0.0, 0.0),
-					List.of("Tyne & Wear", "E14000004", "Gateshead \"Central\"", "warnings", 0.0, 1.0));
+					List.of("Area", "Code", "Constituency", "Status", "Errors", "Warnings", "Verification received",
+							"Declaration received", "Count status"),
+					// not received: a blank cell
+					List.of("North East", "E14000001", "Alnwick", "missing", 1.0, 0.0, "(blank)", "2024-07-04 23:51:05",
+							"waiting"),
+					List.of("North East", "E14000002", "Blyth", "errors", 1.0, 1.0, "2024-07-04 23:31:05",
+							"2024-07-04 23:51:05", "errors"),
+					List.of("North East", "E14000003", "Durham", "clean", 0.0, 0.0, "2024-07-05 00:31:05",
+							"2024-07-04 23:51:05", "clean"),
+					List.of("Tyne & Wear", "E14000004", "Gateshead \"Central\"", "warnings", 0.0, 1.0,
+							"2024-07-04 23:31:06", "2024-07-04 23:31:07", "warnings"));
 			XSSFSheet areas = workbook.getSheet("Areas");
 			assertThat(areas.getHyperlink(1, 1).getAddress()).isEqualTo("north-east-reconciliation.xlsx");
 			assertThat(areas.getHyperlink(2, 1).getAddress()).isEqualTo("tyne-wear-reconciliation.xlsx");
@@ -120,18 +136,18 @@ class IndexWorkbookWriterTests {
 				.contains("<pageSetup paperSize=\"9\" orientation=\"landscape\"")
 				.contains(footer);
 		}
-		assertThat(parts.get("xl/worksheets/sheet1.xml")).contains("<autoFilter ref=\"A1:H3\"/>")
+		assertThat(parts.get("xl/worksheets/sheet1.xml")).contains("<autoFilter ref=\"A1:I3\"/>")
 			.contains("<conditionalFormatting sqref=\"D2:D3\">")
 			.contains("<conditionalFormatting sqref=\"E2:E3\">");
-		assertThat(parts.get("xl/worksheets/sheet2.xml")).contains("<autoFilter ref=\"A1:F5\"/>")
+		assertThat(parts.get("xl/worksheets/sheet2.xml")).contains("<autoFilter ref=\"A1:I5\"/>")
 			.contains("<conditionalFormatting sqref=\"E2:E5\">")
 			.contains("<conditionalFormatting sqref=\"F2:F5\">");
 		assertThat(parts.get("xl/workbook.xml")).contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">"
 				+ "Areas!$1:$1</definedName>")
 			.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">Constituencies!$1:$1</definedName>")
 			// every column prints, not an area workbook's Constituencies columns
-			.contains("<definedName name=\"_xlnm.Print_Area\" localSheetId=\"0\">Areas!$A$1:$H$3</definedName>")
-			.contains("<definedName name=\"_xlnm.Print_Area\" localSheetId=\"1\">Constituencies!$A$1:$F$5</definedName>");
+			.contains("<definedName name=\"_xlnm.Print_Area\" localSheetId=\"0\">Areas!$A$1:$I$3</definedName>")
+			.contains("<definedName name=\"_xlnm.Print_Area\" localSheetId=\"1\">Constituencies!$A$1:$I$5</definedName>");
 		assertThat(parts.get("docProps/core.xml"))
 			.contains("<dc:title>Reconciliation index: UK Parliamentary general election, 4 July 2024</dc:title>")
 			.contains("<cp:keywords>run 42</cp:keywords>");
@@ -190,6 +206,19 @@ class IndexWorkbookWriterTests {
 		assertThat(Status.of(true, true, 0, 0)).isEqualTo(Status.CLEAN);
 		assertThat(List.of(Status.values())).extracting(Status::label)
 			.containsExactly("missing", "errors", "warnings", "clean");
+	}
+
+	@Test
+	void shouldWaitForAStatementOrADeclarationNotReceivedWhateverTheFindings() {
+		LocalDateTime at = RECEIVED;
+		assertThat(CountNight.CountStatus.of(new CountNight.Receipts(null, at), 1, 0)).isEqualTo(CountNight.CountStatus.WAITING);
+		assertThat(CountNight.CountStatus.of(new CountNight.Receipts(at, null), 0, 0)).isEqualTo(CountNight.CountStatus.WAITING);
+		assertThat(CountNight.CountStatus.of(CountNight.Receipts.NONE, 0, 0)).isEqualTo(CountNight.CountStatus.WAITING);
+		assertThat(CountNight.CountStatus.of(new CountNight.Receipts(at, at), 1, 2)).isEqualTo(CountNight.CountStatus.ERRORS);
+		assertThat(CountNight.CountStatus.of(new CountNight.Receipts(at, at), 0, 2)).isEqualTo(CountNight.CountStatus.WARNINGS);
+		assertThat(CountNight.CountStatus.of(new CountNight.Receipts(at, at), 0, 0)).isEqualTo(CountNight.CountStatus.CLEAN);
+		assertThat(List.of(CountNight.CountStatus.values())).extracting(CountNight.CountStatus::label)
+			.containsExactly("waiting", "errors", "warnings", "clean");
 	}
 
 	/** Each row's cells as wide as the header: text as text, numbers as doubles, a blank as "(blank)"; a formula fails. */

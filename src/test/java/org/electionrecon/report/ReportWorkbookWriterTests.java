@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -373,10 +374,34 @@ class ReportWorkbookWriterTests {
 					List.of("Files read", 3.0), List.of("Files unreadable", 1.0), List.of("Files ignored", 0.0));
 		}
 
+		/**
+		 * Count night, after Inputs and before the charts' pages: Stone has no statement received, so it
+		 * waits (its declaration's time shown); Stafford has open errors; Newcastle only an INFO, so clean.
+		 */
+		@Test
+		void shouldShowCountNightOnTheSummaryBeforeTheCharts() {
+			XSSFSheet summary = workbook.getSheet("Summary");
+			assertThat(values(summary.getRow(rowOf(summary, "Count night"))).subList(0, 3))
+				.containsExactly("Count night", "Seats", null);
+			assertThat(section(summary, "Count night", 3)).containsExactly(
+					List.of("Seats waiting", 1.0, "no verification statement or no declaration received yet"));
+			int header = rowOf(summary, "Constituency", "Verification received");
+			assertThat(header).isEqualTo(rowOf(summary, "Count night") + 3);
+			assertThat(values(summary.getRow(header))).containsExactly("Constituency", "Verification received",
+					"Declaration received", "Count status");
+			assertThat(section(summary, header, 4)).containsExactly(
+					List.of("Newcastle-under-Lyme", "2024-07-05 02:41:07", "2024-07-05 03:05:00", "clean"),
+					List.of("Stafford", "2024-07-05 01:12:09", "2024-07-05 01:58:30", "errors"),
+					Arrays.asList("Stone, Great Wyrley and Penkridge", null, "2024-07-05 04:20:00", "waiting"));
+			// the table ends before the first chart's page
+			assertThat(summary.getRowBreaks()[0]).isEqualTo(header + 3);
+		}
+
 		@Test
 		void shouldChartTurnoutAgainstNotionalTurnoutOnTheSummary() {
 			XSSFSheet summary = workbook.getSheet("Summary");
-			int header = rowOf(summary, "Constituency");
+			// the turnout table's header (Count night's table starts with Constituency too)
+			int header = rowOf(summary, "Constituency", SummarySheet.TURNOUT_SERIES);
 			assertThat(values(summary.getRow(header)).subList(0, 3)).containsExactly("Constituency",
 					"Turnout 2024 %", "Notional 2019 turnout %");
 			List<List<Object>> table = new ArrayList<>();
@@ -588,6 +613,17 @@ class ReportWorkbookWriterTests {
 						new BallotBox("E14001528", "SG1", "Penkridge Village Hall", BoxType.POLLING_STATION, 1510,
 								1515, SourceRef.csv("verification/stone.csv", 4, 4).toString(), null))));
 
+		/** Newcastle-under-Lyme and Stafford received both files; Stone only its declaration, so it waits. */
+		Map<String, CountNight.Receipts> receipts = new HashMap<>(Map.of(
+				"E14001380", new CountNight.Receipts(LocalDateTime.of(2024, 7, 5, 2, 41, 7), LocalDateTime.of(2024, 7, 5, 3, 5, 0)),
+				"E14001513", new CountNight.Receipts(LocalDateTime.of(2024, 7, 5, 1, 12, 9), LocalDateTime.of(2024, 7, 5, 1, 58, 30)),
+				"E14001528", new CountNight.Receipts(null, LocalDateTime.of(2024, 7, 5, 4, 20, 0))));
+
+		@Override
+		public Map<String, CountNight.Receipts> receipts() {
+			return receipts;
+		}
+
 		/** Throw after this many boxes, as a data source that fails mid-write; -1 never. */
 		int failAfterBoxes = -1;
 
@@ -742,6 +778,20 @@ class ReportWorkbookWriterTests {
 		return values;
 	}
 
+	/** The first row labelled {@code label} whose column B holds {@code second}. */
+	private static int rowOf(Sheet sheet, String label, String second) {
+		for (Row row : sheet) {
+			if (label.equals(textOf(row.getCell(0))) && second.equals(textOf(row.getCell(1)))) {
+				return row.getRowNum();
+			}
+		}
+		throw new AssertionError("No row labelled " + label + ", " + second + " on " + sheet.getSheetName());
+	}
+
+	private static String textOf(Cell cell) {
+		return cell != null && cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : null;
+	}
+
 	private static int rowOf(Sheet sheet, String label) {
 		for (Row row : sheet) {
 			Cell cell = row.getCell(0);
@@ -759,8 +809,13 @@ class ReportWorkbookWriterTests {
 
 	/** The rows under a Summary section heading, {@code width} cells each, up to the next blank row. */
 	private static List<List<Object>> section(Sheet summary, String heading, int width) {
+		return section(summary, rowOf(summary, heading), width);
+	}
+
+	/** The rows under a header row, {@code width} cells each, up to the next blank row. */
+	private static List<List<Object>> section(Sheet summary, int header, int width) {
 		List<List<Object>> rows = new ArrayList<>();
-		for (int r = rowOf(summary, heading) + 1; summary.getRow(r) != null; r++) {
+		for (int r = header + 1; summary.getRow(r) != null; r++) {
 			List<Object> values = new ArrayList<>(values(summary.getRow(r)));
 			while (values.size() < width) {
 				values.add(null);

@@ -118,7 +118,7 @@ class StagingSchemaTests {
 		StagingSchema.ensure(dataSource);
 		jdbc.update("INSERT INTO RECON_CONSTITUENCY (RUN_ID, FILE_SEQ, CODE, NAME, AREA) VALUES (1, 1, 'E1', 'Stafford', 'West Midlands')");
 		jdbc.update("INSERT INTO BATCH_JOB_INSTANCE (JOB_INSTANCE_ID, VERSION, JOB_NAME, JOB_KEY) VALUES (1, 0, 'j', 'k')");
-		jdbc.update("UPDATE RECON_SCHEMA SET VERSION = 7");
+		jdbc.update("UPDATE RECON_SCHEMA SET VERSION = 8");
 		jdbc.execute("CREATE TABLE RECON_BOX (RUN_ID BIGINT)");
 
 		StagingSchema.ensure(dataSource);
