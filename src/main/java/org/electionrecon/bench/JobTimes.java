@@ -106,24 +106,7 @@ record JobTimes(BatchStatus status, LocalDateTime firstStepStart, Long jobMillis
 	 * such database or run.
 	 */
 	static Optional<JobTimes> read(Path databaseDir) throws Exception {
-		if (!Files.isRegularFile(databaseDir.resolve("recon.properties"))) {
-			return Optional.empty();
-		}
-		SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
-				"jdbc:hsqldb:file:" + databaseDir.resolve("recon") + ";shutdown=true;hsqldb.lock_file=false", "SA", "",
-				true);
-		try {
-			JdbcJobRepositoryFactoryBean factory = new JdbcJobRepositoryFactoryBean();
-			factory.setDataSource(dataSource);
-			factory.setTransactionManager(new JdbcTransactionManager(dataSource));
-			factory.afterPropertiesSet();
-			JobRepository repository = factory.getObject();
-			JobInstance run = repository.getLastJobInstance(RunCatalog.JOB_NAME);
-			JobExecution execution = run == null ? null : repository.getLastJobExecution(run);
-			return Optional.ofNullable(execution).map(JobTimes::of);
-		}
-		finally {
-			dataSource.destroy();
-		}
+		List<JobTimes> runs = readAll(databaseDir);
+		return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(runs.size() - 1));
 	}
 }
