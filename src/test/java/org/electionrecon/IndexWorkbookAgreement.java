@@ -57,7 +57,9 @@ final class IndexWorkbookAgreement {
 				assertThat(area.get("Workbook")).isEqualTo(workbook);
 				assertThat(((XSSFSheet) areaSheet).getHyperlink(i + 1, 1).getAddress()).isEqualTo(workbook);
 				try (ReportWorkbookReader report = new ReportWorkbookReader(output.resolve(workbook))) {
-					List<List<Object>> bySeverity = section(report, "Findings by severity");
+					List<List<Object>> bySeverity = report.summarySection("Findings by severity");
+					assertThat(bySeverity.get(0).get(0)).isEqualTo("ERROR");
+					assertThat(bySeverity.get(3).get(0)).isEqualTo("All");
 					assertThat(area).as(workbook)
 						.containsEntry("Constituencies", label(report, "Constituencies"))
 						.containsEntry("Errors", bySeverity.get(0).get(1))
@@ -125,34 +127,7 @@ final class IndexWorkbookAgreement {
 		throw new AssertionError("No Count night table on Summary");
 	}
 
-	private static Row labelled(ReportWorkbookReader report, String label) {
-		for (Row row : report.sheet("Summary")) {
-			Cell cell = row.getCell(0);
-			if (cell != null && cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(label)) {
-				return row;
-			}
-		}
-		throw new AssertionError("No Summary row labelled " + label);
-	}
-
 	private static Object label(ReportWorkbookReader report, String label) {
-		return ReportWorkbookReader.value(labelled(report, label).getCell(1));
-	}
-
-	/** The rows under a Summary heading, up to the next blank row, each as its label and its numbers. */
-	private static List<List<Object>> section(ReportWorkbookReader report, String heading) {
-		Sheet summary = report.sheet("Summary");
-		List<List<Object>> rows = new ArrayList<>();
-		for (int r = labelled(report, heading).getRowNum() + 1; summary.getRow(r) != null; r++) {
-			Row row = summary.getRow(r);
-			List<Object> values = new ArrayList<>();
-			for (int c = 0; c < row.getLastCellNum(); c++) {
-				values.add(ReportWorkbookReader.value(row.getCell(c)));
-			}
-			rows.add(values);
-		}
-		assertThat(rows.get(0).get(0)).isEqualTo("ERROR");
-		assertThat(rows.get(3).get(0)).isEqualTo("All");
-		return rows;
+		return ReportWorkbookReader.value(report.summaryRow(label).getCell(1));
 	}
 }

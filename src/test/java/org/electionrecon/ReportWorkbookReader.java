@@ -63,6 +63,32 @@ public final class ReportWorkbookReader implements AutoCloseable {
 		return rows;
 	}
 
+	/** The Summary row whose first cell is the label. */
+	public Row summaryRow(String label) {
+		for (Row row : sheet("Summary")) {
+			Cell cell = row.getCell(0);
+			if (cell != null && cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(label)) {
+				return row;
+			}
+		}
+		throw new AssertionError("No Summary row labelled " + label);
+	}
+
+	/** The rows under a Summary heading, up to the next blank row, each as its cells' values. */
+	public List<List<Object>> summarySection(String heading) {
+		Sheet summary = sheet("Summary");
+		List<List<Object>> rows = new ArrayList<>();
+		for (int r = summaryRow(heading).getRowNum() + 1; summary.getRow(r) != null; r++) {
+			Row row = summary.getRow(r);
+			List<Object> values = new ArrayList<>();
+			for (int c = 0; c < row.getLastCellNum(); c++) {
+				values.add(value(row.getCell(c)));
+			}
+			rows.add(values);
+		}
+		return rows;
+	}
+
 	static Object value(Cell cell) {
 		if (cell == null) {
 			return null;

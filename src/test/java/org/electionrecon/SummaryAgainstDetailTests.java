@@ -17,10 +17,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.apache.commons.io.file.PathUtils;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.electionrecon.model.CheckCode;
 import org.electionrecon.run.ExitCodes;
 import org.electionrecon.sample.SampleInputGenerator;
@@ -66,7 +62,7 @@ class SummaryAgainstDetailTests {
 				assertSummaryAgreesWithDetail(report);
 				assertChecksAgreeWithFindings(report);
 				// the sample's one explained finding is apart from the open ones, as the exit code counts them
-				assertThat(section(report, "Findings by severity").get(1)).containsExactly("WARNING", 4.0, 1.0, 5.0,
+				assertThat(report.summarySection("Findings by severity").get(1)).containsExactly("WARNING", 4.0, 1.0, 5.0,
 						4.0, 0.0);
 				assertThat(label(report, "Constituencies in the totals")).isEqualTo(14.0);
 			}
@@ -177,7 +173,7 @@ class SummaryAgainstDetailTests {
 
 		// findings by severity, open and explained apart; the open ones of a constituency are its columns
 		Set<String> codes = seats.stream().map(s -> (String) s.get("Code")).collect(Collectors.toSet());
-		List<List<Object>> bySeverity = section(report, "Findings by severity");
+		List<List<Object>> bySeverity = report.summarySection("Findings by severity");
 		double[] all = new double[5];
 		for (int i = 0; i < SEVERITIES.size(); i++) {
 			String severity = SEVERITIES.get(i);
@@ -208,7 +204,7 @@ class SummaryAgainstDetailTests {
 				expectedByCheck.add(List.of(check.name(), open, explained, open + explained));
 			}
 		}
-		assertThat(section(report, "Findings by check").stream().map(r -> r.subList(0, 4)).toList())
+		assertThat(report.summarySection("Findings by check").stream().map(r -> r.subList(0, 4)).toList())
 			.isEqualTo(expectedByCheck);
 
 		// inputs
@@ -264,40 +260,14 @@ class SummaryAgainstDetailTests {
 		}
 	}
 
-	private static Row labelled(ReportWorkbookReader report, String label) {
-		Sheet summary = report.sheet("Summary");
-		for (Row row : summary) {
-			Cell cell = row.getCell(0);
-			if (cell != null && cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(label)) {
-				return row;
-			}
-		}
-		throw new AssertionError("No Summary row labelled " + label);
-	}
-
 	/** The value beside a Summary label. */
 	private static Double label(ReportWorkbookReader report, String label) {
-		return (Double) ReportWorkbookReader.value(labelled(report, label).getCell(1));
+		return (Double) ReportWorkbookReader.value(report.summaryRow(label).getCell(1));
 	}
 
 	/** The text that says what a Summary figure is taken over. */
 	private static Object note(ReportWorkbookReader report, String label) {
-		return ReportWorkbookReader.value(labelled(report, label).getCell(2));
-	}
-
-	/** The rows under a Summary heading, up to the next blank row, each as its label and its numbers. */
-	private static List<List<Object>> section(ReportWorkbookReader report, String heading) {
-		Sheet summary = report.sheet("Summary");
-		List<List<Object>> rows = new ArrayList<>();
-		for (int r = labelled(report, heading).getRowNum() + 1; summary.getRow(r) != null; r++) {
-			Row row = summary.getRow(r);
-			List<Object> values = new ArrayList<>();
-			for (int c = 0; c < row.getLastCellNum(); c++) {
-				values.add(ReportWorkbookReader.value(row.getCell(c)));
-			}
-			rows.add(values);
-		}
-		return rows;
+		return ReportWorkbookReader.value(report.summaryRow(label).getCell(2));
 	}
 
 	private static double number(Map<String, Object> row, String column) {
