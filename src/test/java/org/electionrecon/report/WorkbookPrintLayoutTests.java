@@ -88,15 +88,15 @@ class WorkbookPrintLayoutTests {
 			List<Integer> positions = present.stream().map(xml::indexOf).toList();
 			assertThat(positions).as(sheet + ": " + present).isSorted();
 		}
-		// Summary's page breaks: each chart (rows 42 to 81 and 82 to 121) prints on a page of its own
+		// Summary's page breaks: each chart (rows 50 to 89 and 90 to 129, below the tables and the Count night section) prints on a page of its own
 		assertThat(worksheet("Summary")).contains("</headerFooter><rowBreaks count=\"3\" manualBreakCount=\"3\">"
-				+ "<brk id=\"41\" man=\"true\" max=\"16383\"/><brk id=\"81\" man=\"true\" max=\"16383\"/>"
-				+ "<brk id=\"121\" man=\"true\" max=\"16383\"/></rowBreaks><drawing r:id=\"rId1\"/></worksheet>");
+				+ "<brk id=\"49\" man=\"true\" max=\"16383\"/><brk id=\"89\" man=\"true\" max=\"16383\"/>"
+				+ "<brk id=\"129\" man=\"true\" max=\"16383\"/></rowBreaks><drawing r:id=\"rId1\"/></worksheet>");
 		assertThat(parts.get("xl/drawings/drawing1.xml")).contains("<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0"
-				+ "</xdr:colOff><xdr:row>41</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>5</xdr:col>"
-				+ "<xdr:colOff>2040744</xdr:colOff><xdr:row>81</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>")
-			.contains("<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>81</xdr:row><xdr:rowOff>0"
-					+ "</xdr:rowOff></xdr:from><xdr:to><xdr:col>5</xdr:col><xdr:colOff>2040744</xdr:colOff><xdr:row>121"
+				+ "</xdr:colOff><xdr:row>49</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>5</xdr:col>"
+				+ "<xdr:colOff>2040744</xdr:colOff><xdr:row>89</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>")
+			.contains("<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>89</xdr:row><xdr:rowOff>0"
+					+ "</xdr:rowOff></xdr:from><xdr:to><xdr:col>5</xdr:col><xdr:colOff>2040744</xdr:colOff><xdr:row>129"
 					+ "</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>");
 	}
 
