@@ -59,10 +59,9 @@ public record InputListing(Map<String, FileState> files) {
 	 */
 	public List<String> changesSince(InputListing earlier) {
 		List<String> changes = new ArrayList<>();
-		TreeMap<String, Boolean> names = new TreeMap<>();
-		earlier.files.keySet().forEach(name -> names.put(name, true));
-		files.keySet().forEach(name -> names.put(name, true));
-		for (String name : names.keySet()) {
+		java.util.SortedSet<String> names = new java.util.TreeSet<>(earlier.files.keySet());
+		names.addAll(files.keySet());
+		for (String name : names) {
 			FileState before = earlier.files.get(name);
 			FileState now = files.get(name);
 			if (before == null) {

@@ -51,8 +51,6 @@ public final class IndexWorkbookWriter {
 	/** The column whose cells link to the constituency's row in its area's workbook. */
 	private static final int LINKED_COLUMN = CONSTITUENCY_HEADERS.indexOf("Constituency");
 
-	private static final String RELATIONSHIPS_NAMESPACE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
 	/** Rows kept in memory per sheet; older ones are flushed to POI's temporary files. */
 	private static final int ROW_WINDOW = 200;
 
@@ -157,9 +155,9 @@ public final class IndexWorkbookWriter {
 					.getId());
 				try {
 					// as Excel writes a link to a cell of another workbook: the file by relationship, the cell as location
-					linksXml.write("<hyperlink xmlns:r=\"" + RELATIONSHIPS_NAMESPACE + "\" ref=\"" + linkedColumn
+					linksXml.write("<hyperlink xmlns:r=\"" + StreamingWorkbook.RELATIONSHIPS_NAMESPACE + "\" ref=\"" + linkedColumn
 							+ (seatRow.index() + 1) + "\" r:id=\"" + id + "\" location=\""
-							+ xmlAttribute(SheetWriter.sheetLocation(ReportWorkbookWriter.CONSTITUENCIES,
+							+ SheetLinks.attribute(SheetWriter.sheetLocation(ReportWorkbookWriter.CONSTITUENCIES,
 									"A" + seat.workbookRow()))
 							+ "\"/>");
 				}
@@ -189,9 +187,5 @@ public final class IndexWorkbookWriter {
 			SeverityColours.countAboveZero(out.sheet(), headers.indexOf("Warnings"), 1, lastRow, Severity.WARNING);
 		}
 		out.frozenFilteredTable(headers.size() - 1, lastRow);
-	}
-
-	private static String xmlAttribute(String value) {
-		return value.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
 	}
 }

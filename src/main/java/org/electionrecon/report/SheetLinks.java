@@ -138,7 +138,7 @@ final class SheetLinks implements AutoCloseable {
 	}
 
 	/** Text as an attribute value between double quotes. */
-	private static String attribute(String text) {
+	static String attribute(String text) {
 		if (text.indexOf('&') < 0 && text.indexOf('<') < 0 && text.indexOf('>') < 0 && text.indexOf('"') < 0) {
 			return text;
 		}
