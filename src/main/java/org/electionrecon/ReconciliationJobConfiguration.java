@@ -333,7 +333,8 @@ public class ReconciliationJobConfiguration {
 
 	@Bean
 	public ConstituencyFactsRepository constituencyFactsRepository(DataSource dataSource, JobRepository jobRepository) {
-		return new ConstituencyFactsRepository(new JdbcTemplate(dataSource), new RunCatalog(jobRepository, RunCatalog.JOB_NAME));
+		return new ConstituencyFactsRepository(new JdbcTemplate(dataSource),
+				new RunCatalog(new JdbcTemplate(dataSource), jobRepository, RunCatalog.JOB_NAME));
 	}
 
 	@Bean

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +24,7 @@ import org.electionrecon.run.ExitCodes;
 import org.electionrecon.run.RunCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -59,11 +61,12 @@ public final class InputWatch {
 
 	private final ReconciliationRunner runner;
 	private final OperatorCommands commands;
-	private final JobRepository jobRepository;
 	private final JobOperator jobOperator;
 	private final JdbcTemplate jdbc;
 	private final RunHistory history;
 	private final RunCatalog runs;
+	/** The input files' SHA-256s, read again only for files whose size, time or file key changed. */
+	private final ContentHashes hashes = ContentHashes.remembered();
 	private final UpdateFacts facts;
 	private final boolean holdsJobDatabase;
 	private final Options options;
@@ -82,11 +85,10 @@ public final class InputWatch {
 			Clock clock) {
 		this.runner = runner;
 		this.commands = commands;
-		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
 		this.jdbc = jdbc;
 		this.history = new RunHistory(jdbc, jobRepository);
-		this.runs = new RunCatalog(jobRepository, RunCatalog.JOB_NAME);
+		this.runs = new RunCatalog(jdbc, jobRepository, RunCatalog.JOB_NAME);
 		this.facts = new UpdateFacts(jdbc);
 		this.holdsJobDatabase = holdsJobDatabase;
 		this.options = options;
@@ -225,13 +227,13 @@ public final class InputWatch {
 			if (earlierInputs) {
 				log.info("The input folder is as an earlier run had it, not as the latest run: reconciling it as a new run");
 			}
-			code = runner.run(options.input(), options.output(), options.election(), earlierInputs, options.full());
+			code = runner.run(options.input(), options.output(), options.election(), earlierInputs, options.full(), hashes);
 			if (code == ExitCodes.FAILED && !earlierInputs && Objects.equals(newestExecutionId(), executionBefore)
 					&& !latestRunHasTheseInputs() && failedRunOfTheseInputs()) {
 				// refused: a run of these inputs failed before the latest run completed, and restarting it would
 				// write over the latest run's workbooks; the folder is reconciled as a new run instead
 				log.info("A run of these inputs failed before the latest run completed: reconciling them as a new run");
-				code = runner.run(options.input(), options.output(), options.election(), true, options.full());
+				code = runner.run(options.input(), options.output(), options.election(), true, options.full(), hashes);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -270,13 +272,15 @@ public final class InputWatch {
 						.getInstanceId()))
 				.orElse("no run");
 		}
-		JobExecution execution = jobRepository.getJobExecution(newest);
-		long runId = execution.getJobInstance().getInstanceId();
-		boolean resumed = jobRepository.getJobExecutions(execution.getJobInstance()).size() > 1;
+		long runId = jdbc.queryForObject("SELECT JOB_INSTANCE_ID FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?",
+				Long.class, newest);
+		Long executions = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?",
+				Long.class, runId);
+		boolean resumed = executions != null && executions > 1;
 		String run = "run " + runId + (resumed ? " (resumed)" : "");
 		RunHistory.Run recorded = history.find(runId);
 		if (recorded == null || !"COMPLETED".equals(recorded.status())) {
-			String status = recorded == null ? String.valueOf(execution.getStatus()) : recorded.status();
+			String status = recorded == null ? "unknown" : recorded.status();
 			String step = recorded == null || recorded.failedStep() == null ? "" : " in " + recorded.failedStep();
 			String why = recorded == null || recorded.exitDescription() == null ? "" : ": " + recorded.exitDescription();
 			return run + " " + status + step + why;
@@ -307,7 +311,7 @@ public final class InputWatch {
 			return true;
 		}
 		try {
-			return InputFingerprint.of(options.input()).equals(latest.get().getJobParameters().getString(RunCatalog.INPUTS));
+			return InputFingerprint.of(options.input(), hashes).equals(latest.get().getJobParameters().getString(RunCatalog.INPUTS));
 		}
 		catch (IOException ex) {
 			return true; // the run command said why it could not read the folder
@@ -317,32 +321,19 @@ public final class InputWatch {
 	/** Whether a run of the folder's inputs as they are now failed or was stopped. */
 	private boolean failedRunOfTheseInputs() {
 		try {
-			String fingerprint = InputFingerprint.of(options.input());
-			return history.recent(Integer.MAX_VALUE).stream()
-				.anyMatch(run -> fingerprint.equals(run.fingerprint()) && options.election().equals(run.election())
-						&& ("FAILED".equals(run.status()) || "STOPPED".equals(run.status())));
+			String fingerprint = InputFingerprint.of(options.input(), hashes);
+			return runs.latest(RunCatalog.sameInputs(options.election(), fingerprint), Long.MAX_VALUE,
+					Set.of(BatchStatus.FAILED, BatchStatus.STOPPED)).isPresent();
 		}
 		catch (IOException ex) {
 			return false;
 		}
 	}
 
-	/**
-	 * The newest completed run of the folder's inputs as they are now. Looked for through the job
-	 * repository only when an execution with these inputs completed at all (one query): a new
-	 * arrival's inputs have none, and the repository's look-up reads every run, hundreds of them late
-	 * in the night.
-	 */
+	/** The newest completed run of the folder's inputs as they are now (one query: {@link RunCatalog}). */
 	private Optional<JobExecution> sameInputsCompleted() {
 		try {
-			String fingerprint = InputFingerprint.of(options.input());
-			Long completed = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION E JOIN BATCH_JOB_EXECUTION_PARAMS P"
-					+ " ON P.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID WHERE E.STATUS = 'COMPLETED' AND P.PARAMETER_NAME = ?"
-					+ " AND P.PARAMETER_VALUE = ?", Long.class, RunCatalog.INPUTS, fingerprint);
-			if (completed == null || completed == 0) {
-				return Optional.empty();
-			}
-			return runs.latestCompleted(RunCatalog.sameInputs(options.election(), fingerprint));
+			return runs.latestCompleted(RunCatalog.sameInputs(options.election(), InputFingerprint.of(options.input(), hashes)));
 		}
 		catch (IOException ex) {
 			return Optional.empty();

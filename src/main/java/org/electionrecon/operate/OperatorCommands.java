@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.electionrecon.run.ExitCodes;
 import org.electionrecon.model.Severity;
@@ -85,10 +86,7 @@ public class OperatorCommands {
 			return ExitCodes.FAILED;
 		}
 		RunHistory.Run run = runId != null ? history.find(runId)
-				: history.recent(Integer.MAX_VALUE).stream()
-					.filter(r -> "FAILED".equals(r.status()) || "STOPPED".equals(r.status()))
-					.findFirst()
-					.orElse(null);
+				: history.latestWithStatus(Set.of(BatchStatus.FAILED, BatchStatus.STOPPED));
 		if (run == null) {
 			log.error(runId == null ? "There is no failed run to restart." : "There is no run " + runId + ".");
 			return ExitCodes.FAILED;
@@ -119,7 +117,9 @@ public class OperatorCommands {
 		if (!runner.databaseReady()) {
 			return ExitCodes.FAILED;
 		}
-		List<RunHistory.Run> runs = (runId == null ? history.recent(Integer.MAX_VALUE)
+		List<RunHistory.Run> runs = (runId == null
+				? history.withStatus(java.util.Arrays.stream(BatchStatus.values()).filter(BatchStatus::isRunning)
+					.collect(java.util.stream.Collectors.toSet()), Integer.MAX_VALUE)
 				: history.find(runId) == null ? List.<RunHistory.Run>of() : List.of(history.find(runId)))
 			.stream()
 			.filter(r -> BatchStatus.valueOf(r.status()).isRunning())
@@ -145,10 +145,7 @@ public class OperatorCommands {
 			return ExitCodes.FAILED;
 		}
 		RunHistory.Run run = runId != null ? history.find(runId)
-				: history.recent(Integer.MAX_VALUE).stream()
-					.filter(r -> "COMPLETED".equals(r.status()))
-					.findFirst()
-					.orElse(null);
+				: history.latestWithStatus(Set.of(BatchStatus.COMPLETED));
 		if (run == null) {
 			log.error(runId == null ? "There is no completed run to report." : "There is no run " + runId + ".");
 			return ExitCodes.FAILED;

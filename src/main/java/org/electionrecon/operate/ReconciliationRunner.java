@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -66,7 +65,7 @@ public class ReconciliationRunner {
 		this.liveStatus = liveStatus;
 		this.thresholds = thresholds;
 		this.properties = properties;
-		this.runs = new RunCatalog(jobRepository, reconciliationJob.getName());
+		this.runs = new RunCatalog(new JdbcTemplate(dataSource), jobRepository, reconciliationJob.getName());
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.job = reconciliationJob;
@@ -95,6 +94,14 @@ public class ReconciliationRunner {
 	 *     the files an earlier completed run staged unchanged; not part of the run's identity
 	 */
 	public int run(Path input, Path output, String election, boolean rerun, boolean full) {
+		return run(input, output, election, rerun, full, ContentHashes.direct());
+	}
+
+	/**
+	 * @param hashes the input files' SHA-256s for the run's fingerprint: read anew by the run
+	 *     command, remembered for unchanged files by {@code watch} ({@link ContentHashes})
+	 */
+	public int run(Path input, Path output, String election, boolean rerun, boolean full, ContentHashes hashes) {
 		RunSettings settings = RunSettings.of(election, thresholds, properties);
 		log.info(RunAnnouncement.firstLine(input, output, databaseUrl(), settings));
 		if (!databaseReady()) {
@@ -102,14 +109,14 @@ public class ReconciliationRunner {
 		}
 		String fingerprint;
 		try {
-			fingerprint = InputFingerprint.of(input);
+			fingerprint = InputFingerprint.of(input, hashes);
 		}
 		catch (IOException ex) {
 			log.error("Cannot read the input folder {}: {}", input, ExitCodes.oneLine(ex));
 			return ExitCodes.FAILED;
 		}
-		Predicate<JobParameters> sameInputs = RunCatalog.sameInputs(election, fingerprint);
-		Predicate<JobParameters> sameSettings = RunCatalog.sameSettings(settings.digest());
+		RunCatalog.RunMatch sameInputs = RunCatalog.sameInputs(election, fingerprint);
+		RunCatalog.RunMatch sameSettings = RunCatalog.sameSettings(settings.digest());
 		List<JobExecution> running = runs.running(sameInputs);
 		if (!running.isEmpty()) {
 			JobExecution other = running.get(0);
@@ -141,7 +148,7 @@ public class ReconciliationRunner {
 		Optional<JobExecution> latestOfElection = runs.latestCompleted(RunCatalog.sameElection(election));
 		if (!rerun) {
 			JobInstance instance = jobRepository.getJobInstance(job.getName(), parameters);
-			JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+			JobExecution last = instance == null ? null : runs.lastExecution(instance.getInstanceId()).orElse(null);
 			Optional<JobExecution> done = runs.latestCompleted(sameInputs.and(sameSettings));
 			if (done.isPresent() && (last == null || last.getStatus() == BatchStatus.COMPLETED
 					|| done.get().getJobInstance().getInstanceId() > instance.getInstanceId())) {
@@ -165,7 +172,7 @@ public class ReconciliationRunner {
 				return launch(parameters);
 			}
 		}
-		runs.latestCompleted(sameInputs.and(sameSettings.negate()))
+		runs.latestCompleted(sameInputs.and(RunCatalog.otherSettings(settings.digest())))
 			.ifPresent(other -> log.info("These inputs were reconciled by run {} with other settings: {}. This is a new run.",
 					other.getJobInstance().getInstanceId(), differences(settings, other)));
 		return launch(parameters);

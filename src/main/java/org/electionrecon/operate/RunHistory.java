@@ -1,11 +1,11 @@
 package org.electionrecon.operate;
 
 import java.time.LocalDateTime;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.electionrecon.model.FindingStatus;
@@ -14,23 +14,24 @@ import org.electionrecon.run.RunCatalog;
 import org.electionrecon.settings.RunSettings;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The runs in the job database, as an operator asks about them, through Spring Batch's
- * {@link JobRepository} query methods. A run is a job instance; its state is that of its latest
- * execution.
+ * The runs in the job database, as an operator asks about them. A run is a job instance; its state
+ * is that of its latest execution. Runs are found through {@link RunCatalog} (one query on Spring
+ * Batch's tables) and each is read without its step executions, so that a question about the
+ * latest runs costs the same late in a night of hundreds of runs as early in it.
  */
 public class RunHistory {
 
 	private final JdbcTemplate jdbc;
 
-	private final JobRepository repository;
+	private final RunCatalog catalog;
+
+	private static final RunCatalog.RunMatch ANY = new RunCatalog.RunMatch(Map.of(), Map.of());
 
 	/**
 	 * @param jdbc the staging tables, for the failure reasons and findings a run recorded
@@ -38,7 +39,7 @@ public class RunHistory {
 	 */
 	public RunHistory(JdbcTemplate jdbc, JobRepository repository) {
 		this.jdbc = jdbc;
-		this.repository = repository;
+		this.catalog = new RunCatalog(jdbc, repository, RunCatalog.JOB_NAME);
 	}
 
 	/**
@@ -54,43 +55,51 @@ public class RunHistory {
 
 	/** The most recent runs, newest first. */
 	public List<Run> recent(int limit) {
-		return repository.getJobInstances(RunCatalog.JOB_NAME, 0, limit)
+		return runs(Set.of(), limit);
+	}
+
+	/** The most recent runs (at most {@code limit}) whose latest execution has one of the statuses, newest first. */
+	public List<Run> withStatus(Set<BatchStatus> statuses, int limit) {
+		return statuses.isEmpty() ? List.of() : runs(statuses, limit);
+	}
+
+	/** The newest run whose latest execution has one of the statuses, or {@code null}. */
+	public Run latestWithStatus(Set<BatchStatus> statuses) {
+		return withStatus(statuses, 1).stream().findFirst().orElse(null);
+	}
+
+	private List<Run> runs(Set<BatchStatus> statuses, int limit) {
+		return catalog.newestRunIds(ANY, Long.MAX_VALUE, statuses, limit)
 			.stream()
-			.sorted(Comparator.comparingLong(JobInstance::getInstanceId).reversed())
-			.map(this::run)
+			.map(this::find)
 			.filter(Objects::nonNull)
 			.toList();
 	}
 
 	/** The run, or {@code null} when the job database has no run of that number. */
 	public Run find(long runId) {
-		JobInstance instance = repository.getJobInstance(runId);
-		return instance == null || !RunCatalog.JOB_NAME.equals(instance.getJobName()) ? null : run(instance);
+		JobExecution execution = catalog.lastExecution(runId).orElse(null);
+		return execution == null ? null : run(execution);
 	}
 
-	private Run run(JobInstance instance) {
-		JobExecution execution = repository.getLastJobExecution(instance);
-		if (execution == null) {
-			return null;
-		}
-		StepExecution failed = execution.getStepExecutions()
-			.stream()
-			.sorted(Comparator.comparingLong(StepExecution::getId))
-			.filter(step -> step.getStatus() != BatchStatus.COMPLETED)
-			.findFirst()
-			.orElse(null);
-		String failedStep = failed == null ? null : failed.getStepName();
+	/** A run from its latest execution, loaded without its step executions: the failed step is looked up alone. */
+	private Run run(JobExecution execution) {
+		List<String[]> failed = jdbc.query("SELECT STEP_NAME, EXIT_MESSAGE FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?"
+				+ " AND STATUS <> ? ORDER BY STEP_EXECUTION_ID FETCH FIRST 1 ROWS ONLY",
+				(rs, i) -> new String[] { rs.getString(1), rs.getString(2) }, execution.getId(),
+				BatchStatus.COMPLETED.name());
+		String failedStep = failed.isEmpty() ? null : failed.get(0)[0];
 		List<String> recorded = failedStep == null ? List.of()
 				: jdbc.queryForList("SELECT REASON FROM RECON_RUN_FAILURE WHERE JOB_EXECUTION_ID = ? AND STEP_NAME = ?",
 						String.class, execution.getId(), failedStep);
 		String why = !recorded.isEmpty() ? recorded.get(0)
-				: (failed == null ? execution.getExitStatus() : failed.getExitStatus()).getExitDescription();
+				: failed.isEmpty() ? execution.getExitStatus().getExitDescription() : failed.get(0)[1];
 		JobParameters parameters = execution.getJobParameters();
 		Function<String, String> parameter = name -> {
 			JobParameter<?> value = parameters.getParameter(name);
 			return value == null ? null : String.valueOf(value.value());
 		};
-		return new Run(instance.getInstanceId(), execution.getId(), execution.getStatus().name(),
+		return new Run(execution.getJobInstance().getInstanceId(), execution.getId(), execution.getStatus().name(),
 				execution.getStartTime(), execution.getEndTime(), parameter.apply(RunCatalog.ELECTION),
 				parameter.apply("input"), parameter.apply(RunCatalog.INPUTS), failedStep, firstLine(why),
 				RunSettings.recorded(parameter));

@@ -155,7 +155,7 @@ class RunHistoryTests {
 	@Test
 	void shouldFindThePreviousCompletedRunOfTheSameElection() {
 		ConstituencyFactsRepository facts = new ConstituencyFactsRepository(jdbc,
-				new RunCatalog(repository, RunCatalog.JOB_NAME));
+				new RunCatalog(jdbc, repository, RunCatalog.JOB_NAME));
 		JobInstance first = runEnding("2024-07-04", "aaa", 0, BatchStatus.COMPLETED);
 		JobInstance failedThenCompleted = runEnding("2024-07-04", "bbb", 1, BatchStatus.FAILED);
 		execute(failedThenCompleted, parameters("2024-07-04", "bbb", false), 2, BatchStatus.COMPLETED, "");
