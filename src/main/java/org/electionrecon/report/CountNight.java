@@ -106,10 +106,11 @@ public final class CountNight {
 	/** Per constituency of the area, the latest receipt of the files that staged rows of it into {@code table}. */
 	private static Map<String, LocalDateTime> latest(JdbcTemplate jdbc, String table, long runId, String area) {
 		Map<String, LocalDateTime> latest = new HashMap<>();
-		jdbc.query("SELECT T.CONSTITUENCY_CODE, MAX(S.RECEIVED_AT) FROM " + table + " T"
-				+ " JOIN RECON_FIGURES F ON F.RUN_ID = T.RUN_ID AND F.CODE = T.CONSTITUENCY_CODE"
+		// from the area's constituencies, by index, to their rows (HSQLDB joins in the order written)
+		jdbc.query("SELECT T.CONSTITUENCY_CODE, MAX(S.RECEIVED_AT) FROM RECON_FIGURES F"
+				+ " JOIN " + table + " T ON T.RUN_ID = F.RUN_ID AND T.CONSTITUENCY_CODE = F.CODE"
 				+ " JOIN RECON_SOURCE_FILE S ON S.RUN_ID = T.RUN_ID AND S.FILE_SEQ = T.FILE_SEQ"
-				+ " WHERE T.RUN_ID = ? AND F.AREA = ? GROUP BY T.CONSTITUENCY_CODE", rs -> {
+				+ " WHERE F.RUN_ID = ? AND F.AREA = ? GROUP BY T.CONSTITUENCY_CODE", rs -> {
 					Timestamp time = rs.getTimestamp(2);
 					latest.put(rs.getString(1), time.toLocalDateTime());
 				}, runId, area);

@@ -153,15 +153,18 @@ public class StagedAreaReport implements AreaReportData {
 	@Override
 	public Map<CheckCode, CheckEvaluation> checkEvaluations() {
 		Map<CheckCode, long[]> counts = new EnumMap<>(CheckCode.class);
-		jdbc.query("SELECT K.CHECK_CODE, SUM(K.EVALUATED), SUM(K.FAILED) FROM RECON_CHECK_COUNT K"
-				+ " JOIN RECON_FIGURES F ON F.RUN_ID = K.RUN_ID AND F.CODE = K.CONSTITUENCY_CODE"
-				+ " WHERE K.RUN_ID = ? AND F.AREA = ? GROUP BY K.CHECK_CODE", rs -> {
+		// each join starts from the area's constituencies (RECON_FIGURES_RUN: RUN_ID, AREA, CODE) and looks
+		// up their rows by index: HSQLDB joins in the order written, and starting from the run's check
+		// counts read all of them, and every constituency of the run for each, once per area
+		jdbc.query("SELECT K.CHECK_CODE, SUM(K.EVALUATED), SUM(K.FAILED) FROM RECON_FIGURES F"
+				+ " JOIN RECON_CHECK_COUNT K ON K.RUN_ID = F.RUN_ID AND K.CONSTITUENCY_CODE = F.CODE"
+				+ " WHERE F.RUN_ID = ? AND F.AREA = ? GROUP BY K.CHECK_CODE", rs -> {
 					counts.put(CheckCode.valueOf(rs.getString(1)), new long[] { rs.getLong(2), rs.getLong(3) });
 				}, runId, area);
 		Map<CheckCode, List<String>> reasons = new EnumMap<>(CheckCode.class);
-		jdbc.query("SELECT K.CHECK_CODE, K.NOT_EVALUATED_BECAUSE, COUNT(*) FROM RECON_CHECK_COUNT K"
-				+ " JOIN RECON_FIGURES F ON F.RUN_ID = K.RUN_ID AND F.CODE = K.CONSTITUENCY_CODE"
-				+ " WHERE K.RUN_ID = ? AND F.AREA = ? AND K.EVALUATED = 0 AND K.NOT_EVALUATED_BECAUSE IS NOT NULL"
+		jdbc.query("SELECT K.CHECK_CODE, K.NOT_EVALUATED_BECAUSE, COUNT(*) FROM RECON_FIGURES F"
+				+ " JOIN RECON_CHECK_COUNT K ON K.RUN_ID = F.RUN_ID AND K.CONSTITUENCY_CODE = F.CODE"
+				+ " WHERE F.RUN_ID = ? AND F.AREA = ? AND K.EVALUATED = 0 AND K.NOT_EVALUATED_BECAUSE IS NOT NULL"
 				+ " GROUP BY K.CHECK_CODE, K.NOT_EVALUATED_BECAUSE ORDER BY K.CHECK_CODE, 3 DESC, 2", rs -> {
 					reasons.computeIfAbsent(CheckCode.valueOf(rs.getString(1)), c -> new ArrayList<>())
 						.add(rs.getString(2) + " for " + constituencies(rs.getLong(3)));
@@ -171,9 +174,9 @@ public class StagedAreaReport implements AreaReportData {
 				+ " AND TURNOUT_CHANGE IS NOT NULL", runId, area);
 		long withoutChange = count("SELECT COUNT(*) FROM RECON_FIGURES WHERE RUN_ID = ? AND AREA = ?"
 				+ " AND TURNOUT_CHANGE IS NULL", runId, area);
-		long outliers = count("SELECT COUNT(DISTINCT F.CONSTITUENCY_CODE) FROM RECON_FINDING F"
-				+ " JOIN RECON_FIGURES C ON C.RUN_ID = F.RUN_ID AND C.CODE = F.CONSTITUENCY_CODE"
-				+ " WHERE F.RUN_ID = ? AND C.AREA = ? AND F.CHECK_CODE = ?", runId, area,
+		long outliers = count("SELECT COUNT(DISTINCT F.CONSTITUENCY_CODE) FROM RECON_FIGURES C"
+				+ " JOIN RECON_FINDING F ON F.RUN_ID = C.RUN_ID AND F.CONSTITUENCY_CODE = C.CODE"
+				+ " WHERE C.RUN_ID = ? AND C.AREA = ? AND F.CHECK_CODE = ?", runId, area,
 				CheckCode.TURNOUT_CHANGE_OUTLIER.name());
 		counts.put(CheckCode.TURNOUT_CHANGE_OUTLIER, new long[] { withChange, outliers });
 		if (withoutChange > 0) {

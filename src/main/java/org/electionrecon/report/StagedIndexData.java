@@ -59,16 +59,18 @@ final class StagedIndexData implements IndexData {
 	private Area area(String area) {
 		List<ConstituencyFigures> seats = new StagedAreaReport(jdbc, runId, area, election, runFacts, fileAreas)
 			.constituencies();
-		Set<String> verified = codes("SELECT DISTINCT V.CONSTITUENCY_CODE FROM RECON_VERIFICATION_SHEET V"
-				+ " JOIN RECON_FIGURES F ON F.RUN_ID = V.RUN_ID AND F.CODE = V.CONSTITUENCY_CODE"
-				+ " WHERE V.RUN_ID = ? AND F.AREA = ?", area);
+		// each from the area's constituencies (RECON_FIGURES_RUN) to their rows by index, as HSQLDB joins in
+		// the order written
+		Set<String> verified = codes("SELECT DISTINCT V.CONSTITUENCY_CODE FROM RECON_FIGURES F"
+				+ " JOIN RECON_VERIFICATION_SHEET V ON V.RUN_ID = F.RUN_ID AND V.CONSTITUENCY_CODE = F.CODE"
+				+ " WHERE F.RUN_ID = ? AND F.AREA = ?", area);
 		// a declaration is a results row or a candidate row, as the reconciler takes it
-		Set<String> declared = codes("SELECT DISTINCT D.CONSTITUENCY_CODE FROM RECON_DECLARATION D"
-				+ " JOIN RECON_FIGURES F ON F.RUN_ID = D.RUN_ID AND F.CODE = D.CONSTITUENCY_CODE"
-				+ " WHERE D.RUN_ID = ? AND F.AREA = ?", area);
-		declared.addAll(codes("SELECT DISTINCT K.CONSTITUENCY_CODE FROM RECON_CANDIDATE K"
-				+ " JOIN RECON_FIGURES F ON F.RUN_ID = K.RUN_ID AND F.CODE = K.CONSTITUENCY_CODE"
-				+ " WHERE K.RUN_ID = ? AND F.AREA = ?", area));
+		Set<String> declared = codes("SELECT DISTINCT D.CONSTITUENCY_CODE FROM RECON_FIGURES F"
+				+ " JOIN RECON_DECLARATION D ON D.RUN_ID = F.RUN_ID AND D.CONSTITUENCY_CODE = F.CODE"
+				+ " WHERE F.RUN_ID = ? AND F.AREA = ?", area);
+		declared.addAll(codes("SELECT DISTINCT K.CONSTITUENCY_CODE FROM RECON_FIGURES F"
+				+ " JOIN RECON_CANDIDATE K ON K.RUN_ID = F.RUN_ID AND K.CONSTITUENCY_CODE = F.CODE"
+				+ " WHERE F.RUN_ID = ? AND F.AREA = ?", area));
 		Map<String, CountNight.Receipts> receipts = CountNight.receipts(jdbc, runId, area);
 		Map<String, Integer> rows = new HashMap<>();
 		List<Constituency> constituencies = new ArrayList<>(seats.size());
