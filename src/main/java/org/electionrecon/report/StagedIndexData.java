@@ -23,42 +23,34 @@ final class StagedIndexData implements IndexData {
 
 	private final JdbcTemplate jdbc;
 	private final long runId;
-	private final List<String> areas;
-	private final String election;
-	private final AreaReportData.RunFacts runFacts;
-	private final FileAreas fileAreas;
+	private final StagedRun run;
 
-	/** @param areas the run's report areas, by name ({@link StagedAreaReport#areas}) */
-	StagedIndexData(JdbcTemplate jdbc, long runId, List<String> areas, String election, AreaReportData.RunFacts runFacts,
-			FileAreas fileAreas) {
+	/** @param run the run's report areas and what they show alike, as its area workbooks were written from */
+	StagedIndexData(JdbcTemplate jdbc, StagedRun run) {
 		this.jdbc = jdbc;
-		this.runId = runId;
-		this.areas = List.copyOf(areas);
-		this.election = election;
-		this.runFacts = runFacts;
-		this.fileAreas = fileAreas;
+		this.run = run;
+		this.runId = run.runId();
 	}
 
 	@Override
 	public String election() {
-		return election;
+		return run.election();
 	}
 
 	@Override
 	public AreaReportData.RunFacts runFacts() {
-		return runFacts;
+		return run.runFacts();
 	}
 
 	@Override
 	public void forEachArea(Consumer<Area> consumer) {
-		for (String area : areas) {
+		for (String area : run.areas()) {
 			consumer.accept(area(area));
 		}
 	}
 
 	private Area area(String area) {
-		List<ConstituencyFigures> seats = new StagedAreaReport(jdbc, runId, area, election, runFacts, fileAreas)
-			.constituencies();
+		List<ConstituencyFigures> seats = new StagedAreaReport(jdbc, run, area).constituencies();
 		// each from the area's constituencies (RECON_FIGURES_RUN) to their rows by index, as HSQLDB joins in
 		// the order written
 		Set<String> verified = codes("SELECT DISTINCT V.CONSTITUENCY_CODE FROM RECON_FIGURES F"
