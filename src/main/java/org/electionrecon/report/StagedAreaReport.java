@@ -77,7 +77,7 @@ public class StagedAreaReport implements AreaReportData {
 
 	@Override
 	public Map<String, CountNight.Receipts> receipts() {
-		return CountNight.receipts(jdbc, runId, area);
+		return run.receipts(area);
 	}
 
 	private static Long getLong(ResultSet rs, int column) throws SQLException {

@@ -44,26 +44,34 @@ final class StagedIndexData implements IndexData {
 
 	@Override
 	public void forEachArea(Consumer<Area> consumer) {
+		StagedStatements staged = StagedStatements.read(jdbc, runId);
 		for (String area : run.areas()) {
-			consumer.accept(area(area));
+			consumer.accept(area(area, staged));
 		}
 	}
 
-	private Area area(String area) {
+	/**
+	 * The run's constituencies with a verification statement staged, and those with a declaration (a
+	 * results row or a candidate row, as the reconciler takes it), read once for every area.
+	 */
+	private record StagedStatements(Set<String> verified, Set<String> declared) {
+
+		static StagedStatements read(JdbcTemplate jdbc, long runId) {
+			Set<String> verified = codes(jdbc, "RECON_VERIFICATION_SHEET", runId);
+			Set<String> declared = codes(jdbc, "RECON_DECLARATION", runId);
+			declared.addAll(codes(jdbc, "RECON_CANDIDATE", runId));
+			return new StagedStatements(verified, declared);
+		}
+
+		private static Set<String> codes(JdbcTemplate jdbc, String table, long runId) {
+			return new HashSet<>(jdbc.queryForList("SELECT DISTINCT CONSTITUENCY_CODE FROM " + table + " WHERE RUN_ID = ?",
+					String.class, runId));
+		}
+	}
+
+	private Area area(String area, StagedStatements staged) {
 		List<ConstituencyFigures> seats = new StagedAreaReport(jdbc, run, area).constituencies();
-		// each from the area's constituencies (RECON_FIGURES_RUN) to their rows by index, as HSQLDB joins in
-		// the order written
-		Set<String> verified = codes("SELECT DISTINCT V.CONSTITUENCY_CODE FROM RECON_FIGURES F"
-				+ " JOIN RECON_VERIFICATION_SHEET V ON V.RUN_ID = F.RUN_ID AND V.CONSTITUENCY_CODE = F.CODE"
-				+ " WHERE F.RUN_ID = ? AND F.AREA = ?", area);
-		// a declaration is a results row or a candidate row, as the reconciler takes it
-		Set<String> declared = codes("SELECT DISTINCT D.CONSTITUENCY_CODE FROM RECON_FIGURES F"
-				+ " JOIN RECON_DECLARATION D ON D.RUN_ID = F.RUN_ID AND D.CONSTITUENCY_CODE = F.CODE"
-				+ " WHERE F.RUN_ID = ? AND F.AREA = ?", area);
-		declared.addAll(codes("SELECT DISTINCT K.CONSTITUENCY_CODE FROM RECON_FIGURES F"
-				+ " JOIN RECON_CANDIDATE K ON K.RUN_ID = F.RUN_ID AND K.CONSTITUENCY_CODE = F.CODE"
-				+ " WHERE F.RUN_ID = ? AND F.AREA = ?", area));
-		Map<String, CountNight.Receipts> receipts = CountNight.receipts(jdbc, runId, area);
+		Map<String, CountNight.Receipts> receipts = run.receipts(area);
 		Map<String, Integer> rows = new HashMap<>();
 		List<Constituency> constituencies = new ArrayList<>(seats.size());
 		for (int i = 0; i < seats.size(); i++) {
@@ -73,8 +81,8 @@ final class StagedIndexData implements IndexData {
 			// as its area's Summary shows it on count night
 			CountNight.Seat night = CountNight.Seat.of(seat, receipts.getOrDefault(seat.code(), CountNight.Receipts.NONE));
 			constituencies.add(new Constituency(seat.code(), seat.name(),
-					Status.of(verified.contains(seat.code()), declared.contains(seat.code()), seat.errors(),
-							seat.warnings()),
+					Status.of(staged.verified().contains(seat.code()), staged.declared().contains(seat.code()),
+							seat.errors(), seat.warnings()),
 					seat.errors(), seat.warnings(), rows.get(seat.code()), night.receipts(), night.status()));
 		}
 		long[] open = new long[Severity.values().length];
@@ -95,9 +103,5 @@ final class StagedIndexData implements IndexData {
 		return new Area(area, ReportWorkbookWriter.fileName(area), open[Severity.ERROR.ordinal()],
 				open[Severity.WARNING.ordinal()], open[Severity.INFO.ordinal()], explained[0],
 				SummarySheet.Totals.of(seats).turnout(), constituencies);
-	}
-
-	private Set<String> codes(String sql, String area) {
-		return new HashSet<>(jdbc.queryForList(sql, String.class, runId, area));
 	}
 }

@@ -16,9 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What every area's workbook of a run shows alike, read from the staging tables once per run rather
- * than once per area: the run's report areas, which areas each input file feeds, the input files in
- * the order read, each constituency's open findings by severity, and the run-wide checks' counts
- * (over the run's folders and files). Immutable once read, so the report's writer threads share it.
+ * than once per area: the run's report areas and their constituencies, which areas each input file
+ * feeds, the input files in the order read, each constituency's open findings by severity and the
+ * times its files were received, and the run-wide checks' counts (over the run's folders and files). Immutable once read, so the report's writer threads share it.
  */
 final class StagedRun {
 
@@ -34,6 +34,8 @@ final class StagedRun {
 	private final String election;
 	private final AreaReportData.RunFacts runFacts;
 	private final List<String> areas;
+	private final Map<String, Set<String>> codesByArea;
+	private final Map<String, CountNight.Receipts> receipts;
 	private final FileAreas fileAreas;
 	private final List<SourceFile> sourceFiles;
 	private final Map<String, Map<Severity, Integer>> openFindings;
@@ -41,12 +43,15 @@ final class StagedRun {
 	private final Map<CheckCode, String> runWideReasons;
 
 	private StagedRun(long runId, String election, AreaReportData.RunFacts runFacts, List<String> areas,
-			FileAreas fileAreas, List<SourceFile> sourceFiles, Map<String, Map<Severity, Integer>> openFindings,
+			Map<String, Set<String>> codesByArea, Map<String, CountNight.Receipts> receipts, FileAreas fileAreas,
+			List<SourceFile> sourceFiles, Map<String, Map<Severity, Integer>> openFindings,
 			Map<CheckCode, long[]> runWideCounts, Map<CheckCode, String> runWideReasons) {
 		this.runId = runId;
 		this.election = election;
 		this.runFacts = runFacts;
 		this.areas = List.copyOf(areas);
+		this.codesByArea = Map.copyOf(codesByArea);
+		this.receipts = Map.copyOf(receipts);
 		this.fileAreas = fileAreas;
 		this.sourceFiles = List.copyOf(sourceFiles);
 		this.openFindings = Map.copyOf(openFindings);
@@ -58,6 +63,11 @@ final class StagedRun {
 	static StagedRun read(JdbcTemplate jdbc, long runId, String election, AreaReportData.RunFacts runFacts) {
 		List<String> areas = jdbc.queryForList("SELECT DISTINCT AREA FROM RECON_FIGURES WHERE RUN_ID = ? ORDER BY AREA",
 				String.class, runId);
+		Map<String, Set<String>> codesByArea = new HashMap<>();
+		jdbc.query("SELECT AREA, CODE FROM RECON_FIGURES WHERE RUN_ID = ?", rs -> {
+			codesByArea.computeIfAbsent(rs.getString(1), a -> new HashSet<>()).add(rs.getString(2));
+		}, runId);
+		codesByArea.replaceAll((area, codes) -> Set.copyOf(codes));
 		List<SourceFile> files = jdbc.query("SELECT FILE_NAME, KIND, SHA256, BYTES, ROWS_READ, ROWS_ACCEPTED,"
 				+ " ROWS_REJECTED, ROWS_OUT_OF_SCOPE, NOTES FROM RECON_SOURCE_FILE WHERE RUN_ID = ? ORDER BY SEQ",
 				(rs, i) -> new SourceFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
@@ -103,8 +113,10 @@ final class StagedRun {
 		if (naming[0] == 0) {
 			reasons.put(CheckCode.UNKNOWN_CONSTITUENCY, "no readable file in verification/, declarations/ or notional/");
 		}
-		return new StagedRun(runId, election, runFacts, areas, FileAreas.of(jdbc, runId, areas), files, openFindings,
-				counts, reasons);
+		Map<String, CountNight.Receipts> receipts = CountNight.receipts(jdbc, runId);
+		receipts.keySet().removeIf(java.util.Objects::isNull);
+		return new StagedRun(runId, election, runFacts, areas, codesByArea, receipts, FileAreas.of(jdbc, runId, areas),
+				files, openFindings, counts, reasons);
 	}
 
 	/** The files named by the run's findings of a check. */
@@ -134,6 +146,14 @@ final class StagedRun {
 	/** The run's report areas, by name. */
 	List<String> areas() {
 		return areas;
+	}
+
+	/**
+	 * When each of the area's constituencies' files were received, by code ({@link CountNight}); a
+	 * constituency received nothing from is left out.
+	 */
+	Map<String, CountNight.Receipts> receipts(String area) {
+		return CountNight.of(receipts, codesByArea.getOrDefault(area, Set.of()));
 	}
 
 	FileAreas fileAreas() {
