@@ -89,13 +89,14 @@ public final class CountNight {
 	}
 
 	/**
-	 * The receipts of an area's constituencies (of RECON_FIGURES), by code, from the staging tables:
-	 * a constituency received nothing from is not in the map.
+	 * The receipts of the run's constituencies, by code, from the staging tables: a constituency
+	 * received nothing from is not in the map. Read once for every area of the run (see
+	 * {@link #of(Map, java.util.Collection)}): a constituency's receipts do not depend on its area.
 	 */
-	static Map<String, Receipts> receipts(JdbcTemplate jdbc, long runId, String area) {
-		Map<String, LocalDateTime> verification = latest(jdbc, "RECON_VERIFICATION_SHEET", runId, area);
-		Map<String, LocalDateTime> declaration = latest(jdbc, "RECON_DECLARATION", runId, area);
-		latest(jdbc, "RECON_CANDIDATE", runId, area).forEach((code, time) -> declaration.merge(code, time,
+	static Map<String, Receipts> receipts(JdbcTemplate jdbc, long runId) {
+		Map<String, LocalDateTime> verification = latest(jdbc, "RECON_VERIFICATION_SHEET", runId);
+		Map<String, LocalDateTime> declaration = latest(jdbc, "RECON_DECLARATION", runId);
+		latest(jdbc, "RECON_CANDIDATE", runId).forEach((code, time) -> declaration.merge(code, time,
 				(a, b) -> a.isAfter(b) ? a : b));
 		Map<String, Receipts> receipts = new HashMap<>();
 		verification.forEach((code, time) -> receipts.put(code, new Receipts(time, declaration.get(code))));
@@ -103,16 +104,28 @@ public final class CountNight {
 		return receipts;
 	}
 
-	/** Per constituency of the area, the latest receipt of the files that staged rows of it into {@code table}. */
-	private static Map<String, LocalDateTime> latest(JdbcTemplate jdbc, String table, long runId, String area) {
+	/** The receipts of the constituencies given (an area's), of the run's {@link #receipts(JdbcTemplate, long)}. */
+	static Map<String, Receipts> of(Map<String, Receipts> runReceipts, java.util.Collection<String> codes) {
+		Map<String, Receipts> receipts = new HashMap<>();
+		for (String code : codes) {
+			Receipts received = runReceipts.get(code);
+			if (received != null) {
+				receipts.put(code, received);
+			}
+		}
+		return receipts;
+	}
+
+	/** Per constituency of the run, the latest receipt of the files that staged rows of it into {@code table}. */
+	private static Map<String, LocalDateTime> latest(JdbcTemplate jdbc, String table, long runId) {
 		Map<String, LocalDateTime> latest = new HashMap<>();
+		// the run's rows, each one's file looked up by index (RECON_SOURCE_FILE_FILE)
 		jdbc.query("SELECT T.CONSTITUENCY_CODE, MAX(S.RECEIVED_AT) FROM " + table + " T"
-				+ " JOIN RECON_FIGURES F ON F.RUN_ID = T.RUN_ID AND F.CODE = T.CONSTITUENCY_CODE"
 				+ " JOIN RECON_SOURCE_FILE S ON S.RUN_ID = T.RUN_ID AND S.FILE_SEQ = T.FILE_SEQ"
-				+ " WHERE T.RUN_ID = ? AND F.AREA = ? GROUP BY T.CONSTITUENCY_CODE", rs -> {
+				+ " WHERE T.RUN_ID = ? GROUP BY T.CONSTITUENCY_CODE", rs -> {
 					Timestamp time = rs.getTimestamp(2);
 					latest.put(rs.getString(1), time.toLocalDateTime());
-				}, runId, area);
+				}, runId);
 		return latest;
 	}
 }

@@ -40,21 +40,34 @@ final class FileAreas {
 
 	/** The areas each file of the run feeds, and the run's report areas. */
 	static FileAreas of(JdbcTemplate jdbc, long runId, List<String> runAreas) {
+		// the areas of each constituency code, read once: joining every staged row with RECON_CONSTITUENCY
+		// and keeping the distinct pairs made HSQLDB do several times the work of reading the rows alone
+		Map<String, Set<String>> areasByCode = new HashMap<>();
+		jdbc.query("SELECT CODE, AREA FROM RECON_CONSTITUENCY WHERE RUN_ID = ?", rs -> {
+			areasByCode.computeIfAbsent(rs.getString(1), c -> new TreeSet<>()).add(rs.getString(2));
+		}, runId);
 		Map<String, Set<String>> areasByFile = new HashMap<>();
 		for (String table : BY_SOURCE) {
-			collect(jdbc, runId, table, "SOURCE", areasByFile);
+			collect(jdbc, runId, table, "SOURCE", areasByCode, areasByFile);
 		}
-		BY_FILE_NAME.forEach((table, column) -> collect(jdbc, runId, table, column, areasByFile));
+		BY_FILE_NAME.forEach((table, column) -> collect(jdbc, runId, table, column, areasByCode, areasByFile));
 		return new FileAreas(areasByFile, new TreeSet<>(runAreas));
 	}
 
+	/** Adds the areas of the constituencies of the table's rows to the areas of the files the rows name. */
 	private static void collect(JdbcTemplate jdbc, long runId, String table, String column,
-			Map<String, Set<String>> areasByFile) {
-		jdbc.query("SELECT DISTINCT C.AREA, T." + column + " FROM " + table + " T JOIN RECON_CONSTITUENCY C"
-				+ " ON C.RUN_ID = T.RUN_ID AND C.CODE = T.CONSTITUENCY_CODE WHERE T.RUN_ID = ?", rs -> {
-					String file = "SOURCE".equals(column) ? SourceRef.fileOf(rs.getString(2)) : rs.getString(2);
-					areasByFile.computeIfAbsent(file, f -> new TreeSet<>()).add(rs.getString(1));
-				}, runId);
+			Map<String, Set<String>> areasByCode, Map<String, Set<String>> areasByFile) {
+		jdbc.query("SELECT CONSTITUENCY_CODE, " + column + " FROM " + table + " WHERE RUN_ID = ?", rs -> {
+			String code = rs.getString(1);
+			Set<String> areas = code == null ? null : areasByCode.get(code);
+			if (areas == null) {
+				// a row of no constituency of the run feeds no area
+				return;
+			}
+			String named = rs.getString(2);
+			String file = "SOURCE".equals(column) ? SourceRef.fileOf(named) : named;
+			areasByFile.computeIfAbsent(file, f -> new TreeSet<>()).addAll(areas);
+		}, runId);
 	}
 
 	/**

@@ -77,12 +77,13 @@ public class ReportTasklet implements Tasklet {
 		long runId = job.getJobInstance().getInstanceId();
 		String election = ElectionLabel.describe(job.getJobParameters().getString("election"));
 		AreaReportData.RunFacts facts = runFacts(job, end, rebuiltAt);
-		List<String> areas = StagedAreaReport.areas(jdbc, runId);
-		FileAreas fileAreas = FileAreas.of(jdbc, runId, areas);
-		List<Path> written = writeAreas(runId, election, areas, fileAreas, output, facts);
+		// what every area's workbook shows alike, read once for all of them
+		StagedRun run = StagedRun.read(jdbc, runId, election, facts);
+		List<String> areas = run.areas();
+		List<Path> written = writeAreas(run, output);
 		if (!areas.isEmpty()) {
 			// the index last, from the same staged tables: its counts are those of the workbooks just written
-			Path index = indexWriter.write(new StagedIndexData(jdbc, runId, areas, election, facts, fileAreas), output);
+			Path index = indexWriter.write(new StagedIndexData(jdbc, run), output);
 			log.info("Wrote {}", index);
 		}
 		job.getExecutionContext().put(WORKBOOKS_WRITTEN,
@@ -132,8 +133,8 @@ public class ReportTasklet implements Tasklet {
 		}
 	}
 
-	private List<Path> writeAreas(long runId, String election, List<String> areas, FileAreas fileAreas, Path output,
-			AreaReportData.RunFacts facts) throws java.io.IOException {
+	private List<Path> writeAreas(StagedRun run, Path output) throws java.io.IOException {
+		List<String> areas = run.areas();
 		Files.createDirectories(output);
 		if (areas.isEmpty()) {
 			log.warn("No report area is in this run: no constituency has a verification statement or a declaration");
@@ -144,7 +145,7 @@ public class ReportTasklet implements Tasklet {
 		java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
 		if (workers == 0 || areas.size() < 2) {
 			for (String area : areas) {
-				written.add(write(runId, area, election, facts, fileAreas, output));
+				written.add(write(run, area, output));
 				progress.update(done.incrementAndGet());
 			}
 			return written;
@@ -156,7 +157,7 @@ public class ReportTasklet implements Tasklet {
 			List<java.util.concurrent.Future<Path>> files = new java.util.ArrayList<>();
 			for (String area : areas) {
 				files.add(pool.submit(() -> {
-					Path file = write(runId, area, election, facts, fileAreas, output);
+					Path file = write(run, area, output);
 					progress.update(done.incrementAndGet());
 					return file;
 				}));
@@ -171,9 +172,8 @@ public class ReportTasklet implements Tasklet {
 		return written;
 	}
 
-	private Path write(long runId, String area, String election, AreaReportData.RunFacts facts, FileAreas fileAreas,
-			Path output) throws java.io.IOException {
-		Path file = writer.write(new StagedAreaReport(jdbc, runId, area, election, facts, fileAreas), output);
+	private Path write(StagedRun run, String area, Path output) throws java.io.IOException {
+		Path file = writer.write(new StagedAreaReport(jdbc, run, area), output);
 		log.info("Wrote {}", file);
 		return file;
 	}

@@ -5,9 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -15,7 +12,6 @@ import java.util.function.Consumer;
 import org.electionrecon.model.BallotBox;
 import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.CheckEvaluation;
-import org.electionrecon.model.SourceRef;
 import org.electionrecon.model.ConstituencyFigures;
 import org.electionrecon.model.FigureSources;
 import org.electionrecon.model.Finding;
@@ -28,7 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One area's report read from the staging tables. Boxes, findings and rejected rows are streamed
- * from the database row by row, never collected.
+ * from the database row by row, never collected. What every area of the run shows alike (the input
+ * files, the run-wide checks, each constituency's open findings) comes from the run's
+ * {@link StagedRun}, read once.
  */
 public class StagedAreaReport implements AreaReportData {
 
@@ -37,24 +35,14 @@ public class StagedAreaReport implements AreaReportData {
 	private final JdbcTemplate jdbc;
 	private final long runId;
 	private final String area;
-	private final String election;
-	private final RunFacts runFacts;
-	private final FileAreas fileAreas;
+	private final StagedRun run;
 
-	StagedAreaReport(JdbcTemplate jdbc, long runId, String area, String election, RunFacts runFacts,
-			FileAreas fileAreas) {
-		this.fileAreas = fileAreas;
+	/** @param run what the run's areas show alike, read once for all of them */
+	StagedAreaReport(JdbcTemplate jdbc, StagedRun run, String area) {
 		this.jdbc = jdbc;
-		this.runId = runId;
+		this.run = run;
+		this.runId = run.runId();
 		this.area = area;
-		this.election = election;
-		this.runFacts = runFacts;
-	}
-
-	/** The report areas of a run, by name. */
-	public static List<String> areas(JdbcTemplate jdbc, long runId) {
-		return jdbc.queryForList("SELECT DISTINCT AREA FROM RECON_FIGURES WHERE RUN_ID = ? ORDER BY AREA", String.class,
-				runId);
 	}
 
 	@Override
@@ -64,23 +52,17 @@ public class StagedAreaReport implements AreaReportData {
 
 	@Override
 	public String election() {
-		return election;
+		return run.election();
 	}
 
 	@Override
 	public List<ConstituencyFigures> constituencies() {
-		Map<String, Map<Severity, Integer>> counts = new HashMap<>();
-		jdbc.query("SELECT CONSTITUENCY_CODE, SEVERITY, COUNT(*) FROM RECON_FINDING WHERE RUN_ID = ? AND STATUS = ?"
-				+ " AND CONSTITUENCY_CODE IS NOT NULL GROUP BY CONSTITUENCY_CODE, SEVERITY", rs -> {
-					counts.computeIfAbsent(rs.getString(1), c -> new EnumMap<>(Severity.class))
-						.put(Severity.valueOf(rs.getString(2)), rs.getInt(3));
-				}, runId, FindingStatus.OPEN.name());
 		return jdbc.query("SELECT CODE, NAME, AREA, ELECTORATE, VERIFIED, VALID_VOTES, REJECTED, TURNOUT, TURNOUT_BASIS,"
 				+ " VALID_VOTE_TURNOUT, NOTIONAL_TURNOUT, TURNOUT_CHANGE, WINNER, PARTY, WINNER_VOTES, SHARE, RUNNER_UP_PARTY,"
 				+ " MAJORITY, MAJORITY_PERCENT, RESULT_LABEL, NOTIONAL_WINNER, SWING, BOXES, ELECTORATE_SOURCE,"
 				+ " VERIFIED_SOURCE, DECLARATION_SOURCE, NOTIONAL_SOURCE, TURNOUT_SOURCE FROM RECON_FIGURES"
 				+ " WHERE RUN_ID = ? AND AREA = ? ORDER BY NAME, CODE", (rs, i) -> {
-					Map<Severity, Integer> bySeverity = counts.getOrDefault(rs.getString(1), Map.of());
+					Map<Severity, Integer> bySeverity = run.openFindings(rs.getString(1));
 					return new ConstituencyFigures(rs.getString(1), rs.getString(2), rs.getString(3), getLong(rs, 4),
 							getLong(rs, 5), getLong(rs, 6), getLong(rs, 7), rs.getBigDecimal(8), rs.getString(9),
 							rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getString(13),
@@ -95,7 +77,7 @@ public class StagedAreaReport implements AreaReportData {
 
 	@Override
 	public Map<String, CountNight.Receipts> receipts() {
-		return CountNight.receipts(jdbc, runId, area);
+		return run.receipts(area);
 	}
 
 	private static Long getLong(ResultSet rs, int column) throws SQLException {
@@ -153,15 +135,18 @@ public class StagedAreaReport implements AreaReportData {
 	@Override
 	public Map<CheckCode, CheckEvaluation> checkEvaluations() {
 		Map<CheckCode, long[]> counts = new EnumMap<>(CheckCode.class);
-		jdbc.query("SELECT K.CHECK_CODE, SUM(K.EVALUATED), SUM(K.FAILED) FROM RECON_CHECK_COUNT K"
-				+ " JOIN RECON_FIGURES F ON F.RUN_ID = K.RUN_ID AND F.CODE = K.CONSTITUENCY_CODE"
-				+ " WHERE K.RUN_ID = ? AND F.AREA = ? GROUP BY K.CHECK_CODE", rs -> {
+		// each join starts from the area's constituencies (RECON_FIGURES_RUN: RUN_ID, AREA, CODE) and looks
+		// up their rows by index: HSQLDB joins in the order written, and starting from the run's check
+		// counts read all of them, and every constituency of the run for each, once per area
+		jdbc.query("SELECT K.CHECK_CODE, SUM(K.EVALUATED), SUM(K.FAILED) FROM RECON_FIGURES F"
+				+ " JOIN RECON_CHECK_COUNT K ON K.RUN_ID = F.RUN_ID AND K.CONSTITUENCY_CODE = F.CODE"
+				+ " WHERE F.RUN_ID = ? AND F.AREA = ? GROUP BY K.CHECK_CODE", rs -> {
 					counts.put(CheckCode.valueOf(rs.getString(1)), new long[] { rs.getLong(2), rs.getLong(3) });
 				}, runId, area);
 		Map<CheckCode, List<String>> reasons = new EnumMap<>(CheckCode.class);
-		jdbc.query("SELECT K.CHECK_CODE, K.NOT_EVALUATED_BECAUSE, COUNT(*) FROM RECON_CHECK_COUNT K"
-				+ " JOIN RECON_FIGURES F ON F.RUN_ID = K.RUN_ID AND F.CODE = K.CONSTITUENCY_CODE"
-				+ " WHERE K.RUN_ID = ? AND F.AREA = ? AND K.EVALUATED = 0 AND K.NOT_EVALUATED_BECAUSE IS NOT NULL"
+		jdbc.query("SELECT K.CHECK_CODE, K.NOT_EVALUATED_BECAUSE, COUNT(*) FROM RECON_FIGURES F"
+				+ " JOIN RECON_CHECK_COUNT K ON K.RUN_ID = F.RUN_ID AND K.CONSTITUENCY_CODE = F.CODE"
+				+ " WHERE F.RUN_ID = ? AND F.AREA = ? AND K.EVALUATED = 0 AND K.NOT_EVALUATED_BECAUSE IS NOT NULL"
 				+ " GROUP BY K.CHECK_CODE, K.NOT_EVALUATED_BECAUSE ORDER BY K.CHECK_CODE, 3 DESC, 2", rs -> {
 					reasons.computeIfAbsent(CheckCode.valueOf(rs.getString(1)), c -> new ArrayList<>())
 						.add(rs.getString(2) + " for " + constituencies(rs.getLong(3)));
@@ -171,9 +156,9 @@ public class StagedAreaReport implements AreaReportData {
 				+ " AND TURNOUT_CHANGE IS NOT NULL", runId, area);
 		long withoutChange = count("SELECT COUNT(*) FROM RECON_FIGURES WHERE RUN_ID = ? AND AREA = ?"
 				+ " AND TURNOUT_CHANGE IS NULL", runId, area);
-		long outliers = count("SELECT COUNT(DISTINCT F.CONSTITUENCY_CODE) FROM RECON_FINDING F"
-				+ " JOIN RECON_FIGURES C ON C.RUN_ID = F.RUN_ID AND C.CODE = F.CONSTITUENCY_CODE"
-				+ " WHERE F.RUN_ID = ? AND C.AREA = ? AND F.CHECK_CODE = ?", runId, area,
+		long outliers = count("SELECT COUNT(DISTINCT F.CONSTITUENCY_CODE) FROM RECON_FIGURES C"
+				+ " JOIN RECON_FINDING F ON F.RUN_ID = C.RUN_ID AND F.CONSTITUENCY_CODE = C.CODE"
+				+ " WHERE C.RUN_ID = ? AND C.AREA = ? AND F.CHECK_CODE = ?", runId, area,
 				CheckCode.TURNOUT_CHANGE_OUTLIER.name());
 		counts.put(CheckCode.TURNOUT_CHANGE_OUTLIER, new long[] { withChange, outliers });
 		if (withoutChange > 0) {
@@ -182,36 +167,7 @@ public class StagedAreaReport implements AreaReportData {
 		}
 
 		// the run-wide checks: over the run's folders and files, as every area's Findings lists them
-		counts.put(CheckCode.SOURCE_MISSING, new long[] { RUN_FOLDERS, count("SELECT COUNT(*) FROM RECON_FINDING"
-				+ " WHERE RUN_ID = ? AND CHECK_CODE = ?", runId, CheckCode.SOURCE_MISSING.name()) });
-		Set<String> unreadable = filesOf(CheckCode.SOURCE_UNREADABLE);
-		Set<String> unknown = filesOf(CheckCode.UNKNOWN_CONSTITUENCY);
-		long[] files = new long[2];
-		long[] naming = new long[2];
-		jdbc.query("SELECT FILE_NAME, KIND FROM RECON_SOURCE_FILE WHERE RUN_ID = ?", rs -> {
-			String file = rs.getString(1);
-			String kind = rs.getString(2);
-			if (IGNORED.equals(kind)) {
-				return;
-			}
-			files[0]++;
-			if (unreadable.contains(file)) {
-				files[1]++;
-			}
-			else if (NAMING_KINDS.contains(kind)) {
-				naming[0]++;
-				naming[1] += unknown.contains(file) ? 1 : 0;
-			}
-		}, runId);
-		counts.put(CheckCode.SOURCE_UNREADABLE, files);
-		counts.put(CheckCode.UNKNOWN_CONSTITUENCY, naming);
-		if (files[0] == 0) {
-			reasons.put(CheckCode.SOURCE_UNREADABLE, List.of("no input file was read"));
-		}
-		if (naming[0] == 0) {
-			reasons.put(CheckCode.UNKNOWN_CONSTITUENCY,
-					List.of("no readable file in verification/, declarations/ or notional/"));
-		}
+		run.putRunWideChecks(counts, reasons);
 
 		Map<CheckCode, CheckEvaluation> evaluations = new EnumMap<>(CheckCode.class);
 		for (CheckCode check : CheckCode.values()) {
@@ -223,14 +179,6 @@ public class StagedAreaReport implements AreaReportData {
 		return evaluations;
 	}
 
-	/** The folders SOURCE_MISSING looks at: register/, verification/, declarations/ and notional/. */
-	private static final int RUN_FOLDERS = 4;
-
-	private static final String IGNORED = "ignored";
-
-	/** The folders whose rows name constituencies that must be in the register. */
-	private static final Set<String> NAMING_KINDS = Set.of("verification", "declarations", "notional");
-
 	private static String constituencies(long n) {
 		return n + (n == 1 ? " constituency" : " constituencies");
 	}
@@ -238,18 +186,6 @@ public class StagedAreaReport implements AreaReportData {
 	private long count(String sql, Object... args) {
 		Long n = jdbc.queryForObject(sql, Long.class, args);
 		return n == null ? 0 : n;
-	}
-
-	/** The files named by the run's findings of a check. */
-	private Set<String> filesOf(CheckCode check) {
-		Set<String> files = new HashSet<>();
-		jdbc.query("SELECT SOURCE FROM RECON_FINDING WHERE RUN_ID = ? AND CHECK_CODE = ?", rs -> {
-			String file = SourceRef.fileOf(rs.getString(1));
-			if (file != null) {
-				files.add(file);
-			}
-		}, runId, check.name());
-		return files;
 	}
 
 	@Override
@@ -263,20 +199,16 @@ public class StagedAreaReport implements AreaReportData {
 
 	@Override
 	public List<SourceFile> sourceFiles() {
-		return jdbc.query("SELECT FILE_NAME, KIND, SHA256, BYTES, ROWS_READ, ROWS_ACCEPTED, ROWS_REJECTED,"
-				+ " ROWS_OUT_OF_SCOPE, NOTES FROM RECON_SOURCE_FILE WHERE RUN_ID = ? ORDER BY SEQ",
-				(rs, i) -> new SourceFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-						rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getString(9)),
-				runId).stream().filter(file -> fileAreas.scope(file, area) != null).toList();
+		return run.sourceFiles().stream().filter(file -> run.fileAreas().scope(file, area) != null).toList();
 	}
 
 	@Override
 	public FileScope scopeOf(SourceFile file) {
-		return fileAreas.scope(file, area);
+		return run.fileAreas().scope(file, area);
 	}
 
 	@Override
 	public RunFacts runFacts() {
-		return runFacts;
+		return run.runFacts();
 	}
 }

@@ -23,53 +23,55 @@ final class StagedIndexData implements IndexData {
 
 	private final JdbcTemplate jdbc;
 	private final long runId;
-	private final List<String> areas;
-	private final String election;
-	private final AreaReportData.RunFacts runFacts;
-	private final FileAreas fileAreas;
+	private final StagedRun run;
 
-	/** @param areas the run's report areas, by name ({@link StagedAreaReport#areas}) */
-	StagedIndexData(JdbcTemplate jdbc, long runId, List<String> areas, String election, AreaReportData.RunFacts runFacts,
-			FileAreas fileAreas) {
+	/** @param run the run's report areas and what they show alike, as its area workbooks were written from */
+	StagedIndexData(JdbcTemplate jdbc, StagedRun run) {
 		this.jdbc = jdbc;
-		this.runId = runId;
-		this.areas = List.copyOf(areas);
-		this.election = election;
-		this.runFacts = runFacts;
-		this.fileAreas = fileAreas;
+		this.run = run;
+		this.runId = run.runId();
 	}
 
 	@Override
 	public String election() {
-		return election;
+		return run.election();
 	}
 
 	@Override
 	public AreaReportData.RunFacts runFacts() {
-		return runFacts;
+		return run.runFacts();
 	}
 
 	@Override
 	public void forEachArea(Consumer<Area> consumer) {
-		for (String area : areas) {
-			consumer.accept(area(area));
+		StagedStatements staged = StagedStatements.read(jdbc, runId);
+		for (String area : run.areas()) {
+			consumer.accept(area(area, staged));
 		}
 	}
 
-	private Area area(String area) {
-		List<ConstituencyFigures> seats = new StagedAreaReport(jdbc, runId, area, election, runFacts, fileAreas)
-			.constituencies();
-		Set<String> verified = codes("SELECT DISTINCT V.CONSTITUENCY_CODE FROM RECON_VERIFICATION_SHEET V"
-				+ " JOIN RECON_FIGURES F ON F.RUN_ID = V.RUN_ID AND F.CODE = V.CONSTITUENCY_CODE"
-				+ " WHERE V.RUN_ID = ? AND F.AREA = ?", area);
-		// a declaration is a results row or a candidate row, as the reconciler takes it
-		Set<String> declared = codes("SELECT DISTINCT D.CONSTITUENCY_CODE FROM RECON_DECLARATION D"
-				+ " JOIN RECON_FIGURES F ON F.RUN_ID = D.RUN_ID AND F.CODE = D.CONSTITUENCY_CODE"
-				+ " WHERE D.RUN_ID = ? AND F.AREA = ?", area);
-		declared.addAll(codes("SELECT DISTINCT K.CONSTITUENCY_CODE FROM RECON_CANDIDATE K"
-				+ " JOIN RECON_FIGURES F ON F.RUN_ID = K.RUN_ID AND F.CODE = K.CONSTITUENCY_CODE"
-				+ " WHERE K.RUN_ID = ? AND F.AREA = ?", area));
-		Map<String, CountNight.Receipts> receipts = CountNight.receipts(jdbc, runId, area);
+	/**
+	 * The run's constituencies with a verification statement staged, and those with a declaration (a
+	 * results row or a candidate row, as the reconciler takes it), read once for every area.
+	 */
+	private record StagedStatements(Set<String> verified, Set<String> declared) {
+
+		static StagedStatements read(JdbcTemplate jdbc, long runId) {
+			Set<String> verified = codes(jdbc, "RECON_VERIFICATION_SHEET", runId);
+			Set<String> declared = codes(jdbc, "RECON_DECLARATION", runId);
+			declared.addAll(codes(jdbc, "RECON_CANDIDATE", runId));
+			return new StagedStatements(verified, declared);
+		}
+
+		private static Set<String> codes(JdbcTemplate jdbc, String table, long runId) {
+			return new HashSet<>(jdbc.queryForList("SELECT DISTINCT CONSTITUENCY_CODE FROM " + table + " WHERE RUN_ID = ?",
+					String.class, runId));
+		}
+	}
+
+	private Area area(String area, StagedStatements staged) {
+		List<ConstituencyFigures> seats = new StagedAreaReport(jdbc, run, area).constituencies();
+		Map<String, CountNight.Receipts> receipts = run.receipts(area);
 		Map<String, Integer> rows = new HashMap<>();
 		List<Constituency> constituencies = new ArrayList<>(seats.size());
 		for (int i = 0; i < seats.size(); i++) {
@@ -79,8 +81,8 @@ final class StagedIndexData implements IndexData {
 			// as its area's Summary shows it on count night
 			CountNight.Seat night = CountNight.Seat.of(seat, receipts.getOrDefault(seat.code(), CountNight.Receipts.NONE));
 			constituencies.add(new Constituency(seat.code(), seat.name(),
-					Status.of(verified.contains(seat.code()), declared.contains(seat.code()), seat.errors(),
-							seat.warnings()),
+					Status.of(staged.verified().contains(seat.code()), staged.declared().contains(seat.code()),
+							seat.errors(), seat.warnings()),
 					seat.errors(), seat.warnings(), rows.get(seat.code()), night.receipts(), night.status()));
 		}
 		long[] open = new long[Severity.values().length];
@@ -101,9 +103,5 @@ final class StagedIndexData implements IndexData {
 		return new Area(area, ReportWorkbookWriter.fileName(area), open[Severity.ERROR.ordinal()],
 				open[Severity.WARNING.ordinal()], open[Severity.INFO.ordinal()], explained[0],
 				SummarySheet.Totals.of(seats).turnout(), constituencies);
-	}
-
-	private Set<String> codes(String sql, String area) {
-		return new HashSet<>(jdbc.queryForList(sql, String.class, runId, area));
 	}
 }
