@@ -70,6 +70,11 @@ final class FileAreas {
 		}, runId);
 	}
 
+	/** The areas whose constituencies the file's staged records belong to; empty when none. */
+	Set<String> feeds(String file) {
+		return areasByFile.getOrDefault(file, Set.of());
+	}
+
 	/**
 	 * The file's scope in the area's workbook, or {@code null} when it feeds only other areas. The
 	 * register, a file that feeds every area of a run with several, and one that feeds none (an
@@ -77,7 +82,7 @@ final class FileAreas {
 	 * area lists them.
 	 */
 	FileScope scope(SourceFile file, String area) {
-		Set<String> feeds = areasByFile.getOrDefault(file.file(), Set.of());
+		Set<String> feeds = feeds(file.file());
 		if (REGISTER.equals(file.kind()) || feeds.isEmpty() || (runAreas.size() > 1 && feeds.containsAll(runAreas))) {
 			return FileScope.ALL_AREAS;
 		}

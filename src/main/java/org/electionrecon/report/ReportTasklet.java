@@ -139,37 +139,39 @@ public class ReportTasklet implements Tasklet {
 		if (areas.isEmpty()) {
 			log.warn("No report area is in this run: no constituency has a verification statement or a declaration");
 		}
-		List<Path> written = new java.util.ArrayList<>();
+		// written in the run's write order (the areas of the files it read first), listed by name
+		List<String> order = run.writeOrder();
+		Map<String, Path> written = new java.util.HashMap<>();
 		org.electionrecon.run.LiveStatus.Progress progress = liveStatus.track("reportStep", "areas", areas.size(),
 				-1, 0, 0);
 		java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
 		if (workers == 0 || areas.size() < 2) {
-			for (String area : areas) {
-				written.add(write(run, area, output));
+			for (String area : order) {
+				written.put(area, write(run, area, output));
 				progress.update(done.incrementAndGet());
 			}
-			return written;
+			return areas.stream().map(written::get).toList();
 		}
 		// areas are independent workbooks: written side by side, one per worker
 		java.util.concurrent.ExecutorService pool = org.electionrecon.run.Parallelism.pool(Math.min(areas.size(), workers),
 				"report-writer");
 		try {
-			List<java.util.concurrent.Future<Path>> files = new java.util.ArrayList<>();
-			for (String area : areas) {
-				files.add(pool.submit(() -> {
+			Map<String, java.util.concurrent.Future<Path>> files = new java.util.HashMap<>();
+			for (String area : order) {
+				files.put(area, pool.submit(() -> {
 					Path file = write(run, area, output);
 					progress.update(done.incrementAndGet());
 					return file;
 				}));
 			}
-			for (java.util.concurrent.Future<Path> file : files) {
-				written.add(await(file));
+			for (String area : areas) {
+				written.put(area, await(files.get(area)));
 			}
 		}
 		finally {
 			pool.shutdownNow();
 		}
-		return written;
+		return areas.stream().map(written::get).toList();
 	}
 
 	private Path write(StagedRun run, String area, Path output) throws java.io.IOException {

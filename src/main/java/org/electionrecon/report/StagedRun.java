@@ -37,6 +37,8 @@ final class StagedRun {
 	private final Map<String, Set<String>> codesByArea;
 	private final Map<String, CountNight.Receipts> receipts;
 	private final FileAreas fileAreas;
+	/** The areas fed by a file this run read rather than copied from an earlier run's staging. */
+	private final Set<String> fedByFilesReadAnew;
 	private final List<SourceFile> sourceFiles;
 	private final Map<String, Map<Severity, Integer>> openFindings;
 	private final Map<CheckCode, long[]> runWideCounts;
@@ -45,7 +47,7 @@ final class StagedRun {
 	private StagedRun(long runId, String election, AreaReportData.RunFacts runFacts, List<String> areas,
 			Map<String, Set<String>> codesByArea, Map<String, CountNight.Receipts> receipts, FileAreas fileAreas,
 			List<SourceFile> sourceFiles, Map<String, Map<Severity, Integer>> openFindings,
-			Map<CheckCode, long[]> runWideCounts, Map<CheckCode, String> runWideReasons) {
+			Map<CheckCode, long[]> runWideCounts, Map<CheckCode, String> runWideReasons, Set<String> fedByFilesReadAnew) {
 		this.runId = runId;
 		this.election = election;
 		this.runFacts = runFacts;
@@ -53,6 +55,7 @@ final class StagedRun {
 		this.codesByArea = Map.copyOf(codesByArea);
 		this.receipts = Map.copyOf(receipts);
 		this.fileAreas = fileAreas;
+		this.fedByFilesReadAnew = Set.copyOf(fedByFilesReadAnew);
 		this.sourceFiles = List.copyOf(sourceFiles);
 		this.openFindings = Map.copyOf(openFindings);
 		this.runWideCounts = Map.copyOf(runWideCounts);
@@ -115,8 +118,14 @@ final class StagedRun {
 		}
 		Map<String, CountNight.Receipts> receipts = CountNight.receipts(jdbc, runId);
 		receipts.keySet().removeIf(java.util.Objects::isNull);
-		return new StagedRun(runId, election, runFacts, areas, codesByArea, receipts, FileAreas.of(jdbc, runId, areas),
-				files, openFindings, counts, reasons);
+		FileAreas fileAreas = FileAreas.of(jdbc, runId, areas);
+		Set<String> readAnew = new HashSet<>();
+		jdbc.query("SELECT FILE_NAME FROM RECON_SOURCE_FILE WHERE RUN_ID = ? AND REUSED_FROM_RUN IS NULL",
+				rs -> {
+					readAnew.addAll(fileAreas.feeds(rs.getString(1)));
+				}, runId);
+		return new StagedRun(runId, election, runFacts, areas, codesByArea, receipts, fileAreas, files, openFindings,
+				counts, reasons, readAnew);
 	}
 
 	/** The files named by the run's findings of a check. */
@@ -146,6 +155,23 @@ final class StagedRun {
 	/** The run's report areas, by name. */
 	List<String> areas() {
 		return areas;
+	}
+
+	/**
+	 * The run's report areas in the order their workbooks are written: first those fed by a file
+	 * this run read (new or changed since the run it copied the others from), so that on count
+	 * night the area of the file that just arrived is the first one replaced; then the others. By
+	 * name within each; a run that read every file writes them all by name.
+	 */
+	List<String> writeOrder() {
+		return writeOrder(areas, fedByFilesReadAnew);
+	}
+
+	/** The areas (by name) with those fed by a file read anew moved ahead of the others, each part by name. */
+	static List<String> writeOrder(List<String> areas, Set<String> fedByFilesReadAnew) {
+		List<String> order = new java.util.ArrayList<>(areas);
+		order.sort(java.util.Comparator.comparing((String area) -> !fedByFilesReadAnew.contains(area)));
+		return List.copyOf(order);
 	}
 
 	/**
