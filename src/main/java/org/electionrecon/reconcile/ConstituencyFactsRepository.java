@@ -2,6 +2,8 @@ package org.electionrecon.reconcile;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.electionrecon.model.BallotBox;
 import org.electionrecon.ingest.SourceKind;
@@ -137,6 +139,62 @@ public class ConstituencyFactsRepository {
 		return runs.latestCompleted(RunCatalog.sameElection(election), runId)
 			.map(execution -> execution.getJobInstance().getInstanceId())
 			.orElse(null);
+	}
+
+	/**
+	 * The files each constituency's staged facts came from in a run: for every table
+	 * {@link #load} reads ({@link CarryOver#FACT_TABLES}), the files ({@code FILE_SEQ}) of the
+	 * constituency's rows, as {@code RECON_SOURCE_FILE} records them (a file it has no record of
+	 * is all {@code null}s, so unknown).
+	 */
+	public Map<String, Set<CarryOver.StagedFile>> factFiles(long runId) {
+		List<String> selects = new java.util.ArrayList<>();
+		for (String table : CarryOver.FACT_TABLES) {
+			String code = table.equals("RECON_CONSTITUENCY") ? "CODE" : "CONSTITUENCY_CODE";
+			selects.add("SELECT " + code + " AS CODE, FILE_SEQ FROM " + table + " WHERE RUN_ID = ?");
+		}
+		Object[] arguments = new Object[selects.size() + 1];
+		java.util.Arrays.fill(arguments, runId);
+		Map<String, Set<CarryOver.StagedFile>> files = new java.util.HashMap<>();
+		jdbc.query("SELECT S.CODE, F.FILE_NAME, F.SHA256, F.READ_KEY FROM (" + String.join(" UNION ", selects)
+				+ ") S LEFT JOIN RECON_SOURCE_FILE F ON F.RUN_ID = ? AND F.FILE_SEQ = S.FILE_SEQ", rs -> {
+					files.computeIfAbsent(rs.getString(1), c -> new java.util.HashSet<>())
+						.add(new CarryOver.StagedFile(rs.getString(2), rs.getString(3), rs.getString(4)));
+				}, arguments);
+		return files;
+	}
+
+	/**
+	 * What a completed run was reconciled with besides its constituencies' facts, from its job
+	 * parameters, its run-level SOURCE_MISSING findings and its reconcileStep's record; {@code null}
+	 * when one of them cannot be told.
+	 */
+	public CarryOver.RunInputs runInputs(long runId) {
+		org.springframework.batch.core.job.parameters.JobParameters parameters = runs.parameters(runId);
+		if (parameters == null) {
+			return null;
+		}
+		Set<SourceKind> missing = java.util.EnumSet.noneOf(SourceKind.class);
+		for (String source : jdbc.queryForList("SELECT SOURCE FROM RECON_FINDING WHERE RUN_ID = ? AND STAGE = ?"
+				+ " AND CHECK_CODE = ? AND CONSTITUENCY_CODE IS NULL", String.class, runId,
+				org.electionrecon.staging.StagingTables.Stage.RECONCILE.name(), CheckCode.SOURCE_MISSING.name())) {
+			SourceKind kind = SourceRules.REQUIRED.stream()
+				.filter(k -> (k.folder() + "/").equals(source))
+				.findFirst()
+				.orElse(null);
+			if (kind == null) {
+				return null;
+			}
+			missing.add(kind);
+		}
+		return new CarryOver.RunInputs(parameters.getString(RunCatalog.SETTINGS), missing,
+				runs.stepContextValue(runId, "reconcileStep", CarryOver.RULES_VERSION_KEY));
+	}
+
+	/** The constituencies a run has figures of: those it reconciled (or carried over). */
+	public Set<String> reconciledIn(long runId) {
+		return new java.util.HashSet<>(
+				jdbc.queryForList("SELECT CODE FROM RECON_FIGURES WHERE RUN_ID = ?", String.class, runId));
 	}
 
 	public List<Constituency> register(long runId) {
