@@ -171,6 +171,58 @@ class IncrementalRunTests {
 	}
 
 	/**
+	 * An incremental run killed in reconcileStep, after it carried over the untouched constituencies
+	 * and committed the first it reconciled, with the second written but not committed, then
+	 * recovered and run again, ends with the workbook and reconcileStep's rows of a {@code --full}
+	 * run: the restart carries them over again and reconciles the rest, nothing twice.
+	 */
+	@Test
+	void shouldFinishAnIncrementalRunKilledMidReconcileAsIfItHadReconciledEveryConstituency(@TempDir Path temp)
+			throws Exception {
+		Path input = Cli.copySample(temp.resolve("input"));
+		Path killedOutput = temp.resolve("killed");
+		Path fullOutput = temp.resolve("full");
+		String chunk = "--recon.reconcile-chunk-size=1";
+		assertThat(Cli.run("--input=" + input, "--output=" + killedOutput, chunk).exitCode()).isEqualTo(ExitCodes.ERRORS);
+		assertThat(Cli.run("--input=" + input, "--output=" + fullOutput, chunk, "--full").exitCode())
+			.isEqualTo(ExitCodes.ERRORS);
+		// Stoke-on-Trent's statement is withdrawn: its three seats are reconciled, the other eleven carried over
+		Files.delete(input.resolve("verification/stoke-on-trent-city-council.xlsx"));
+		String[] command = { "--input=" + input, "--output=" + killedOutput, chunk };
+
+		try (JobProcess job = JobProcess.startPausingAt("reconcileStep", 2, List.of(command))) {
+			assertThat(job.awaitPause(java.time.Duration.ofSeconds(120))).as("paused%n%s", job.output())
+				.isEqualTo("reconcileStep");
+			Thread.sleep(2000); // the commits made before the pause reach the database's log
+			job.kill();
+			assertThat(job.output()).contains("Constituencies: 3 to reconcile, 11 carried over from run 0");
+		}
+		assertThat(Cli.run("recover", "--output=" + killedOutput).exitCode()).isEqualTo(ExitCodes.CLEAN);
+		Cli.Result restarted = Cli.run(command);
+		assertThat(restarted.exitCode()).as("%s", restarted).isEqualTo(ExitCodes.ERRORS);
+		assertThat(restarted.printed()).contains("Restarting run 1 (FAILED) where it stopped")
+			.contains("Constituencies: 3 to reconcile, 11 carried over from run 0");
+		assertThat(Cli.run("--input=" + input, "--output=" + fullOutput, chunk, "--full").exitCode())
+			.isEqualTo(ExitCodes.ERRORS);
+
+		WorkbookComparison.Result comparison = WorkbookComparison.compare(fullOutput.resolve(Cli.WORKBOOK),
+				killedOutput.resolve(Cli.WORKBOOK));
+		assertThat(comparison.differences()).as(comparison.describe()).isEmpty();
+		assertThat(comparison.cellsCompared()).isGreaterThan(4000);
+		try (StagingDatabase restartedRun = StagingDatabase.open(killedOutput);
+				StagingDatabase reads = StagingDatabase.open(fullOutput)) {
+			assertThat(restartedRun.duplicates()).isEmpty();
+			assertThat(restartedRun.jobExecutionStatuses()).containsExactly("COMPLETED", "FAILED", "COMPLETED");
+			assertThat(restartedRun.single("SELECT COUNT(*) FROM RECON_FIGURES WHERE RUN_ID = 1")).isEqualTo(14);
+			Map<String, List<String>> carriedOver = restartedRun.latestOutcomes();
+			Map<String, List<String>> reconciled = reads.latestOutcomes();
+			for (String table : StagingDatabase.OUTCOME_TABLES) {
+				assertThat(carriedOver.get(table)).as(table).isEqualTo(reconciled.get(table)).isNotEmpty();
+			}
+		}
+	}
+
+	/**
 	 * {@code --full} is how a run stages its files, not what it reconciles: with the inputs of a
 	 * completed run it repeats nothing, and with {@code --rerun} it reconciles them anew from every file.
 	 */
