@@ -40,22 +40,29 @@ final class CarriedOutcomes {
 	 * {@code runId}. Within the caller's transaction; the run must hold no outcome of them yet.
 	 */
 	void copy(long runId, long fromRun, List<String> codes) {
-		if (codes.isEmpty()) {
-			return;
+		for (int from = 0; from < codes.size(); from += CODES_PER_STATEMENT) {
+			copyPart(runId, fromRun, codes.subList(from, Math.min(codes.size(), from + CODES_PER_STATEMENT)));
 		}
-		// the run and the constants are in the statements (a parameter in a select list has no type)
-		List<Object[]> arguments = new ArrayList<>(codes.size());
-		codes.forEach(code -> arguments.add(new Object[] { fromRun, code }));
-		jdbc.batchUpdate("INSERT INTO RECON_FIGURES (RUN_ID, " + FIGURES_COLUMNS + ") SELECT " + runId + ", "
-				+ FIGURES_COLUMNS + " FROM RECON_FIGURES WHERE RUN_ID = ? AND CODE = ?", arguments);
+	}
+
+	/** Codes named in one statement's {@code IN} list: well below either database's limit of parameters. */
+	private static final int CODES_PER_STATEMENT = 500;
+
+	private void copyPart(long runId, long fromRun, List<String> codes) {
+		// the run and the constants are in the statements (a parameter in a select list has no type);
+		// each table's rows of all the codes are copied by one statement
+		String in = in(codes);
+		Object[] arguments = arguments(fromRun, codes);
+		jdbc.update("INSERT INTO RECON_FIGURES (RUN_ID, " + FIGURES_COLUMNS + ") SELECT " + runId + ", " + FIGURES_COLUMNS
+				+ " FROM RECON_FIGURES WHERE RUN_ID = ? AND CODE" + in, arguments);
 		// FILE_SEQ is the ingest's: the reconciler's findings have none
-		jdbc.batchUpdate("INSERT INTO RECON_FINDING (RUN_ID, FILE_SEQ, STAGE, STATUS, NOTE, " + FINDING_COLUMNS + ")"
+		jdbc.update("INSERT INTO RECON_FINDING (RUN_ID, FILE_SEQ, STAGE, STATUS, NOTE, " + FINDING_COLUMNS + ")"
 				+ " SELECT " + runId + ", NULL, STAGE, '" + FindingStatus.OPEN.name() + "', NULL, " + FINDING_COLUMNS
-				+ " FROM RECON_FINDING WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ? AND STAGE = '" + RECONCILE + "'"
+				+ " FROM RECON_FINDING WHERE RUN_ID = ? AND CONSTITUENCY_CODE" + in + " AND STAGE = '" + RECONCILE + "'"
 				+ " AND CHECK_CODE <> '" + CheckCode.INPUT_REVISED.name() + "'", arguments);
-		jdbc.batchUpdate("INSERT INTO RECON_CHECK_COUNT (RUN_ID, CONSTITUENCY_CODE, CHECK_CODE, EVALUATED, FAILED,"
+		jdbc.update("INSERT INTO RECON_CHECK_COUNT (RUN_ID, CONSTITUENCY_CODE, CHECK_CODE, EVALUATED, FAILED,"
 				+ " NOT_EVALUATED_BECAUSE) SELECT " + runId + ", CONSTITUENCY_CODE, CHECK_CODE, EVALUATED, FAILED,"
-				+ " NOT_EVALUATED_BECAUSE FROM RECON_CHECK_COUNT WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ?"
+				+ " NOT_EVALUATED_BECAUSE FROM RECON_CHECK_COUNT WHERE RUN_ID = ? AND CONSTITUENCY_CODE" + in
 				+ " AND CHECK_CODE <> '" + CheckCode.INPUT_REVISED.name() + "'", arguments);
 		// the facts are the previous run's: the revision rules find nothing, and the check was evaluated
 		CheckEvaluation unrevised = CheckEvaluations.inputRevised(true, fromRun, 0);
@@ -73,16 +80,29 @@ final class CarriedOutcomes {
 	 * counts), so that a restarted step writes each of them once.
 	 */
 	void delete(long runId, List<String> codes) {
-		if (codes.isEmpty()) {
-			return;
+		for (int from = 0; from < codes.size(); from += CODES_PER_STATEMENT) {
+			List<String> part = codes.subList(from, Math.min(codes.size(), from + CODES_PER_STATEMENT));
+			Object[] arguments = arguments(runId, part);
+			String in = in(part);
+			jdbc.update("DELETE FROM RECON_FIGURES WHERE RUN_ID = ? AND CODE" + in, arguments);
+			jdbc.update("DELETE FROM RECON_FINDING WHERE RUN_ID = ? AND CONSTITUENCY_CODE" + in + " AND STAGE = '"
+					+ RECONCILE + "'", arguments);
+			jdbc.update("DELETE FROM RECON_CHECK_COUNT WHERE RUN_ID = ? AND CONSTITUENCY_CODE" + in, arguments);
 		}
-		List<Object[]> arguments = new ArrayList<>(codes.size());
-		codes.forEach(code -> arguments.add(new Object[] { runId, code }));
-		jdbc.batchUpdate("DELETE FROM RECON_FIGURES WHERE RUN_ID = ? AND CODE = ?", arguments);
-		List<Object[]> findingArguments = new ArrayList<>(codes.size());
-		codes.forEach(code -> findingArguments.add(new Object[] { runId, code, RECONCILE }));
-		jdbc.batchUpdate("DELETE FROM RECON_FINDING WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ? AND STAGE = ?",
-				findingArguments);
-		jdbc.batchUpdate("DELETE FROM RECON_CHECK_COUNT WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ?", arguments);
+	}
+
+	/** {@code  IN (?, ?, ...)}, a parameter for each code. */
+	private static String in(List<String> codes) {
+		return " IN (" + String.join(", ", java.util.Collections.nCopies(codes.size(), "?")) + ")";
+	}
+
+	/** The run, then the codes. */
+	private static Object[] arguments(long run, List<String> codes) {
+		Object[] arguments = new Object[codes.size() + 1];
+		arguments[0] = run;
+		for (int i = 0; i < codes.size(); i++) {
+			arguments[i + 1] = codes.get(i);
+		}
+		return arguments;
 	}
 }

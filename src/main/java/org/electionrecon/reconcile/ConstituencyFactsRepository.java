@@ -153,14 +153,21 @@ public class ConstituencyFactsRepository {
 			String code = table.equals("RECON_CONSTITUENCY") ? "CODE" : "CONSTITUENCY_CODE";
 			selects.add("SELECT " + code + " AS CODE, FILE_SEQ FROM " + table + " WHERE RUN_ID = ?");
 		}
-		Object[] arguments = new Object[selects.size() + 1];
+		// each file once, then its constituencies: a join would look the file up for every row
+		// (two records of one FILE_SEQ that disagree make it unknown)
+		CarryOver.StagedFile unknown = new CarryOver.StagedFile(null, null, null);
+		Map<Long, CarryOver.StagedFile> byFileSeq = new java.util.HashMap<>();
+		jdbc.query("SELECT FILE_SEQ, FILE_NAME, SHA256, READ_KEY FROM RECON_SOURCE_FILE WHERE RUN_ID = ?", rs -> {
+			byFileSeq.merge(rs.getLong(1), new CarryOver.StagedFile(rs.getString(2), rs.getString(3), rs.getString(4)),
+					(one, other) -> one.equals(other) ? one : unknown);
+		}, runId);
+		Object[] arguments = new Object[selects.size()];
 		java.util.Arrays.fill(arguments, runId);
 		Map<String, Set<CarryOver.StagedFile>> files = new java.util.HashMap<>();
-		jdbc.query("SELECT S.CODE, F.FILE_NAME, F.SHA256, F.READ_KEY FROM (" + String.join(" UNION ", selects)
-				+ ") S LEFT JOIN RECON_SOURCE_FILE F ON F.RUN_ID = ? AND F.FILE_SEQ = S.FILE_SEQ", rs -> {
-					files.computeIfAbsent(rs.getString(1), c -> new java.util.HashSet<>())
-						.add(new CarryOver.StagedFile(rs.getString(2), rs.getString(3), rs.getString(4)));
-				}, arguments);
+		jdbc.query(String.join(" UNION ", selects), rs -> {
+			files.computeIfAbsent(rs.getString(1), c -> new java.util.HashSet<>())
+				.add(byFileSeq.getOrDefault(rs.getLong(2), unknown));
+		}, arguments);
 		return files;
 	}
 
