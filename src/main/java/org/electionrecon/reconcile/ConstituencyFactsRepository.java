@@ -221,6 +221,12 @@ public class ConstituencyFactsRepository {
 		return known == null || known == 0 ? null : load(runId, code);
 	}
 
+	/**
+	 * A constituency's staged facts in a run: everything the reconciler sees of it. Every table
+	 * read here is in {@link CarryOver#FACT_TABLES}, whose files decide whether an incremental run
+	 * may carry the constituency's outcome over instead of reconciling it: a table read here and
+	 * not listed there would let a change go unseen.
+	 */
 	public ConstituencyFacts load(long runId, String code) {
 		Constituency constituency = jdbc.queryForObject(
 				"SELECT CODE, NAME, REGION, COUNTY, AREA, ALIASES FROM RECON_CONSTITUENCY WHERE RUN_ID = ? AND CODE = ?",
