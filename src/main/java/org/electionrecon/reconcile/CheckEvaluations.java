@@ -111,13 +111,7 @@ public final class CheckEvaluations {
 			tally.not(CheckCode.REPORTED_FIGURE_MISMATCH, NO_SOURCES);
 			tally.not(CheckCode.REPORTED_BASELINE_MISMATCH, NO_SOURCES);
 		}
-		if (previous != null) {
-			tally.perConstituency(CheckCode.INPUT_REVISED);
-		}
-		else {
-			tally.not(CheckCode.INPUT_REVISED, previousRun == 0 ? "no previous completed run of this election"
-					: "not in the previous completed run (" + previousRun + ")");
-		}
+		tally.put(inputRevised(previous != null, previousRun, found.getOrDefault(CheckCode.INPUT_REVISED, 0)));
 		return tally.inCatalogueOrder();
 	}
 
@@ -309,6 +303,26 @@ public final class CheckEvaluations {
 	}
 
 	/** The evaluations as they are worked out, each check once. */
+	/**
+	 * {@code INPUT_REVISED} for one constituency: evaluated once when the previous completed run
+	 * staged it too, failed when the revision rules found any figure changed.
+	 *
+	 * @param inPreviousRun whether the previous completed run's register has the constituency
+	 * @param previousRun that run, 0 when there is none
+	 * @param revisions the INPUT_REVISED findings about it
+	 */
+	public static CheckEvaluation inputRevised(boolean inPreviousRun, long previousRun, int revisions) {
+		Tally tally = new Tally(Map.of(CheckCode.INPUT_REVISED, revisions));
+		if (inPreviousRun) {
+			tally.perConstituency(CheckCode.INPUT_REVISED);
+		}
+		else {
+			tally.not(CheckCode.INPUT_REVISED, previousRun == 0 ? "no previous completed run of this election"
+					: "not in the previous completed run (" + previousRun + ")");
+		}
+		return tally.evaluations.get(CheckCode.INPUT_REVISED);
+	}
+
 	private static final class Tally {
 
 		private final Map<CheckCode, Integer> found;
@@ -338,7 +352,7 @@ public final class CheckEvaluations {
 					: new CheckEvaluation(check, evaluated, failed, null));
 		}
 
-		private void put(CheckEvaluation evaluation) {
+		void put(CheckEvaluation evaluation) {
 			if (evaluations.put(evaluation.check(), evaluation) != null) {
 				throw new IllegalStateException(evaluation.check() + " counted twice");
 			}

@@ -2,6 +2,8 @@ package org.electionrecon.reconcile;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.electionrecon.model.BallotBox;
 import org.electionrecon.ingest.SourceKind;
@@ -139,6 +141,69 @@ public class ConstituencyFactsRepository {
 			.orElse(null);
 	}
 
+	/**
+	 * The files each constituency's staged facts came from in a run: for every table
+	 * {@link #load} reads ({@link CarryOver#FACT_TABLES}), the files ({@code FILE_SEQ}) of the
+	 * constituency's rows, as {@code RECON_SOURCE_FILE} records them (a file it has no record of
+	 * is all {@code null}s, so unknown).
+	 */
+	public Map<String, Set<CarryOver.StagedFile>> factFiles(long runId) {
+		List<String> selects = new java.util.ArrayList<>();
+		for (String table : CarryOver.FACT_TABLES) {
+			String code = table.equals("RECON_CONSTITUENCY") ? "CODE" : "CONSTITUENCY_CODE";
+			selects.add("SELECT " + code + " AS CODE, FILE_SEQ FROM " + table + " WHERE RUN_ID = ?");
+		}
+		// each file once, then its constituencies: a join would look the file up for every row
+		// (two records of one FILE_SEQ that disagree make it unknown)
+		CarryOver.StagedFile unknown = new CarryOver.StagedFile(null, null, null);
+		Map<Long, CarryOver.StagedFile> byFileSeq = new java.util.HashMap<>();
+		jdbc.query("SELECT FILE_SEQ, FILE_NAME, SHA256, READ_KEY FROM RECON_SOURCE_FILE WHERE RUN_ID = ?", rs -> {
+			byFileSeq.merge(rs.getLong(1), new CarryOver.StagedFile(rs.getString(2), rs.getString(3), rs.getString(4)),
+					(one, other) -> one.equals(other) ? one : unknown);
+		}, runId);
+		Object[] arguments = new Object[selects.size()];
+		java.util.Arrays.fill(arguments, runId);
+		Map<String, Set<CarryOver.StagedFile>> files = new java.util.HashMap<>();
+		jdbc.query(String.join(" UNION ", selects), rs -> {
+			files.computeIfAbsent(rs.getString(1), c -> new java.util.HashSet<>())
+				.add(byFileSeq.getOrDefault(rs.getLong(2), unknown));
+		}, arguments);
+		return files;
+	}
+
+	/**
+	 * What a completed run was reconciled with besides its constituencies' facts, from its job
+	 * parameters, its run-level SOURCE_MISSING findings and its reconcileStep's record; {@code null}
+	 * when one of them cannot be told.
+	 */
+	public CarryOver.RunInputs runInputs(long runId) {
+		org.springframework.batch.core.job.parameters.JobParameters parameters = runs.parameters(runId);
+		if (parameters == null) {
+			return null;
+		}
+		Set<SourceKind> missing = java.util.EnumSet.noneOf(SourceKind.class);
+		for (String source : jdbc.queryForList("SELECT SOURCE FROM RECON_FINDING WHERE RUN_ID = ? AND STAGE = ?"
+				+ " AND CHECK_CODE = ? AND CONSTITUENCY_CODE IS NULL", String.class, runId,
+				org.electionrecon.staging.StagingTables.Stage.RECONCILE.name(), CheckCode.SOURCE_MISSING.name())) {
+			SourceKind kind = SourceRules.REQUIRED.stream()
+				.filter(k -> (k.folder() + "/").equals(source))
+				.findFirst()
+				.orElse(null);
+			if (kind == null) {
+				return null;
+			}
+			missing.add(kind);
+		}
+		return new CarryOver.RunInputs(parameters.getString(RunCatalog.SETTINGS), missing,
+				runs.stepContextValue(runId, "reconcileStep", CarryOver.RULES_VERSION_KEY));
+	}
+
+	/** The constituencies a run has figures of: those it reconciled (or carried over). */
+	public Set<String> reconciledIn(long runId) {
+		return new java.util.HashSet<>(
+				jdbc.queryForList("SELECT CODE FROM RECON_FIGURES WHERE RUN_ID = ?", String.class, runId));
+	}
+
 	public List<Constituency> register(long runId) {
 		return jdbc.query("SELECT CODE, NAME, REGION, COUNTY, AREA, ALIASES FROM RECON_CONSTITUENCY WHERE RUN_ID = ?"
 				+ " ORDER BY CODE", (rs, i) -> new Constituency(rs.getString(1), rs.getString(2), rs.getString(3),
@@ -156,6 +221,12 @@ public class ConstituencyFactsRepository {
 		return known == null || known == 0 ? null : load(runId, code);
 	}
 
+	/**
+	 * A constituency's staged facts in a run: everything the reconciler sees of it. Every table
+	 * read here is in {@link CarryOver#FACT_TABLES}, whose files decide whether an incremental run
+	 * may carry the constituency's outcome over instead of reconciling it: a table read here and
+	 * not listed there would let a change go unseen.
+	 */
 	public ConstituencyFacts load(long runId, String code) {
 		Constituency constituency = jdbc.queryForObject(
 				"SELECT CODE, NAME, REGION, COUNTY, AREA, ALIASES FROM RECON_CONSTITUENCY WHERE RUN_ID = ? AND CODE = ?",

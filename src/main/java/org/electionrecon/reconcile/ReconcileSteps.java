@@ -10,9 +10,12 @@ import org.electionrecon.run.Parallelism;
 import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.ConstituencyFigures;
 import org.electionrecon.model.Finding;
+import org.electionrecon.run.RunCatalog;
+import org.electionrecon.staging.StagedFiles;
 import org.electionrecon.staging.StagingTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -20,6 +23,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -42,6 +46,7 @@ public class ReconcileSteps {
 	private final ConstituencyReconciler reconciler;
 	private final AreaRules areaRules;
 	private final SourceRules sourceRules = new SourceRules();
+	private final CarriedOutcomes carriedOutcomes;
 	private final int constituenciesPerChunk;
 	private final int workers;
 
@@ -56,6 +61,7 @@ public class ReconcileSteps {
 		this.facts = facts;
 		this.tables = tables;
 		this.reconciler = reconciler;
+		this.carriedOutcomes = new CarriedOutcomes(tables.jdbc());
 		this.areaRules = new AreaRules(thresholds);
 	}
 
@@ -81,7 +87,13 @@ public class ReconcileSteps {
 		return step.listener(reader).listener(writer).listener(failures).listener(liveStatus).build();
 	}
 
-	/** The run's constituencies in a fixed order; restarts resume after the last committed chunk. */
+	/**
+	 * The run's constituencies to reconcile in a fixed order; restarts resume after the last
+	 * committed chunk. Before the step reads them, the run's untouched constituencies are carried
+	 * over from the previous completed run ({@link CarryOver}), in one transaction that first
+	 * removes what an earlier attempt of the step wrote of every constituency but those of its
+	 * committed chunks.
+	 */
 	final class ConstituencyReader extends AbstractItemCountingItemStreamItemReader<String>
 			implements StepExecutionListener {
 
@@ -104,27 +116,68 @@ public class ReconcileSteps {
 		@Override
 		public void beforeStep(StepExecution stepExecution) {
 			this.runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
-			String election = stepExecution.getJobExecution().getJobParameters().getString("election");
-			this.previousRun = election == null ? null : facts.previousCompletedRun(runId, election);
+			JobParameters parameters = stepExecution.getJobExecution().getJobParameters();
+			ExecutionContext context = stepExecution.getExecutionContext();
+			String election = parameters.getString("election");
+			// the run compared with is chosen once: a restarted step compares with the same run
+			if (context.containsKey(CarryOver.PREVIOUS_RUN_KEY)) {
+				long pinned = context.getLong(CarryOver.PREVIOUS_RUN_KEY);
+				this.previousRun = pinned < 0 ? null : pinned;
+			}
+			else {
+				this.previousRun = election == null ? null : facts.previousCompletedRun(runId, election);
+				context.putLong(CarryOver.PREVIOUS_RUN_KEY, previousRun == null ? -1 : previousRun);
+			}
+			context.putString(CarryOver.RULES_VERSION_KEY, CarryOver.RULES_VERSION);
 			if (previousRun != null) {
 				log.info("Comparing the inputs with run {}, the previous completed run of {}", previousRun, election);
 			}
-			String input = stepExecution.getJobExecution().getJobParameters().getString("input");
+			String input = parameters.getString("input");
 			sources = sourceRules.check(facts.sourceFolders(runId, input == null ? null : java.nio.file.Path.of(input)),
 					facts.coverage(runId));
-			// run-level findings, replaced whole in one transaction: a restarted step writes them once
+			List<String> inRun = facts.constituenciesInRun(runId);
+			boolean full = "true".equals(parameters.getString(StagedFiles.FULL));
+			String reconcileAll = CarryOver.reasonToReconcileAll(full, previousRun,
+					new CarryOver.RunInputs(parameters.getString(RunCatalog.SETTINGS), sources.missing(),
+							CarryOver.RULES_VERSION),
+					full || previousRun == null ? null : facts.runInputs(previousRun));
+			List<String> carried = List.of();
+			if (reconcileAll == null) {
+				java.util.Set<String> reconciledBefore = facts.reconciledIn(previousRun);
+				carried = CarryOver.untouched(inRun.stream().filter(reconciledBefore::contains).toList(),
+						facts.factFiles(runId), facts.factFiles(previousRun));
+			}
+			java.util.Set<String> carriedCodes = new java.util.HashSet<>(carried);
+			this.codes = inRun.stream().filter(code -> !carriedCodes.contains(code)).toList();
+			// a restart keeps the chunks committed before (the first codes, as many as were read) and
+			// writes everything else again
+			int committed = Math.min(context.getInt(getExecutionContextKey("read.count"), 0), codes.size());
+			List<String> toCarry = carried;
 			transaction.executeWithoutResult(status -> {
+				// run-level findings, replaced whole: a restarted step writes them once
 				tables.jdbc().update("DELETE FROM RECON_FINDING WHERE RUN_ID = ? AND STAGE = ? AND CHECK_CODE = ?", runId,
 						StagingTables.Stage.RECONCILE.name(), CheckCode.SOURCE_MISSING.name());
 				tables.insertFindings(runId, StagingTables.Stage.RECONCILE, sources.findings());
+				Long written = tables.jdbc().queryForObject("SELECT COUNT(*) FROM RECON_FIGURES WHERE RUN_ID = ?",
+						Long.class, runId);
+				if (written != null && written > 0) {
+					java.util.Set<String> kept = new java.util.HashSet<>(codes.subList(0, committed));
+					carriedOutcomes.delete(runId, inRun.stream().filter(code -> !kept.contains(code)).toList());
+				}
+				carriedOutcomes.copy(runId, previousRun == null ? 0 : previousRun, toCarry);
 			});
 			sources.findings().forEach(f -> log.warn("{} {}", f.check(), f.message()));
+			if (reconcileAll == null) {
+				log.info("Constituencies: {} to reconcile, {} carried over from run {} (their inputs unchanged since)",
+						codes.size(), carried.size(), previousRun);
+			}
+			else {
+				log.info("Constituencies: {} to reconcile, 0 carried over ({})", codes.size(), reconcileAll);
+			}
 		}
 
 		@Override
 		protected void doOpen() {
-			codes = facts.constituenciesInRun(runId);
-			log.info("Reconciling {} constituencies", codes.size());
 			resumedAt = 0;
 			progress = liveStatus.track("reconcileStep", "constituencies", codes.size(), -1, 0, 0);
 		}
@@ -150,7 +203,6 @@ public class ReconcileSteps {
 
 		@Override
 		protected void doClose() {
-			codes = null;
 		}
 	}
 

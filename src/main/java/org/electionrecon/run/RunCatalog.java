@@ -150,6 +150,29 @@ public class RunCatalog {
 			.max(Comparator.comparingLong(JobExecution::getId));
 	}
 
+	/** The job parameters of a run (its latest execution's), or {@code null} when there is no such run. */
+	public JobParameters parameters(long runId) {
+		JobInstance instance = repository.getJobInstance(runId);
+		JobExecution last = instance == null ? null : repository.getLastJobExecution(instance);
+		return last == null ? null : last.getJobParameters();
+	}
+
+	/**
+	 * A value a run's step recorded in its execution context (of the step's latest execution), or
+	 * {@code null} when the run, the step or the value is not there.
+	 */
+	public String stepContextValue(long runId, String stepName, String key) {
+		JobInstance instance = repository.getJobInstance(runId);
+		if (instance == null) {
+			return null;
+		}
+		org.springframework.batch.core.step.StepExecution step = repository.getLastStepExecution(instance, stepName);
+		if (step == null || !step.getExecutionContext().containsKey(key)) {
+			return null;
+		}
+		return String.valueOf(step.getExecutionContext().get(key));
+	}
+
 	/** Runs still marked as running (STARTING, STARTED or STOPPING) whose parameters match, oldest first. */
 	public List<JobExecution> running(Predicate<JobParameters> matching) {
 		return repository.findRunningJobExecutions(jobName)

@@ -34,6 +34,20 @@ class IncrementalRunTests {
 			"E14001316", "E14001335", "E14001380", "E14001513", "E14001514", "E14001520", "E14001521", "E14001522",
 			"E14001523", "E14001538");
 
+	/** The register constituencies of the sample's areas: every run reconciles or carries over each. */
+	private static final int CONSTITUENCIES = 14;
+
+	/**
+	 * How many constituencies each step's incremental run carries over from the run before (the
+	 * others are reconciled): none at first (no run before); none when the first statement arrives
+	 * (verification/ was missing before: a run-level difference); then all but the seats of the
+	 * statement that arrives (Stoke-on-Trent's council covers three, Cheshire East's two, every other
+	 * statement one); none for the revised declarations (the constituency file declares every seat);
+	 * all but Stafford when its statement is withdrawn, Congleton and Crewe and Nantwich among them,
+	 * whose INPUT_REVISED of the run before is not carried.
+	 */
+	private static final int[] CARRIED = { 0, 0, 13, 11, 13, 13, 13, 13, 13, 12, 13, 13, 0, 13 };
+
 	private static final String CONSTITUENCY_FILE = "HoC-GE2024-results-by-constituency.csv";
 
 	/** The files that are there from the start: the register, the baseline, the reports and notes, the declarations. */
@@ -64,24 +78,25 @@ class IncrementalRunTests {
 				input.resolve("declarations"), CONSTITUENCY_FILE);
 		List<String> steps = new ArrayList<>();
 
-		steps.add(reconcileBoth("the declarations", input, incremental, full, 0, 6));
+		steps.add(reconcileBoth("the declarations", input, incremental, full, 0, 6, CARRIED[0]));
 
 		for (int i = 0; i < STATEMENTS.size(); i++) {
 			arrive("verification/" + STATEMENTS.get(i), input);
-			steps.add(reconcileBoth("statement " + (i + 1) + ", " + STATEMENTS.get(i), input, incremental, full, 6 + i, 1));
+			steps.add(reconcileBoth("statement " + (i + 1) + ", " + STATEMENTS.get(i), input, incremental, full, 6 + i, 1,
+					CARRIED[1 + i]));
 		}
 		assertThat(findings(incremental)).noneMatch(f -> "INPUT_REVISED".equals(f.get("Check")));
 
 		InputFolders.restrictedHocFile("ge2024/HoC-GE2024-results-by-constituency.csv", SAMPLE_SEATS,
 				input.resolve("declarations"), CONSTITUENCY_FILE);
-		steps.add(reconcileBoth("the revised declarations", input, incremental, full, 16, 1));
+		steps.add(reconcileBoth("the revised declarations", input, incremental, full, 16, 1, CARRIED[12]));
 		// the revision is found by both, against the run before it
 		assertThat(findings(incremental)).filteredOn(f -> "INPUT_REVISED".equals(f.get("Check")))
 			.extracting(f -> f.get("Constituency"), f -> f.get("Expected"), f -> f.get("Actual"))
 			.containsExactly(tuple("Congleton", 72914.0, 74243.0), tuple("Crewe and Nantwich", 77095.0, 78423.0));
 
 		Files.delete(input.resolve("verification/stafford.xlsx"));
-		steps.add(reconcileBoth("Stafford's statement withdrawn", input, incremental, full, 16, 0));
+		steps.add(reconcileBoth("Stafford's statement withdrawn", input, incremental, full, 16, 0, CARRIED[13]));
 		assertThat(findings(incremental)).filteredOn(f -> "MISSING_VERIFICATION".equals(f.get("Check")))
 			.extracting(f -> f.get("Constituency"))
 			.containsExactly("Stafford");
@@ -156,6 +171,58 @@ class IncrementalRunTests {
 	}
 
 	/**
+	 * An incremental run killed in reconcileStep, after it carried over the untouched constituencies
+	 * and committed the first it reconciled, with the second written but not committed, then
+	 * recovered and run again, ends with the workbook and reconcileStep's rows of a {@code --full}
+	 * run: the restart carries them over again and reconciles the rest, nothing twice.
+	 */
+	@Test
+	void shouldFinishAnIncrementalRunKilledMidReconcileAsIfItHadReconciledEveryConstituency(@TempDir Path temp)
+			throws Exception {
+		Path input = Cli.copySample(temp.resolve("input"));
+		Path killedOutput = temp.resolve("killed");
+		Path fullOutput = temp.resolve("full");
+		String chunk = "--recon.reconcile-chunk-size=1";
+		assertThat(Cli.run("--input=" + input, "--output=" + killedOutput, chunk).exitCode()).isEqualTo(ExitCodes.ERRORS);
+		assertThat(Cli.run("--input=" + input, "--output=" + fullOutput, chunk, "--full").exitCode())
+			.isEqualTo(ExitCodes.ERRORS);
+		// Stoke-on-Trent's statement is withdrawn: its three seats are reconciled, the other eleven carried over
+		Files.delete(input.resolve("verification/stoke-on-trent-city-council.xlsx"));
+		String[] command = { "--input=" + input, "--output=" + killedOutput, chunk };
+
+		try (JobProcess job = JobProcess.startPausingAt("reconcileStep", 2, List.of(command))) {
+			assertThat(job.awaitPause(java.time.Duration.ofSeconds(120))).as("paused%n%s", job.output())
+				.isEqualTo("reconcileStep");
+			Thread.sleep(2000); // the commits made before the pause reach the database's log
+			job.kill();
+			assertThat(job.output()).contains("Constituencies: 3 to reconcile, 11 carried over from run 0");
+		}
+		assertThat(Cli.run("recover", "--output=" + killedOutput).exitCode()).isEqualTo(ExitCodes.CLEAN);
+		Cli.Result restarted = Cli.run(command);
+		assertThat(restarted.exitCode()).as("%s", restarted).isEqualTo(ExitCodes.ERRORS);
+		assertThat(restarted.printed()).contains("Restarting run 1 (FAILED) where it stopped")
+			.contains("Constituencies: 3 to reconcile, 11 carried over from run 0");
+		assertThat(Cli.run("--input=" + input, "--output=" + fullOutput, chunk, "--full").exitCode())
+			.isEqualTo(ExitCodes.ERRORS);
+
+		WorkbookComparison.Result comparison = WorkbookComparison.compare(fullOutput.resolve(Cli.WORKBOOK),
+				killedOutput.resolve(Cli.WORKBOOK));
+		assertThat(comparison.differences()).as(comparison.describe()).isEmpty();
+		assertThat(comparison.cellsCompared()).isGreaterThan(4000);
+		try (StagingDatabase restartedRun = StagingDatabase.open(killedOutput);
+				StagingDatabase reads = StagingDatabase.open(fullOutput)) {
+			assertThat(restartedRun.duplicates()).isEmpty();
+			assertThat(restartedRun.jobExecutionStatuses()).containsExactly("COMPLETED", "FAILED", "COMPLETED");
+			assertThat(restartedRun.single("SELECT COUNT(*) FROM RECON_FIGURES WHERE RUN_ID = 1")).isEqualTo(14);
+			Map<String, List<String>> carriedOver = restartedRun.latestOutcomes();
+			Map<String, List<String>> reconciled = reads.latestOutcomes();
+			for (String table : StagingDatabase.OUTCOME_TABLES) {
+				assertThat(carriedOver.get(table)).as(table).isEqualTo(reconciled.get(table)).isNotEmpty();
+			}
+		}
+	}
+
+	/**
 	 * {@code --full} is how a run stages its files, not what it reconciles: with the inputs of a
 	 * completed run it repeats nothing, and with {@code --rerun} it reconciles them anew from every file.
 	 */
@@ -196,9 +263,10 @@ class IncrementalRunTests {
 	 *
 	 * @param reused how many files the incremental run should copy
 	 * @param read how many it should read
+	 * @param carried how many constituencies it should carry over from the run before, their inputs unchanged
 	 */
-	private static String reconcileBoth(String step, Path input, Path incremental, Path full, int reused, int read)
-			throws Exception {
+	private static String reconcileBoth(String step, Path input, Path incremental, Path full, int reused, int read,
+			int carried) throws Exception {
 		Cli.Result copied = Cli.run("--input=" + input, "--output=" + incremental);
 		Cli.Result readAll = Cli.run("--input=" + input, "--output=" + full, "--full");
 
@@ -210,6 +278,21 @@ class IncrementalRunTests {
 		assertThat(readAll.printed()).as(step)
 			.contains("Input files: 0 reused (unchanged since an earlier completed run staged them), " + (reused + read)
 					+ " read (--full: every file read again)\n");
+		assertThat(readAll.printed()).as(step)
+			.containsPattern("Constituencies: " + CONSTITUENCIES + " to reconcile, 0 carried over \\((--full|no previous"
+					+ " completed run of this election)\\)\n");
+		assertThat(copied.printed()).as(step)
+			.containsPattern("Constituencies: " + (CONSTITUENCIES - carried) + " to reconcile, " + carried
+					+ " carried over" + (carried > 0 ? " from run \\d+ \\(their inputs unchanged since\\)\n" : ""));
+		// what reconcileStep wrote, row for row: figures, findings (explained or not), check counts
+		try (StagingDatabase copies = StagingDatabase.open(incremental);
+				StagingDatabase reads = StagingDatabase.open(full)) {
+			Map<String, List<String>> carriedOver = copies.latestOutcomes();
+			Map<String, List<String>> reconciled = reads.latestOutcomes();
+			for (String table : StagingDatabase.OUTCOME_TABLES) {
+				assertThat(carriedOver.get(table)).as("%s: %s", step, table).isEqualTo(reconciled.get(table)).isNotEmpty();
+			}
+		}
 		List<String> workbooks = workbooks(full);
 		assertThat(workbooks(incremental)).as(step).isEqualTo(workbooks).isNotEmpty();
 		int cells = 0;

@@ -146,28 +146,45 @@ final class StagingDatabase implements AutoCloseable {
 	Map<String, List<String>> contents(java.util.Set<String> leftOut) throws SQLException {
 		Map<String, List<String>> contents = new LinkedHashMap<>();
 		for (String table : stagingTables()) {
-			List<String> columns = new ArrayList<>(columns(table));
-			columns.remove("RUN_ID");
-			columns.removeAll(leftOut);
-			String list = String.join(", ", columns);
-			List<String> rows = new ArrayList<>();
-			try (ResultSet rs = query("SELECT " + list + " FROM " + table + " ORDER BY " + list)) {
-				while (rs.next()) {
-					StringBuilder row = new StringBuilder();
-					for (int i = 1; i <= columns.size(); i++) {
-						String value = rs.getString(i);
-						if (value != null && UNORDERED_PAIRS.contains(columns.get(i - 1))) {
-							value = String.join(";", new java.util.TreeSet<>(List.of(value.split(";"))));
-						}
-						row.append(i == 1 ? "" : " | ").append(value);
-					}
-					rows.add(row.toString());
-				}
-				java.util.Collections.sort(rows);
-			}
-			contents.put(table, rows);
+			contents.put(table, rows(table, leftOut, ""));
 		}
 		return contents;
+	}
+
+	/** The tables reconcileStep writes: a constituency's figures, its findings and its check counts. */
+	static final List<String> OUTCOME_TABLES = List.of("RECON_FIGURES", "RECON_FINDING", "RECON_CHECK_COUNT");
+
+	/** The latest run's rows of each of {@link #OUTCOME_TABLES}, without the run id, in a fixed order. */
+	Map<String, List<String>> latestOutcomes() throws SQLException {
+		long run = single("SELECT MAX(RUN_ID) FROM RECON_FIGURES");
+		Map<String, List<String>> outcomes = new LinkedHashMap<>();
+		for (String table : OUTCOME_TABLES) {
+			outcomes.put(table, rows(table, java.util.Set.of(), " WHERE RUN_ID = " + run));
+		}
+		return outcomes;
+	}
+
+	private List<String> rows(String table, java.util.Set<String> leftOut, String where) throws SQLException {
+		List<String> columns = new ArrayList<>(columns(table));
+		columns.remove("RUN_ID");
+		columns.removeAll(leftOut);
+		String list = String.join(", ", columns);
+		List<String> rows = new ArrayList<>();
+		try (ResultSet rs = query("SELECT " + list + " FROM " + table + where + " ORDER BY " + list)) {
+			while (rs.next()) {
+				StringBuilder row = new StringBuilder();
+				for (int i = 1; i <= columns.size(); i++) {
+					String value = rs.getString(i);
+					if (value != null && UNORDERED_PAIRS.contains(columns.get(i - 1))) {
+						value = String.join(";", new java.util.TreeSet<>(List.of(value.split(";"))));
+					}
+					row.append(i == 1 ? "" : " | ").append(value);
+				}
+				rows.add(row.toString());
+			}
+			java.util.Collections.sort(rows);
+		}
+		return rows;
 	}
 
 	/** One step execution of the job repository. */
