@@ -11,6 +11,12 @@ import java.util.Optional;
 public interface EarlierStaging {
 
 	/**
+	 * Whether a completed run other than {@code runId} is in the job database at all: without one,
+	 * no file has an earlier staging, and none need be hashed to find out.
+	 */
+	boolean anyCompletedRun(long runId);
+
+	/**
 	 * The latest completed run other than {@code runId} that staged a file of this name, these
 	 * bytes and this read key, and the file's first sequence number there; empty when there is none.
 	 *

@@ -60,10 +60,10 @@ public final class UnchangedFiles {
 	public Map<String, ReusedFile> find(StepExecution manager, Map<String, ExecutionContext> partitions) {
 		Map<String, ReusedFile> unchanged = new LinkedHashMap<>();
 		JobParameters parameters = manager.getJobExecution().getJobParameters();
-		if (full(parameters)) {
+		long runId = manager.getJobExecution().getJobInstance().getInstanceId();
+		if (full(parameters) || !staging.anyCompletedRun(runId)) {
 			return unchanged;
 		}
-		long runId = manager.getJobExecution().getJobInstance().getInstanceId();
 		String election = parameters.getString(ELECTION);
 		LocalDate date = election == null ? ParseContext.DEFAULT_ELECTION : LocalDate.parse(election);
 		for (Map.Entry<String, ExecutionContext> partition : partitions.entrySet()) {

@@ -60,6 +60,13 @@ public final class StagedFiles implements StepExecutionListener, EarlierStaging 
 		this.jdbc = jdbc;
 	}
 
+	@Override
+	public boolean anyCompletedRun(long runId) {
+		Long completed = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'"
+				+ " AND JOB_INSTANCE_ID <> ?", Long.class, runId);
+		return completed != null && completed > 0;
+	}
+
 	/**
 	 * The latest completed run other than this one that staged the file (the same name, SHA-256
 	 * and read key); empty when none did. Only a completed run's staging is taken: a failed run's
