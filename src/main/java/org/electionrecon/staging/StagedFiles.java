@@ -100,7 +100,11 @@ public final class StagedFiles implements StepExecutionListener, EarlierStaging 
 			List<ReusedFile> some = files.subList(from, Math.min(files.size(), from + FILES_PER_STATEMENT));
 			String mapping = mapping(some);
 			for (String table : FILE_TABLES) {
-				rows += jdbc.update(copyStatement(table, knownColumns.computeIfAbsent(table, this::columns), runId, mapping));
+				long start = System.nanoTime();
+				int copied = jdbc.update(copyStatement(table, knownColumns.computeIfAbsent(table, this::columns), runId,
+						mapping));
+				rows += copied;
+				log.debug("Copied {} rows of {} in {} ms", copied, table, (System.nanoTime() - start) / 1_000_000);
 			}
 		}
 		log.debug("Copied {} staged rows of {} files", rows, files.size());
