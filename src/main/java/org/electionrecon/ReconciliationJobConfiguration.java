@@ -233,14 +233,14 @@ public class ReconciliationJobConfiguration {
 
 	/**
 	 * A file step: the unchanged files copied and a partition for each other file
-	 * ({@link SourceFileSplitter}); the restart tests may pause inside the copy's transaction
-	 * ({@code <name>.copy}).
+	 * ({@link SourceFileSplitter}); the restart tests may pause or fail inside the copy's
+	 * transaction ({@code <name>.copy}).
 	 */
 	private static Step partitioned(String name, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, SourceFilePartitioner files,
 			PartitionHandler handler, FileProgress progress, FailureRecorder failureRecorder, LiveStatus liveStatus,
 			UnchangedFiles unchangedFiles, FaultInjection faults, StepExecutionListener... more) {
-		Runnable beforeCopyCommits = faults == null ? () -> { } : faults.pauseAt(name + ".copy");
+		Runnable beforeCopyCommits = faults == null ? () -> { } : faults.pauseOrFailAt(name + ".copy");
 		var step = new StepBuilder(name, jobRepository).partitioner(name, files)
 			.splitter(new SourceFileSplitter(jobRepository, transactionManager, name, files, progress, unchangedFiles,
 					beforeCopyCommits))

@@ -110,18 +110,30 @@ public class SourceFileSplitter implements StepExecutionSplitter {
 					last == null ? partition.getValue() : new ExecutionContext(last.getExecutionContext()));
 			toRun.add(execution);
 		}
-		manager.getExecutionContext().putInt(PARTITIONS, partitions.size());
-		manager.getExecutionContext().putString(COPIED, String.join(",", copied));
-		long rows = transaction.execute(status -> {
-			long copiedRows = 0;
-			if (!copies.isEmpty()) {
-				copiedRows = unchanged.copy(runId, copies.values());
-				beforeCopyCommits.run();
+		ExecutionContext context = manager.getExecutionContext();
+		context.putInt(PARTITIONS, partitions.size());
+		context.putString(COPIED, String.join(",", copied));
+		long rows;
+		try {
+			rows = transaction.execute(status -> {
+				long copiedRows = 0;
+				if (!copies.isEmpty()) {
+					copiedRows = unchanged.copy(runId, copies.values());
+					beforeCopyCommits.run();
+				}
+				toRun.forEach(jobRepository::updateExecutionContext);
+				jobRepository.updateExecutionContext(manager);
+				return copiedRows;
+			});
+		}
+		catch (RuntimeException | Error ex) {
+			if (!restart) {
+				// rolled back: the step saves its context as it fails, and it must not say the files were copied
+				context.remove(PARTITIONS);
+				context.remove(COPIED);
 			}
-			toRun.forEach(jobRepository::updateExecutionContext);
-			jobRepository.updateExecutionContext(manager);
-			return copiedRows;
-		});
+			throw ex;
+		}
 		progress.start(stepName, partitions.size(), totalBytes, doneFiles, doneBytes);
 		if (copies.isEmpty()) {
 			log.info("{}: {} files, {} to read ({} done before)", stepName, partitions.size(), toRun.size(), doneFiles);

@@ -72,6 +72,23 @@ public final class FaultInjection {
 		};
 	}
 
+	/**
+	 * As {@link #pauseAt}, and failing as a full disk fails when {@code recon.testing.fail} names
+	 * the point.
+	 */
+	public Runnable pauseOrFailAt(String point) {
+		Runnable pause = pauseAt(point);
+		return () -> {
+			pause.run();
+			try {
+				failIfRequested(point);
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		};
+	}
+
 	/** For a tasklet step: the tasklet, pausing for good after its work, inside its transaction. */
 	public Tasklet pausingAfter(String step, Tasklet tasklet) {
 		if (!pausesIn(step)) {

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.electionrecon.InputFolders;
 import org.electionrecon.ReportWorkbookReader;
 import org.electionrecon.run.ExitCodes;
+import org.electionrecon.run.FaultInjection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,6 +162,57 @@ class IncrementalRunTests {
 			assertThat(copies.single("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION E JOIN BATCH_JOB_EXECUTION J"
 					+ " ON J.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID WHERE J.JOB_INSTANCE_ID = 1 AND E.STEP_NAME LIKE '%:%'"))
 				.as("partitions of run 1").isZero();
+			Map<String, List<String>> copied = copies.contents(Set.of("REUSED_FROM_RUN", "RECEIVED_AT"));
+			Map<String, List<String>> read = reads.contents(Set.of("REUSED_FROM_RUN", "RECEIVED_AT"));
+			for (String table : read.keySet()) {
+				assertThat(copied.get(table)).as(table).isEqualTo(read.get(table));
+			}
+		}
+	}
+
+	/**
+	 * An incremental run whose copy of the unchanged files fails (the disk full) before it commits
+	 * fails with nothing copied and no record of a copy, and its restart copies every file again:
+	 * no file is left out because the failed execution meant to copy it.
+	 */
+	@Test
+	void shouldCopyAgainOnRestartWhenTheCopyFailed(@TempDir Path temp) throws Exception {
+		Path input = Cli.copySample(temp.resolve("input"));
+		Path output = temp.resolve("output");
+		Path fullOutput = temp.resolve("full");
+		assertThat(Cli.run("--input=" + input, "--output=" + output).exitCode()).isEqualTo(ExitCodes.ERRORS);
+		assertThat(Cli.run("--input=" + input, "--output=" + fullOutput, "--full").exitCode())
+			.isEqualTo(ExitCodes.ERRORS);
+		Files.delete(input.resolve("verification/tamworth.xlsx"));
+		String[] command = { "--input=" + input, "--output=" + output };
+		Cli.Result failed;
+		System.setProperty(FaultInjection.FAIL_PROPERTY, "ingestStep.copy");
+		try {
+			failed = Cli.run(command);
+		}
+		finally {
+			System.clearProperty(FaultInjection.FAIL_PROPERTY);
+		}
+		assertThat(failed.exitCode()).as("%s", failed).isEqualTo(ExitCodes.FAILED);
+		assertThat(failed.printed()).contains("No space left on device");
+		try (StagingDatabase database = StagingDatabase.open(output)) {
+			// the register's copy committed in its own step; the ingest's files have nothing staged
+			assertThat(database.single("SELECT COUNT(*) FROM RECON_SOURCE_FILE WHERE RUN_ID = 1")).isEqualTo(1);
+		}
+
+		Cli.Result restarted = Cli.run(command);
+		assertThat(restarted.exitCode()).as("%s", restarted).isEqualTo(ExitCodes.ERRORS);
+		assertThat(restarted.printed()).contains("Restarting run 1 (FAILED) where it stopped")
+			.contains("ingestStep: 15 files, 15 copied from earlier runs' staging")
+			.contains("Input files: 16 reused (unchanged since an earlier completed run staged them), 0 read\n");
+		assertThat(Cli.run("--input=" + input, "--output=" + fullOutput, "--full").exitCode())
+			.isEqualTo(ExitCodes.ERRORS);
+		WorkbookComparison.Result comparison = WorkbookComparison.compare(fullOutput.resolve(Cli.WORKBOOK),
+				output.resolve(Cli.WORKBOOK));
+		assertThat(comparison.differences()).as(comparison.describe()).isEmpty();
+		try (StagingDatabase copies = StagingDatabase.open(output);
+				StagingDatabase reads = StagingDatabase.open(fullOutput)) {
+			assertThat(copies.duplicates()).isEmpty();
 			Map<String, List<String>> copied = copies.contents(Set.of("REUSED_FROM_RUN", "RECEIVED_AT"));
 			Map<String, List<String>> read = reads.contents(Set.of("REUSED_FROM_RUN", "RECEIVED_AT"));
 			for (String table : read.keySet()) {
