@@ -13,8 +13,8 @@ import org.electionrecon.ingest.SourceFilePartitioner;
 import org.electionrecon.ingest.SourceFileReader;
 import org.electionrecon.ingest.SourceFileSplitter;
 import org.electionrecon.ingest.SourceKind;
-import org.electionrecon.ingest.StagedFileLookup;
 import org.electionrecon.ingest.StagedItem;
+import org.electionrecon.ingest.UnchangedFiles;
 import org.electionrecon.operate.FailureRecorder;
 import org.electionrecon.operate.OperatorCommands;
 import org.electionrecon.operate.ReconciliationRunner;
@@ -142,21 +142,26 @@ public class ReconciliationJobConfiguration {
 	/**
 	 * The reader of one partition's file, made for each partition: the file and where its records'
 	 * sequence numbers start come from the partition's execution context, the election from the
-	 * job parameters. Unless the run is {@code --full}, a file an earlier completed run staged the
-	 * same way is copied from that run rather than read ({@link StagedFiles}).
+	 * job parameters.
 	 */
 	@Bean
 	@StepScope
 	public SourceFileReader sourceFileReader(@Value("#{stepExecution}") StepExecution partition,
-			@Value("#{jobParameters['election']}") String election,
-			@Value("#{jobParameters['" + StagedFiles.FULL + "']}") String full, RunParseContexts contexts,
-			StagedFiles stagedFiles) {
+			@Value("#{jobParameters['election']}") String election, RunParseContexts contexts) {
 		long runId = partition.getJobExecution().getJobInstance().getInstanceId();
 		ExecutionContext file = partition.getExecutionContext();
 		boolean register = SourceFilePartitioner.file(file).kind() == SourceKind.REGISTER;
 		LocalDate date = election == null ? ParseContext.DEFAULT_ELECTION : LocalDate.parse(election);
-		StagedFileLookup earlier = "true".equals(full) ? null : stagedFiles.lookupFor(runId);
-		return SourceFileReader.of(file, () -> contexts.keyed(register, runId, date), earlier);
+		return SourceFileReader.keyed(file, () -> contexts.keyed(register, runId, date));
+	}
+
+	/**
+	 * Which files of a file step an incremental run copies from an earlier run's staging instead of
+	 * reading them, decided before the step's partitions are made: only the others get one.
+	 */
+	@Bean
+	public UnchangedFiles unchangedFiles(RunParseContexts contexts, StagedFiles stagedFiles) {
+		return new UnchangedFiles(contexts, stagedFiles);
 	}
 
 	@Bean
@@ -209,9 +214,9 @@ public class ReconciliationJobConfiguration {
 	public Step registerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			SourceFilePartitioner registerFiles,
 			PartitionHandler registerPartitionHandler, FileProgress registerProgress, FailureRecorder failureRecorder,
-			LiveStatus liveStatus) {
+			LiveStatus liveStatus, UnchangedFiles unchangedFiles, ObjectProvider<FaultInjection> faults) {
 		return partitioned("registerStep", jobRepository, transactionManager, registerFiles, registerPartitionHandler, registerProgress,
-				failureRecorder, liveStatus);
+				failureRecorder, liveStatus, unchangedFiles, faults.getIfAvailable());
 	}
 
 	/** Stages the other sources: one partition per file, read side by side. */
@@ -219,19 +224,26 @@ public class ReconciliationJobConfiguration {
 	public Step ingestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			SourceFilePartitioner sourceFiles,
 			PartitionHandler ingestPartitionHandler, FileProgress ingestProgress, FailureRecorder failureRecorder,
-			LiveStatus liveStatus, DataSource dataSource, StagedFiles stagedFiles) {
+			LiveStatus liveStatus, DataSource dataSource, StagedFiles stagedFiles, UnchangedFiles unchangedFiles,
+			ObjectProvider<FaultInjection> faults) {
 		return partitioned("ingestStep", jobRepository, transactionManager, sourceFiles, ingestPartitionHandler,
-				ingestProgress, failureRecorder, liveStatus, new GroupedCommits(new JdbcTemplate(dataSource)),
-				stagedFiles);
+				ingestProgress, failureRecorder, liveStatus, unchangedFiles, faults.getIfAvailable(),
+				new GroupedCommits(new JdbcTemplate(dataSource)), stagedFiles);
 	}
 
-
+	/**
+	 * A file step: the unchanged files copied and a partition for each other file
+	 * ({@link SourceFileSplitter}); the restart tests may pause or fail inside the copy's
+	 * transaction ({@code <name>.copy}).
+	 */
 	private static Step partitioned(String name, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, SourceFilePartitioner files,
 			PartitionHandler handler, FileProgress progress, FailureRecorder failureRecorder, LiveStatus liveStatus,
-			StepExecutionListener... more) {
+			UnchangedFiles unchangedFiles, FaultInjection faults, StepExecutionListener... more) {
+		Runnable beforeCopyCommits = faults == null ? () -> { } : faults.pauseOrFailAt(name + ".copy");
 		var step = new StepBuilder(name, jobRepository).partitioner(name, files)
-			.splitter(new SourceFileSplitter(jobRepository, transactionManager, name, files, progress))
+			.splitter(new SourceFileSplitter(jobRepository, transactionManager, name, files, progress, unchangedFiles,
+					beforeCopyCommits))
 			.partitionHandler(handler)
 			.aggregator(new PartitionFailures())
 			.listener(failureRecorder)

@@ -1,18 +1,22 @@
 package org.electionrecon.ingest;
 
-import org.electionrecon.model.Staged;
-
 /**
- * A file that an earlier completed run of the same job database staged from the same bytes, read
- * with the same reader and the same {@link FileOrigin#readKey() read key}: the one record its
- * partition hands out instead of the file's own, telling the writer to copy that run's rows of
- * the file into this run (in the partition's one transaction, so a copy is whole or absent).
+ * A file of this run that an earlier completed run of the same job database staged from the same
+ * bytes, under the same name, read with the same reader and the same {@link FileOrigin#readKey()
+ * read key}: its rows are copied from that run ({@link EarlierStaging#copy}) instead of being read
+ * from the file again.
  *
  * @param file the file's name in the input folder ({@code verification/stafford.xlsx})
  * @param fromRun the run whose rows are copied
- * @param fromFirstSeq the file's {@link FileOrigin#firstSeq() first sequence number} in that run;
- *     the copies' sequence numbers are moved by the difference to this run's, so that the rows
- *     sort exactly as a full read of the file would have put them
+ * @param fromFirstSeq the file's {@link FileOrigin#firstSeq() first sequence number} in that run
+ * @param firstSeq the file's first sequence number in this run (its place in this run's order,
+ *     {@link SourceFilePartitioner}); the copies' sequence numbers are moved by the difference, so
+ *     that the rows sort exactly as a full read of the file in this run would have put them
  */
-public record ReusedFile(String file, long fromRun, long fromFirstSeq) implements Staged {
+public record ReusedFile(String file, long fromRun, long fromFirstSeq, long firstSeq) {
+
+	/** How far the copies' sequence numbers move. */
+	public long shift() {
+		return firstSeq - fromFirstSeq;
+	}
 }

@@ -8,7 +8,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.electionrecon.ingest.InputFolder.InputFile;
@@ -36,12 +35,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * Restartable: the partition's execution context holds the records already handed out
  * ({@link #RECORDS_READ}); a restart re-reads the file and skips them.
  * <p>
- * Incremental: given a {@link StagedFileLookup}, a file that an earlier completed run staged from
- * the same bytes, under the same name, with the same reader version and read key
- * ({@link RunParseContexts}) is not read: the partition hands out one {@link ReusedFile} record,
- * and the writer copies that run's rows of the file in the partition's one transaction. The
- * choice is made only for a partition that has handed out nothing yet; a restarted partition goes
- * on the way it began ({@link #REUSED_FROM}).
+ * Incremental runs: a file that an earlier completed run staged unchanged has no partition, and so
+ * no reader: its rows are copied before the partitions are made ({@link UnchangedFiles}). The
+ * reader records the read key its file is read with ({@link FileOrigin}), which is what a later
+ * run looks for.
  */
 public class SourceFileReader implements ItemStreamReader<StagedItem> {
 
@@ -50,19 +47,14 @@ public class SourceFileReader implements ItemStreamReader<StagedItem> {
 	/** Records handed out from the file, kept in the partition's execution context. */
 	public static final String RECORDS_READ = "file.records.read";
 
-	/** The run whose staging of the file the partition copied, kept in its execution context once it did. */
-	public static final String REUSED_FROM = "file.reused-from";
-
 	/** The staged notes' column of a source file (RECON_SOURCE_FILE.NOTES). */
 	private static final int MAX_NOTES = 16000;
 
 	private final InputFile file;
 	private final long firstSeq;
 	private final Supplier<RunParseContexts.Keyed> contexts;
-	private final StagedFileLookup earlier;
 	private FileOrigin origin;
 	private boolean wholeRead;
-	private Long reusedFrom;
 	private final Deque<Staged> buffer = new ArrayDeque<>();
 	private long skip;
 	private long emitted;
@@ -77,21 +69,17 @@ public class SourceFileReader implements ItemStreamReader<StagedItem> {
 	 *     most kinds, so only when a file is read)
 	 */
 	public SourceFileReader(InputFile file, long firstSeq, Supplier<ParseContext> contexts) {
-		this(file, firstSeq, () -> new RunParseContexts.Keyed(contexts.get(), null), null);
+		this(file, () -> new RunParseContexts.Keyed(contexts.get(), null), firstSeq);
 	}
 
 	/**
 	 * @param contexts the parse context and its digest, asked for once the file is hashed; a
 	 *     {@code null} digest records no read key, so the file's rows are never reused
-	 * @param earlier where an earlier staging of the file is looked for; {@code null} to read every
-	 *     file ({@code --full})
 	 */
-	public SourceFileReader(InputFile file, long firstSeq, Supplier<RunParseContexts.Keyed> contexts,
-			StagedFileLookup earlier) {
+	private SourceFileReader(InputFile file, Supplier<RunParseContexts.Keyed> contexts, long firstSeq) {
 		this.file = file;
 		this.firstSeq = firstSeq;
 		this.contexts = contexts;
-		this.earlier = earlier;
 		this.origin = new FileOrigin(firstSeq, file.kind().readerVersion(), null);
 	}
 
@@ -102,13 +90,12 @@ public class SourceFileReader implements ItemStreamReader<StagedItem> {
 	}
 
 	/**
-	 * The reader of a partition of an incremental run: it copies an earlier staging of the file
-	 * when {@code earlier} finds one ({@code null} for none).
+	 * The reader of a partition of a run: it stages its file with the read key of the context's
+	 * digest, so that a later run may copy the file's rows instead of reading it again.
 	 */
-	public static SourceFileReader of(ExecutionContext partition, Supplier<RunParseContexts.Keyed> contexts,
-			StagedFileLookup earlier) {
-		return new SourceFileReader(SourceFilePartitioner.file(partition), SourceFilePartitioner.firstSeq(partition),
-				contexts, earlier);
+	public static SourceFileReader keyed(ExecutionContext partition, Supplier<RunParseContexts.Keyed> contexts) {
+		return new SourceFileReader(SourceFilePartitioner.file(partition), contexts,
+				SourceFilePartitioner.firstSeq(partition));
 	}
 
 	@Override
@@ -116,7 +103,6 @@ public class SourceFileReader implements ItemStreamReader<StagedItem> {
 		close();
 		buffer.clear();
 		skip = context.getLong(RECORDS_READ, 0);
-		reusedFrom = context.containsKey(REUSED_FROM) ? context.getLong(REUSED_FROM) : null;
 		emitted = 0;
 		opened = false;
 		wholeRead = true;
@@ -125,9 +111,6 @@ public class SourceFileReader implements ItemStreamReader<StagedItem> {
 	@Override
 	public void update(ExecutionContext context) {
 		context.putLong(RECORDS_READ, opened ? emitted : skip);
-		if (reusedFrom != null) {
-			context.putLong(REUSED_FROM, reusedFrom);
-		}
 	}
 
 	@Override
@@ -144,9 +127,6 @@ public class SourceFileReader implements ItemStreamReader<StagedItem> {
 				if (skip > 0) {
 					skip--;
 					continue;
-				}
-				if (record instanceof ReusedFile reused) {
-					reusedFrom = reused.fromRun();
 				}
 				// the provenance is the file's last record: by then it is known whether the file was read whole
 				return new StagedItem(seq, record,
@@ -187,12 +167,6 @@ public class SourceFileReader implements ItemStreamReader<StagedItem> {
 					"ignored: " + file.ignoredBecause()));
 			return;
 		}
-		if (skip > 0 && reusedFrom != null) {
-			// the copy committed with the count of records handed out: nothing is left to hand out
-			emitted = skip;
-			skip = 0;
-			return;
-		}
 		// before the file is hashed: a file that vanished since the folder was listed fails the partition here
 		log.info("Reading {} source {}", file.kind().folder(), file.name());
 		try {
@@ -214,14 +188,6 @@ public class SourceFileReader implements ItemStreamReader<StagedItem> {
 		if (context.digest() != null) {
 			origin = new FileOrigin(firstSeq, file.kind().readerVersion(),
 					RunParseContexts.readKey(file.kind(), context.digest()));
-		}
-		if (earlier != null && skip == 0 && origin.readKey() != null) {
-			Optional<ReusedFile> staged = earlier.earlier(file.name(), sha, origin.readKey());
-			if (staged.isPresent()) {
-				log.info("Reusing {}: unchanged since run {} staged it", file.name(), staged.get().fromRun());
-				buffer.add(staged.get());
-				return;
-			}
 		}
 		try {
 			openFile = TabularFiles.open(file.path());

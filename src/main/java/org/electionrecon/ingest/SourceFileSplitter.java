@@ -1,5 +1,6 @@
 package org.electionrecon.ingest;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -36,23 +37,37 @@ public class SourceFileSplitter implements StepExecutionSplitter {
 	/** Kept in the manager's execution context once its partitions exist: a restart reuses them. */
 	static final String PARTITIONS = "partitions";
 
+	/**
+	 * Kept in the manager's execution context with {@link #PARTITIONS}: the partitions whose files
+	 * were copied from an earlier run's staging rather than read (their names, comma-separated).
+	 */
+	static final String COPIED = "partitions.copied";
+
 	private final JobRepository jobRepository;
 	private final String stepName;
 	private final Partitioner partitioner;
 	private final FileProgress progress;
 	private final TransactionTemplate transaction;
+	private final UnchangedFiles unchanged;
+	private final Runnable beforeCopyCommits;
 
 	/**
 	 * @param stepName the manager step's name, the prefix of the partitions' names
-	 * @param progress told how many files there are and how many an earlier execution read
+	 * @param progress told how many files there are and how many an earlier execution read or copied
+	 * @param unchanged which files are copied rather than read; {@code null} to read every file
+	 * @param beforeCopyCommits run inside the copy's transaction, after the copy and before its commit
+	 *     (the restart tests pause there)
 	 */
 	public SourceFileSplitter(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			String stepName, Partitioner partitioner, FileProgress progress) {
+			String stepName, Partitioner partitioner, FileProgress progress, UnchangedFiles unchanged,
+			Runnable beforeCopyCommits) {
 		this.jobRepository = jobRepository;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.stepName = stepName;
 		this.partitioner = partitioner;
 		this.progress = progress;
+		this.unchanged = unchanged;
+		this.beforeCopyCommits = beforeCopyCommits;
 	}
 
 	@Override
@@ -61,16 +76,21 @@ public class SourceFileSplitter implements StepExecutionSplitter {
 	}
 
 	/**
-	 * Creates the partitions' executions, then saves their execution contexts in one transaction:
+	 * Copies the unchanged files (a first execution), creates the partitions' executions of the
+	 * others, then saves the copy, their execution contexts and the manager's in one transaction:
 	 * the repository commits each new execution on its own (one sync to disk each), but the
 	 * contexts, which name the files, take one commit for them all.
 	 */
 	@Override
 	public Set<StepExecution> split(StepExecution manager, int gridSize) {
 		JobExecution job = manager.getJobExecution();
+		long runId = job.getJobInstance().getInstanceId();
 		Map<String, ExecutionContext> partitions = partitioner.partition(gridSize);
-		Map<String, StepExecution> earlier = manager.getExecutionContext().containsKey(PARTITIONS)
-				? earlierPartitions(job) : Map.of();
+		boolean restart = manager.getExecutionContext().containsKey(PARTITIONS);
+		Map<String, StepExecution> earlier = restart ? earlierPartitions(job) : Map.of();
+		Set<String> copied = restart ? copied(manager.getExecutionContext()) : new LinkedHashSet<>();
+		Map<String, ReusedFile> copies = restart || unchanged == null ? Map.of() : unchanged.find(manager, partitions);
+		copied.addAll(copies.keySet());
 		Set<StepExecution> toRun = new LinkedHashSet<>();
 		long totalBytes = 0;
 		long doneFiles = 0;
@@ -80,7 +100,7 @@ public class SourceFileSplitter implements StepExecutionSplitter {
 			totalBytes += bytes;
 			String name = stepName + ":" + partition.getKey();
 			StepExecution last = earlier.get(name);
-			if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+			if (copied.contains(partition.getKey()) || last != null && last.getStatus() == BatchStatus.COMPLETED) {
 				doneFiles++;
 				doneBytes += bytes;
 				continue;
@@ -90,14 +110,47 @@ public class SourceFileSplitter implements StepExecutionSplitter {
 					last == null ? partition.getValue() : new ExecutionContext(last.getExecutionContext()));
 			toRun.add(execution);
 		}
-		manager.getExecutionContext().putInt(PARTITIONS, partitions.size());
-		transaction.executeWithoutResult(status -> {
-			toRun.forEach(jobRepository::updateExecutionContext);
-			jobRepository.updateExecutionContext(manager);
-		});
+		ExecutionContext context = manager.getExecutionContext();
+		context.putInt(PARTITIONS, partitions.size());
+		context.putString(COPIED, String.join(",", copied));
+		long rows;
+		try {
+			rows = transaction.execute(status -> {
+				long copiedRows = 0;
+				if (!copies.isEmpty()) {
+					copiedRows = unchanged.copy(runId, copies.values());
+					beforeCopyCommits.run();
+				}
+				toRun.forEach(jobRepository::updateExecutionContext);
+				jobRepository.updateExecutionContext(manager);
+				return copiedRows;
+			});
+		}
+		catch (RuntimeException | Error ex) {
+			if (!restart) {
+				// rolled back: the step saves its context as it fails, and it must not say the files were copied
+				context.remove(PARTITIONS);
+				context.remove(COPIED);
+			}
+			throw ex;
+		}
 		progress.start(stepName, partitions.size(), totalBytes, doneFiles, doneBytes);
-		log.info("{}: {} files, {} to read ({} read before)", stepName, partitions.size(), toRun.size(), doneFiles);
+		if (copies.isEmpty()) {
+			log.info("{}: {} files, {} to read ({} done before)", stepName, partitions.size(), toRun.size(), doneFiles);
+		}
+		else {
+			log.info("{}: {} files, {} copied from earlier runs' staging ({} rows), {} to read", stepName,
+					partitions.size(), copies.size(), rows, toRun.size());
+		}
 		return toRun;
+	}
+
+	/** The partitions an earlier execution of the step copied. */
+	private static Set<String> copied(ExecutionContext manager) {
+		String names = manager.containsKey(COPIED) ? manager.getString(COPIED) : "";
+		Set<String> copied = new LinkedHashSet<>();
+		Arrays.stream(names.split(",")).filter(n -> !n.isEmpty()).forEach(copied::add);
+		return copied;
 	}
 
 	/** The latest execution of each partition in the run's earlier executions. */

@@ -12,7 +12,9 @@ import org.springframework.core.env.PropertyResolver;
  * Hooks for the restart tests, registered on the job's steps only when a property names them
  * ({@link #requested}): they make a run stop at a known point so that a test can kill its JVM there
  * ({@code -Drecon.testing.pause-at=ingestStep:2} pauses after the second chunk the step writes,
- * before its commit; a tasklet step is one chunk), or fail the way a full disk fails
+ * before its commit; a tasklet step is one chunk; {@code ingestStep.copy} pauses inside the
+ * transaction that copies the unchanged files' staging, before its commit), or fail the way a full
+ * disk fails
  * ({@code -Drecon.testing.fail=report-write}).
  */
 public final class FaultInjection {
@@ -53,6 +55,36 @@ public final class FaultInjection {
 				if (pausesIn(step) && writes.incrementAndGet() == pauseAt) {
 					pause(step);
 				}
+			}
+		};
+	}
+
+	/**
+	 * For a point inside a transaction of a step (named {@code <step>.<point>}): pauses for good the
+	 * n-th time the point is reached, before the transaction commits.
+	 */
+	public Runnable pauseAt(String point) {
+		AtomicInteger reached = new AtomicInteger();
+		return () -> {
+			if (pausesIn(point) && reached.incrementAndGet() == pauseAt) {
+				pause(point);
+			}
+		};
+	}
+
+	/**
+	 * As {@link #pauseAt}, and failing as a full disk fails when {@code recon.testing.fail} names
+	 * the point.
+	 */
+	public Runnable pauseOrFailAt(String point) {
+		Runnable pause = pauseAt(point);
+		return () -> {
+			pause.run();
+			try {
+				failIfRequested(point);
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
 			}
 		};
 	}

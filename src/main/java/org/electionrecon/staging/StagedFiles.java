@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.electionrecon.ingest.EarlierStaging;
 import org.electionrecon.ingest.ReusedFile;
-import org.electionrecon.ingest.StagedFileLookup;
+import org.electionrecon.ingest.UnchangedFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -25,10 +27,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * number and each row's sequence number, moved by the same difference, so the copied rows sort
  * exactly where a full read of the file in this run would have put them.
  * <p>
+ * All of a step's unchanged files are copied at once ({@link #copy}): one {@code INSERT ... SELECT}
+ * per staging table, joined to the list of files as a table of values (from run, from
+ * {@code FILE_SEQ}, this run's {@code FILE_SEQ}), whatever the number of files and of runs they
+ * come from.
+ * <p>
  * A listener of the ingest step: at its end it logs how many of the run's files were copied and
  * how many read.
  */
-public final class StagedFiles implements StepExecutionListener {
+public final class StagedFiles implements StepExecutionListener, EarlierStaging {
 
 	private static final Logger log = LoggerFactory.getLogger(StagedFiles.class);
 
@@ -41,15 +48,23 @@ public final class StagedFiles implements StepExecutionListener {
 			"RECON_CANDIDATE", "RECON_NOTIONAL", "RECON_REJECTED_ROW", "RECON_REJECTED_FIGURE", "RECON_SOURCE_FILE",
 			"RECON_DECLARED_BREAKDOWN", "RECON_REPORTED", "RECON_EXPLANATION", "RECON_FINDING");
 
+	/** Files copied by one statement per table: the list of values stays a few tens of kilobytes. */
+	static final int FILES_PER_STATEMENT = 500;
+
 	private final JdbcTemplate jdbc;
+
+	/** Each table's columns, as the database names them, read once. */
+	private final Map<String, List<String>> knownColumns = new ConcurrentHashMap<>();
 
 	public StagedFiles(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	/** The lookup a partition of a run uses. */
-	public StagedFileLookup lookupFor(long runId) {
-		return (fileName, sha256, readKey) -> earlier(runId, fileName, sha256, readKey);
+	@Override
+	public boolean anyCompletedRun(long runId) {
+		Long completed = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'"
+				+ " AND JOB_INSTANCE_ID <> ?", Long.class, runId);
+		return completed != null && completed > 0;
 	}
 
 	/**
@@ -57,7 +72,8 @@ public final class StagedFiles implements StepExecutionListener {
 	 * and read key); empty when none did. Only a completed run's staging is taken: a failed run's
 	 * may lack files, and a running one's may still change.
 	 */
-	public Optional<ReusedFile> earlier(long runId, String fileName, String sha256, String readKey) {
+	@Override
+	public Optional<ReusedFile> earlier(long runId, String fileName, String sha256, String readKey, long firstSeq) {
 		if (sha256 == null || readKey == null) {
 			return Optional.empty();
 		}
@@ -65,47 +81,79 @@ public final class StagedFiles implements StepExecutionListener {
 				+ " WHERE F.SHA256 = ? AND F.FILE_NAME = ? AND F.READ_KEY = ? AND F.RUN_ID <> ?"
 				+ " AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION E WHERE E.JOB_INSTANCE_ID = F.RUN_ID"
 				+ " AND E.STATUS = 'COMPLETED') ORDER BY F.RUN_ID DESC",
-				(rs, i) -> new ReusedFile(fileName, rs.getLong(1), rs.getLong(2)), sha256, fileName, readKey, runId);
+				(rs, i) -> new ReusedFile(fileName, rs.getLong(1), rs.getLong(2), firstSeq), sha256, fileName, readKey,
+				runId);
 		return found.stream().findFirst();
 	}
 
 	/**
-	 * Copies what run {@code file.fromRun()} staged from the file into run {@code runId}, where the
-	 * file's first sequence number is {@code firstSeq}. Within the caller's transaction (the
-	 * partition's chunk): the copy commits whole with the partition's progress, or not at all.
+	 * Copies what each file's run staged from it into run {@code runId}, at the file's first
+	 * sequence number in this run. Within the caller's transaction: the copy commits whole, with
+	 * whatever the caller commits beside it, or not at all.
 	 *
-	 * @param knownColumns each table's columns, filled as they are first needed
+	 * @return the rows copied, in all the tables
 	 */
-	static void copy(JdbcTemplate jdbc, Map<String, List<String>> knownColumns, ReusedFile file, long runId,
-			long firstSeq) {
-		long shift = firstSeq - file.fromFirstSeq();
-		int rows = 0;
-		for (String table : FILE_TABLES) {
-			List<String> columns = new ArrayList<>();
-			List<String> values = new ArrayList<>();
-			for (String column : knownColumns.computeIfAbsent(table, t -> columns(jdbc, t))) {
-				columns.add(column);
-				values.add(switch (column.toUpperCase(Locale.ROOT)) {
-					case "RUN_ID" -> Long.toString(runId);
-					case "FILE_SEQ" -> Long.toString(firstSeq);
-					case "SEQ" -> "SEQ + " + shift;
-					case "REUSED_FROM_RUN" -> Long.toString(file.fromRun());
-					// a finding of the ingest is staged OPEN with no note (StagingTables); a later stage of
-					// that run may have marked it EXPLAINED, which this run decides again
-					case "STATUS" -> table.equals("RECON_FINDING") ? "'OPEN'" : column;
-					case "NOTE" -> table.equals("RECON_FINDING") ? "NULL" : column;
-					default -> column;
-				});
+	@Override
+	public long copy(long runId, List<ReusedFile> files) {
+		long rows = 0;
+		for (int from = 0; from < files.size(); from += FILES_PER_STATEMENT) {
+			List<ReusedFile> some = files.subList(from, Math.min(files.size(), from + FILES_PER_STATEMENT));
+			String mapping = mapping(some);
+			for (String table : FILE_TABLES) {
+				long start = System.nanoTime();
+				int copied = jdbc.update(copyStatement(table, knownColumns.computeIfAbsent(table, this::columns), runId,
+						mapping));
+				rows += copied;
+				log.debug("Copied {} rows of {} in {} ms", copied, table, (System.nanoTime() - start) / 1_000_000);
 			}
-			rows += jdbc.update("INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT "
-					+ String.join(", ", values) + " FROM " + table + " WHERE RUN_ID = ? AND FILE_SEQ = ?"
-					+ (table.equals("RECON_FINDING") ? " AND STAGE = 'INGEST'" : ""), file.fromRun(), file.fromFirstSeq());
 		}
-		log.debug("Copied {} staged rows of {} from run {}", rows, file.file(), file.fromRun());
+		log.debug("Copied {} staged rows of {} files", rows, files.size());
+		return rows;
 	}
 
-	/** A table's columns, as the database names them (the caller keeps them: they are the same all along). */
-	private static List<String> columns(JdbcTemplate jdbc, String table) {
+	/**
+	 * The files as a table of values M (FROM_RUN, FROM_SEQ, TO_SEQ); each number is a long, written
+	 * as it is.
+	 */
+	static String mapping(List<ReusedFile> files) {
+		StringBuilder values = new StringBuilder("(VALUES ");
+		for (int i = 0; i < files.size(); i++) {
+			ReusedFile file = files.get(i);
+			if (i == 0) {
+				values.append("(CAST(").append(file.fromRun()).append(" AS BIGINT), CAST(").append(file.fromFirstSeq())
+					.append(" AS BIGINT), CAST(").append(file.firstSeq()).append(" AS BIGINT))");
+			}
+			else {
+				values.append(", (").append(file.fromRun()).append(", ").append(file.fromFirstSeq()).append(", ")
+					.append(file.firstSeq()).append(')');
+			}
+		}
+		return values.append(") AS M (FROM_RUN, FROM_SEQ, TO_SEQ)").toString();
+	}
+
+	/** The statement that copies a table's rows of the mapped files into the run. */
+	static String copyStatement(String table, List<String> columns, long runId, String mapping) {
+		List<String> values = new ArrayList<>(columns.size());
+		for (String column : columns) {
+			values.add(switch (column.toUpperCase(Locale.ROOT)) {
+				case "RUN_ID" -> Long.toString(runId);
+				case "FILE_SEQ" -> "M.TO_SEQ";
+				case "SEQ" -> "S.SEQ + (M.TO_SEQ - M.FROM_SEQ)";
+				case "REUSED_FROM_RUN" -> "M.FROM_RUN";
+				// a finding of the ingest is staged OPEN with no note (StagingTables); a later stage of
+				// that run may have marked it EXPLAINED, which this run decides again
+				case "STATUS" -> table.equals("RECON_FINDING") ? "'OPEN'" : "S." + column;
+				case "NOTE" -> table.equals("RECON_FINDING") ? "NULL" : "S." + column;
+				default -> "S." + column;
+			});
+		}
+		return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT " + String.join(", ", values)
+				+ " FROM " + mapping + " JOIN " + table + " S ON S.RUN_ID = M.FROM_RUN AND S.FILE_SEQ = M.FROM_SEQ"
+				+ (table.equals("RECON_FINDING") ? " AND S.STAGE = 'INGEST'" : "");
+	}
+
+	/** A table's columns, as the database names them. */
+	private List<String> columns(String table) {
 		return jdbc.query("SELECT * FROM " + table + " WHERE 1 = 0", rs -> {
 			ResultSetMetaData meta = rs.getMetaData();
 			List<String> names = new ArrayList<>(meta.getColumnCount());
@@ -133,12 +181,12 @@ public final class StagedFiles implements StepExecutionListener {
 	public ExitStatus afterStep(StepExecution stepExecution) {
 		long runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
 		Counts counts = counts(runId);
-		boolean full = "true".equals(stepExecution.getJobExecution().getJobParameters().getString(FULL));
+		boolean full = UnchangedFiles.full(stepExecution.getJobExecution().getJobParameters());
 		log.info("Input files: {} reused (unchanged since an earlier completed run staged them), {} read{}",
 				counts.reused(), counts.read(), full ? " (--full: every file read again)" : "");
 		return null;
 	}
 
 	/** The job parameter of {@code --full} (not identifying): every file is read, none copied. */
-	public static final String FULL = "full";
+	public static final String FULL = UnchangedFiles.FULL;
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.electionrecon.ingest.ReusedFile;
 import org.electionrecon.ingest.StagedItem;
 import org.electionrecon.model.BallotBox;
 import org.electionrecon.model.CandidateVotes;
@@ -44,9 +43,6 @@ public class StagingTables {
 	}
 
 	private final JdbcTemplate jdbc;
-
-	/** The columns of the tables a file's reading writes, as {@link StagedFiles#copy} copies them. */
-	private final Map<String, List<String>> copiedColumns = new java.util.concurrent.ConcurrentHashMap<>();
 
 	public StagingTables(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
@@ -203,11 +199,6 @@ public class StagingTables {
 		}
 		else if (type == Finding.class) {
 			insertIngestFindings(runId, group);
-		}
-		else if (type == ReusedFile.class) {
-			for (StagedItem item : group) {
-				StagedFiles.copy(jdbc, copiedColumns, (ReusedFile) item.record(), runId, item.file().firstSeq());
-			}
 		}
 		else {
 			throw new IllegalArgumentException("no staging table for " + type.getName());

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.electionrecon.InputFolders;
 import org.electionrecon.ReportWorkbookReader;
 import org.electionrecon.run.ExitCodes;
+import org.electionrecon.run.FaultInjection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,14 +116,22 @@ class IncrementalRunTests {
 				assertThat(copied.get(table)).as(table).isEqualTo(read.get(table));
 			}
 			assertThat(copied.get("RECON_BOX_BLOCK")).hasSizeGreaterThan(100);
+			// a copied file has no partition: only the files read got a step execution of their own
+			// (the register once; the first five other files, then one file per arrival and the revision)
+			assertThat(copies.single("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'registerStep:%'"))
+				.isEqualTo(1);
+			assertThat(copies.single("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'ingestStep:%'"))
+				.isEqualTo(5 + 11 + 1);
+			assertThat(reads.single("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'ingestStep:%'"))
+				.isEqualTo(5 + 6 + 7 + 8 + 9 + 10 + 11 + 12 + 13 + 14 + 15 + 16 + 16 + 15);
 		}
 	}
 
 	/**
-	 * An incremental run killed while its partitions copy the files an earlier run staged, some
-	 * copies committed and one in the middle of its transaction, then recovered and run again, ends
-	 * with the workbooks and the staged rows of an uninterrupted run that read every file: nothing
-	 * copied twice, nothing half copied.
+	 * An incremental run killed while it copies the files an earlier run staged, the register's copy
+	 * committed and the other files' copy in the middle of its transaction, then recovered and run
+	 * again, ends with the workbooks and the staged rows of an uninterrupted run that read every
+	 * file: nothing copied twice, nothing half copied.
 	 */
 	@Test
 	void shouldFinishAnIncrementalRunKilledMidCopyAsIfItHadReadEveryFile(@TempDir Path temp) throws Exception {
@@ -136,18 +145,21 @@ class IncrementalRunTests {
 		Files.delete(input.resolve("verification/tamworth.xlsx"));
 		String[] command = { "--input=" + input, "--output=" + killedOutput };
 
-		// the register's file and the ingest's first four files are copied, the fifth copy is not committed
-		try (JobProcess job = JobProcess.startPausingAt("ingestStep", 5, List.of(command))) {
+		// the register's file is copied, the copy of the ingest's 15 files is made but not committed
+		try (JobProcess job = JobProcess.startPausingAt("ingestStep.copy", 1, List.of(command))) {
 			assertThat(job.awaitPause(java.time.Duration.ofSeconds(120))).as("paused%n%s", job.output())
-				.isEqualTo("ingestStep");
+				.isEqualTo("ingestStep.copy");
 			Thread.sleep(2000); // the commits made before the pause reach the database's log
 			job.kill();
-			assertThat(job.output()).contains("Reusing verification/");
+			assertThat(job.output()).contains("Reusing verification/")
+				.contains("registerStep: 1 files, 1 copied from earlier runs' staging");
 		}
 		assertThat(Cli.run("recover", "--output=" + killedOutput).exitCode()).isEqualTo(ExitCodes.CLEAN);
 		Cli.Result restarted = Cli.run(command);
 		assertThat(restarted.exitCode()).as("%s", restarted).isEqualTo(ExitCodes.ERRORS);
 		assertThat(restarted.printed()).contains("Restarting run 1 (FAILED) where it stopped")
+			.contains("ingestStep: 15 files, 15 copied from earlier runs' staging")
+			.doesNotContain("registerStep: 1 files")
 			.contains("Input files: 16 reused (unchanged since an earlier completed run staged them), 0 read\n");
 		assertThat(Cli.run("--input=" + input, "--output=" + fullOutput, "--full").exitCode())
 			.isEqualTo(ExitCodes.ERRORS);
@@ -156,6 +168,114 @@ class IncrementalRunTests {
 				killedOutput.resolve(Cli.WORKBOOK));
 		assertThat(comparison.differences()).as(comparison.describe()).isEmpty();
 		assertThat(comparison.cellsCompared()).isGreaterThan(4000);
+		try (StagingDatabase copies = StagingDatabase.open(killedOutput);
+				StagingDatabase reads = StagingDatabase.open(fullOutput)) {
+			assertThat(copies.duplicates()).isEmpty();
+			assertThat(copies.jobExecutionStatuses()).containsExactly("COMPLETED", "FAILED", "COMPLETED");
+			assertThat(copies.single("SELECT COUNT(*) FROM RECON_SOURCE_FILE WHERE RUN_ID = 1 AND REUSED_FROM_RUN = 0"))
+				.isEqualTo(16);
+			assertThat(copies.single("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION E JOIN BATCH_JOB_EXECUTION J"
+					+ " ON J.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID WHERE J.JOB_INSTANCE_ID = 1 AND E.STEP_NAME LIKE '%:%'"))
+				.as("partitions of run 1").isZero();
+			Map<String, List<String>> copied = copies.contents(Set.of("REUSED_FROM_RUN", "RECEIVED_AT"));
+			Map<String, List<String>> read = reads.contents(Set.of("REUSED_FROM_RUN", "RECEIVED_AT"));
+			for (String table : read.keySet()) {
+				assertThat(copied.get(table)).as(table).isEqualTo(read.get(table));
+			}
+		}
+	}
+
+	/**
+	 * An incremental run whose copy of the unchanged files fails (the disk full) before it commits
+	 * fails with nothing copied and no record of a copy, and its restart copies every file again:
+	 * no file is left out because the failed execution meant to copy it.
+	 */
+	@Test
+	void shouldCopyAgainOnRestartWhenTheCopyFailed(@TempDir Path temp) throws Exception {
+		Path input = Cli.copySample(temp.resolve("input"));
+		Path output = temp.resolve("output");
+		Path fullOutput = temp.resolve("full");
+		assertThat(Cli.run("--input=" + input, "--output=" + output).exitCode()).isEqualTo(ExitCodes.ERRORS);
+		assertThat(Cli.run("--input=" + input, "--output=" + fullOutput, "--full").exitCode())
+			.isEqualTo(ExitCodes.ERRORS);
+		Files.delete(input.resolve("verification/tamworth.xlsx"));
+		String[] command = { "--input=" + input, "--output=" + output };
+		Cli.Result failed;
+		System.setProperty(FaultInjection.FAIL_PROPERTY, "ingestStep.copy");
+		try {
+			failed = Cli.run(command);
+		}
+		finally {
+			System.clearProperty(FaultInjection.FAIL_PROPERTY);
+		}
+		assertThat(failed.exitCode()).as("%s", failed).isEqualTo(ExitCodes.FAILED);
+		assertThat(failed.printed()).contains("No space left on device");
+		try (StagingDatabase database = StagingDatabase.open(output)) {
+			// the register's copy committed in its own step; the ingest's files have nothing staged
+			assertThat(database.single("SELECT COUNT(*) FROM RECON_SOURCE_FILE WHERE RUN_ID = 1")).isEqualTo(1);
+		}
+
+		Cli.Result restarted = Cli.run(command);
+		assertThat(restarted.exitCode()).as("%s", restarted).isEqualTo(ExitCodes.ERRORS);
+		assertThat(restarted.printed()).contains("Restarting run 1 (FAILED) where it stopped")
+			.contains("ingestStep: 15 files, 15 copied from earlier runs' staging")
+			.contains("Input files: 16 reused (unchanged since an earlier completed run staged them), 0 read\n");
+		assertThat(Cli.run("--input=" + input, "--output=" + fullOutput, "--full").exitCode())
+			.isEqualTo(ExitCodes.ERRORS);
+		WorkbookComparison.Result comparison = WorkbookComparison.compare(fullOutput.resolve(Cli.WORKBOOK),
+				output.resolve(Cli.WORKBOOK));
+		assertThat(comparison.differences()).as(comparison.describe()).isEmpty();
+		try (StagingDatabase copies = StagingDatabase.open(output);
+				StagingDatabase reads = StagingDatabase.open(fullOutput)) {
+			assertThat(copies.duplicates()).isEmpty();
+			Map<String, List<String>> copied = copies.contents(Set.of("REUSED_FROM_RUN", "RECEIVED_AT"));
+			Map<String, List<String>> read = reads.contents(Set.of("REUSED_FROM_RUN", "RECEIVED_AT"));
+			for (String table : read.keySet()) {
+				assertThat(copied.get(table)).as(table).isEqualTo(read.get(table));
+			}
+		}
+	}
+
+	/**
+	 * An incremental run killed after its copy of the unchanged files committed, while the one
+	 * changed file's partition is in the middle of its first chunk, then recovered and run again:
+	 * the restart copies nothing again and reads only that file, and the run ends with the
+	 * workbooks and the staged rows of a run that read every file.
+	 */
+	@Test
+	void shouldFinishAnIncrementalRunKilledWhileItReadsAChangedFileAfterItsCopy(@TempDir Path temp) throws Exception {
+		Path input = Cli.copySample(temp.resolve("input"));
+		Path killedOutput = temp.resolve("killed");
+		Path fullOutput = temp.resolve("full");
+		assertThat(Cli.run("--input=" + input, "--output=" + killedOutput).exitCode()).isEqualTo(ExitCodes.ERRORS);
+		assertThat(Cli.run("--input=" + input, "--output=" + fullOutput, "--full").exitCode())
+			.isEqualTo(ExitCodes.ERRORS);
+		// the declarations as first published: the one changed file of the next run
+		InputFolders.restrictedHocFile("ge2024/HoC-GE2024-results-by-constituency_v2024-07.csv", SAMPLE_SEATS,
+				input.resolve("declarations"), CONSTITUENCY_FILE);
+		String[] command = { "--input=" + input, "--output=" + killedOutput };
+
+		try (JobProcess job = JobProcess.startPausingAt("ingestStep", 1, List.of(command))) {
+			assertThat(job.awaitPause(java.time.Duration.ofSeconds(120))).as("paused%n%s", job.output())
+				.isEqualTo("ingestStep");
+			Thread.sleep(2000); // the commits made before the pause reach the database's log
+			job.kill();
+			assertThat(job.output()).contains("ingestStep: 16 files, 15 copied from earlier runs' staging")
+				.contains("Reading declarations source declarations/" + CONSTITUENCY_FILE);
+		}
+		assertThat(Cli.run("recover", "--output=" + killedOutput).exitCode()).isEqualTo(ExitCodes.CLEAN);
+		Cli.Result restarted = Cli.run(command);
+		assertThat(restarted.exitCode()).as("%s", restarted).isEqualTo(ExitCodes.ERRORS);
+		assertThat(restarted.printed()).contains("Restarting run 1 (FAILED) where it stopped")
+			.contains("ingestStep: 16 files, 1 to read (15 done before)")
+			.doesNotContain("Reusing ")
+			.contains("Input files: 16 reused (unchanged since an earlier completed run staged them), 1 read\n");
+		assertThat(Cli.run("--input=" + input, "--output=" + fullOutput, "--full").exitCode())
+			.isEqualTo(ExitCodes.ERRORS);
+
+		WorkbookComparison.Result comparison = WorkbookComparison.compare(fullOutput.resolve(Cli.WORKBOOK),
+				killedOutput.resolve(Cli.WORKBOOK));
+		assertThat(comparison.differences()).as(comparison.describe()).isEmpty();
 		try (StagingDatabase copies = StagingDatabase.open(killedOutput);
 				StagingDatabase reads = StagingDatabase.open(fullOutput)) {
 			assertThat(copies.duplicates()).isEmpty();
