@@ -1,7 +1,7 @@
 package org.electionrecon.ingest;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * The staging tables as an incremental run's file steps use them (the staging package's
@@ -17,13 +17,16 @@ public interface EarlierStaging {
 	boolean anyCompletedRun(long runId);
 
 	/**
-	 * The latest completed run other than {@code runId} that staged a file of this name, these
-	 * bytes and this read key, and the file's first sequence number there; empty when there is none.
+	 * Of these files of run {@code runId}, those that a completed run other than {@code runId}
+	 * staged under the same name, from the same bytes and with the same read key, each with the
+	 * latest such run and the file's first sequence number there; with a few set-based queries for
+	 * all of them, whatever their number.
 	 *
-	 * @return the earlier staging, as a {@link ReusedFile} whose {@code firstSeq} is
-	 *     {@code firstSeq}
+	 * @param files the files, at most one of each name
+	 * @return by file name, those of the files with an earlier staging, as a {@link ReusedFile}
+	 *     whose {@code firstSeq} is the file's {@link StagedFileIdentity#firstSeq()}
 	 */
-	Optional<ReusedFile> earlier(long runId, String fileName, String sha256, String readKey, long firstSeq);
+	Map<String, ReusedFile> earlier(long runId, List<StagedFileIdentity> files);
 
 	/**
 	 * Copies every row those runs staged from those files into run {@code runId}, in the caller's

@@ -2,11 +2,12 @@ package org.electionrecon.ingest;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.electionrecon.ingest.InputFolder.InputFile;
 import org.slf4j.Logger;
@@ -23,7 +24,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * A file is unchanged when an earlier completed run of the same job database staged a file of the
  * same name, the same SHA-256 and the same read key ({@link RunParseContexts#readKey}: the reader's
  * version and everything else the reading depends on); {@link EarlierStaging#earlier} names the
- * latest such run. Ignored files, files that cannot be hashed (they vanished, or the account may
+ * latest such run, for all the step's files at once. Ignored files, files that cannot be hashed (they vanished, or the account may
  * not read them) and every file of a {@code --full} run are read by their partitions, which say
  * what is wrong with them.
  */
@@ -66,10 +67,13 @@ public final class UnchangedFiles {
 		}
 		String election = parameters.getString(ELECTION);
 		LocalDate date = election == null ? ParseContext.DEFAULT_ELECTION : LocalDate.parse(election);
+		long start = System.nanoTime();
+		Map<String, String> partitionOfFile = new HashMap<>();
+		List<StagedFileIdentity> files = new ArrayList<>(partitions.size());
 		for (Map.Entry<String, ExecutionContext> partition : partitions.entrySet()) {
 			InputFile file = SourceFilePartitioner.file(partition.getValue());
-			if (file.ignored()) {
-				continue;
+			if (file.ignored() || partitionOfFile.containsKey(file.name())) {
+				continue; // (no two files of a run share a name; if they did, each would be read)
 			}
 			String sha;
 			try {
@@ -80,13 +84,21 @@ public final class UnchangedFiles {
 			}
 			String digest = contexts.keyed(file.kind() == SourceKind.REGISTER, runId, date).digest();
 			String readKey = RunParseContexts.readKey(file.kind(), digest);
-			Optional<ReusedFile> earlier = staging.earlier(runId, file.name(), sha, readKey,
-					SourceFilePartitioner.firstSeq(partition.getValue()));
-			earlier.ifPresent(reused -> {
-				log.info("Reusing {}: unchanged since run {} staged it", file.name(), reused.fromRun());
-				unchanged.put(partition.getKey(), reused);
-			});
+			partitionOfFile.put(file.name(), partition.getKey());
+			files.add(new StagedFileIdentity(file.name(), sha, readKey,
+					SourceFilePartitioner.firstSeq(partition.getValue())));
 		}
+		long hashed = System.nanoTime();
+		Map<String, ReusedFile> earlier = staging.earlier(runId, files);
+		for (StagedFileIdentity file : files) { // in the partitions' order
+			ReusedFile reused = earlier.get(file.fileName());
+			if (reused != null) {
+				log.info("Reusing {}: unchanged since run {} staged it", file.fileName(), reused.fromRun());
+				unchanged.put(partitionOfFile.get(file.fileName()), reused);
+			}
+		}
+		log.debug("Hashed {} files in {} ms, found {} staged earlier in {} ms", files.size(),
+				(hashed - start) / 1_000_000, unchanged.size(), (System.nanoTime() - hashed) / 1_000_000);
 		return unchanged;
 	}
 
