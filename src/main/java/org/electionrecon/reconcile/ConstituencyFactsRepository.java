@@ -142,33 +142,51 @@ public class ConstituencyFactsRepository {
 	}
 
 	/**
-	 * The files each constituency's staged facts came from in a run: for every table
-	 * {@link #load} reads ({@link CarryOver#FACT_TABLES}), the files ({@code FILE_SEQ}) of the
-	 * constituency's rows, as {@code RECON_SOURCE_FILE} records them (a file it has no record of
-	 * is all {@code null}s, so unknown).
+	 * The files of a run by their {@code FILE_SEQ}, as {@code RECON_SOURCE_FILE} records them (two
+	 * records of one {@code FILE_SEQ} that disagree make it unknown: all {@code null}s).
 	 */
-	public Map<String, Set<CarryOver.StagedFile>> factFiles(long runId) {
-		List<String> selects = new java.util.ArrayList<>();
-		for (String table : CarryOver.FACT_TABLES) {
-			String code = table.equals("RECON_CONSTITUENCY") ? "CODE" : "CONSTITUENCY_CODE";
-			selects.add("SELECT " + code + " AS CODE, FILE_SEQ FROM " + table + " WHERE RUN_ID = ?");
-		}
-		// each file once, then its constituencies: a join would look the file up for every row
-		// (two records of one FILE_SEQ that disagree make it unknown)
+	public Map<Long, CarryOver.StagedFile> stagedFiles(long runId) {
 		CarryOver.StagedFile unknown = new CarryOver.StagedFile(null, null, null);
 		Map<Long, CarryOver.StagedFile> byFileSeq = new java.util.HashMap<>();
 		jdbc.query("SELECT FILE_SEQ, FILE_NAME, SHA256, READ_KEY FROM RECON_SOURCE_FILE WHERE RUN_ID = ?", rs -> {
 			byFileSeq.merge(rs.getLong(1), new CarryOver.StagedFile(rs.getString(2), rs.getString(3), rs.getString(4)),
 					(one, other) -> one.equals(other) ? one : unknown);
 		}, runId);
-		Object[] arguments = new Object[selects.size()];
-		java.util.Arrays.fill(arguments, runId);
-		Map<String, Set<CarryOver.StagedFile>> files = new java.util.HashMap<>();
-		jdbc.query(String.join(" UNION ", selects), rs -> {
-			files.computeIfAbsent(rs.getString(1), c -> new java.util.HashSet<>())
-				.add(byFileSeq.getOrDefault(rs.getLong(2), unknown));
-		}, arguments);
-		return files;
+		return byFileSeq;
+	}
+
+	/** {@code FILE_SEQ}s named in one statement's {@code IN} list: well below either database's limit. */
+	private static final int FILES_PER_STATEMENT = 500;
+
+	/**
+	 * The constituencies that these files ({@code FILE_SEQ}s) fed in a run: those of their rows in
+	 * every table {@link #load} reads ({@link CarryOver#FACT_TABLES}), looked up by the tables'
+	 * {@code (RUN_ID, FILE_SEQ)} indexes.
+	 */
+	public Set<String> fedBy(long runId, Set<Long> fileSeqs) {
+		Set<String> codes = new java.util.HashSet<>();
+		List<Long> files = List.copyOf(fileSeqs);
+		for (int from = 0; from < files.size(); from += FILES_PER_STATEMENT) {
+			List<Long> part = files.subList(from, Math.min(files.size(), from + FILES_PER_STATEMENT));
+			Object[] arguments = new Object[part.size() + 1];
+			arguments[0] = runId;
+			for (int i = 0; i < part.size(); i++) {
+				arguments[i + 1] = part.get(i);
+			}
+			String in = " IN (" + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")";
+			for (String table : CarryOver.FACT_TABLES) {
+				String code = table.equals("RECON_CONSTITUENCY") ? "CODE" : "CONSTITUENCY_CODE";
+				codes.addAll(jdbc.queryForList("SELECT DISTINCT " + code + " FROM " + table + " WHERE RUN_ID = ? AND FILE_SEQ"
+						+ in, String.class, arguments));
+			}
+		}
+		return codes;
+	}
+
+	/** The constituencies of a run's staged register. */
+	public Set<String> registered(long runId) {
+		return new java.util.HashSet<>(
+				jdbc.queryForList("SELECT CODE FROM RECON_CONSTITUENCY WHERE RUN_ID = ?", String.class, runId));
 	}
 
 	/**
