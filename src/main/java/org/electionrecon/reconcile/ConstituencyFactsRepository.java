@@ -155,32 +155,50 @@ public class ConstituencyFactsRepository {
 		return byFileSeq;
 	}
 
-	/** {@code FILE_SEQ}s named in one statement's {@code IN} list: well below either database's limit. */
-	private static final int FILES_PER_STATEMENT = 500;
+	/**
+	 * Up to this many files, {@link #fedBy} looks each one up by the {@code (RUN_ID, FILE_SEQ)}
+	 * indexes; beyond, it reads the run's rows once.
+	 */
+	private static final int FILES_LOOKED_UP = 32;
 
 	/**
 	 * The constituencies that these files ({@code FILE_SEQ}s) fed in a run: those of their rows in
-	 * every table {@link #load} reads ({@link CarryOver#FACT_TABLES}), looked up by the tables'
-	 * {@code (RUN_ID, FILE_SEQ)} indexes.
+	 * every table {@link #load} reads ({@link CarryOver#FACT_TABLES}). A few files are looked up one
+	 * by one ({@code RUN_ID = ? AND FILE_SEQ = ?}, which the {@code (RUN_ID, FILE_SEQ)} indexes
+	 * answer; an {@code IN} list would make the database read the run's rows), many by reading the
+	 * run's rows once.
 	 */
 	public Set<String> fedBy(long runId, Set<Long> fileSeqs) {
 		Set<String> codes = new java.util.HashSet<>();
-		List<Long> files = List.copyOf(fileSeqs);
-		for (int from = 0; from < files.size(); from += FILES_PER_STATEMENT) {
-			List<Long> part = files.subList(from, Math.min(files.size(), from + FILES_PER_STATEMENT));
-			Object[] arguments = new Object[part.size() + 1];
-			arguments[0] = runId;
-			for (int i = 0; i < part.size(); i++) {
-				arguments[i + 1] = part.get(i);
-			}
-			String in = " IN (" + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")";
-			for (String table : CarryOver.FACT_TABLES) {
-				String code = table.equals("RECON_CONSTITUENCY") ? "CODE" : "CONSTITUENCY_CODE";
-				codes.addAll(jdbc.queryForList("SELECT DISTINCT " + code + " FROM " + table + " WHERE RUN_ID = ? AND FILE_SEQ"
-						+ in, String.class, arguments));
-			}
+		if (fileSeqs.isEmpty()) {
+			return codes;
 		}
+		if (fileSeqs.size() <= FILES_LOOKED_UP) {
+			for (String table : CarryOver.FACT_TABLES) {
+				String sql = "SELECT DISTINCT " + codeColumn(table) + " FROM " + table + " WHERE RUN_ID = ? AND FILE_SEQ = ?";
+				for (Long fileSeq : fileSeqs) {
+					codes.addAll(jdbc.queryForList(sql, String.class, runId, fileSeq));
+				}
+			}
+			return codes;
+		}
+		List<String> selects = new java.util.ArrayList<>();
+		for (String table : CarryOver.FACT_TABLES) {
+			selects.add("SELECT " + codeColumn(table) + " AS CODE, FILE_SEQ FROM " + table + " WHERE RUN_ID = ?");
+		}
+		Object[] arguments = new Object[selects.size()];
+		Arrays.fill(arguments, runId);
+		jdbc.query(String.join(" UNION ", selects), rs -> {
+			if (fileSeqs.contains(rs.getLong(2))) {
+				codes.add(rs.getString(1));
+			}
+		}, arguments);
 		return codes;
+	}
+
+	/** The column of a fact table that holds the constituency's code. */
+	private static String codeColumn(String table) {
+		return table.equals("RECON_CONSTITUENCY") ? "CODE" : "CONSTITUENCY_CODE";
 	}
 
 	/** The constituencies of a run's staged register. */
