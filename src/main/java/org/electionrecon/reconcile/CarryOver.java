@@ -148,9 +148,10 @@ public final class CarryOver {
 	 * <li>conversely a constituency fed by a file here, in either run, has that file unknown or
 	 * missing from the other run's set: it is {@link #touched}.</li>
 	 * </ul>
-	 * Rows whose {@code FILE_SEQ} has no record in their run stay outside this reasoning: the
-	 * ingest writes a file's record with its rows (or copies both), so a run past its ingestStep
-	 * has none.
+	 * One case stays outside this reasoning: rows whose {@code FILE_SEQ} has no
+	 * {@code RECON_SOURCE_FILE} record in their run ({@link #touched} counts such a file as
+	 * unknown). The rule relies on a run past its ingestStep having none: a file step records every
+	 * file it staged rows of, and the incremental ingest copies a file's record with its rows.
 	 *
 	 * @param run each file of the run by its {@code FILE_SEQ}
 	 * @param other the same of the run compared with
