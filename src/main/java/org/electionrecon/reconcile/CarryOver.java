@@ -128,6 +128,47 @@ public final class CarryOver {
 	}
 
 	/**
+	 * The files of a run ({@code FILE_SEQ}s) that may have staged other rows than the other run:
+	 * each one whose record is unknown ({@link StagedFile#known}), or that the other run has no
+	 * known file equal to (same name, SHA-256 and read key).
+	 * <p>
+	 * The constituencies the step carries over are the candidates fed by none of these files in
+	 * either run ({@code ConstituencyFactsRepository#fedBy}): found from the few files that
+	 * differ, by the {@code (RUN_ID, FILE_SEQ)} indexes, instead of from every staged row of both
+	 * runs. That is exactly {@link #touched} for every candidate (a constituency with a register
+	 * row in both runs, so staged in both), because a file of the same name, bytes and read key
+	 * stages the same rows in any run ({@code RunParseContexts}: the read key covers the reader's
+	 * version and everything else the reading depends on; the incremental ingest copies such a
+	 * file's rows on the same ground), so it feeds the same constituencies in both runs:
+	 * <ul>
+	 * <li>a constituency {@link #touched} for an unknown file is fed by that file, which is here;</li>
+	 * <li>one whose sets of files differ has a file {@code f} in one run's set and not in the
+	 * other's; had the other run a known file equal to {@code f}, that file would have fed the
+	 * constituency too and {@code f} would be in both sets; so {@code f} is here;</li>
+	 * <li>conversely a constituency fed by a file here, in either run, has that file unknown or
+	 * missing from the other run's set: it is {@link #touched}.</li>
+	 * </ul>
+	 * One case stays outside this reasoning: rows whose {@code FILE_SEQ} has no
+	 * {@code RECON_SOURCE_FILE} record in their run ({@link #touched} counts such a file as
+	 * unknown). The rule relies on a run past its ingestStep having none: a file step records every
+	 * file it staged rows of, and the incremental ingest copies a file's record with its rows.
+	 *
+	 * @param run each file of the run by its {@code FILE_SEQ}
+	 * @param other the same of the run compared with
+	 */
+	public static Set<Long> changedFiles(Map<Long, StagedFile> run, Map<Long, StagedFile> other) {
+		Set<StagedFile> otherKnown = new java.util.HashSet<>();
+		other.values().stream().filter(StagedFile::known).forEach(otherKnown::add);
+		Set<Long> changed = new java.util.TreeSet<>();
+		run.forEach((fileSeq, file) -> {
+			if (!file.known() || !otherKnown.contains(file)) {
+				changed.add(fileSeq);
+			}
+		});
+		return changed;
+	}
+
+	/**
 	 * Whether a constituency fed by these files in the two runs is touched: other files (added,
 	 * removed, changed, read otherwise), a file whose content or reading is unknown, or no staged
 	 * row in one of the runs.

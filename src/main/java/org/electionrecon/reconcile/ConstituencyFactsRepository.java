@@ -142,33 +142,69 @@ public class ConstituencyFactsRepository {
 	}
 
 	/**
-	 * The files each constituency's staged facts came from in a run: for every table
-	 * {@link #load} reads ({@link CarryOver#FACT_TABLES}), the files ({@code FILE_SEQ}) of the
-	 * constituency's rows, as {@code RECON_SOURCE_FILE} records them (a file it has no record of
-	 * is all {@code null}s, so unknown).
+	 * The files of a run by their {@code FILE_SEQ}, as {@code RECON_SOURCE_FILE} records them (two
+	 * records of one {@code FILE_SEQ} that disagree make it unknown: all {@code null}s).
 	 */
-	public Map<String, Set<CarryOver.StagedFile>> factFiles(long runId) {
-		List<String> selects = new java.util.ArrayList<>();
-		for (String table : CarryOver.FACT_TABLES) {
-			String code = table.equals("RECON_CONSTITUENCY") ? "CODE" : "CONSTITUENCY_CODE";
-			selects.add("SELECT " + code + " AS CODE, FILE_SEQ FROM " + table + " WHERE RUN_ID = ?");
-		}
-		// each file once, then its constituencies: a join would look the file up for every row
-		// (two records of one FILE_SEQ that disagree make it unknown)
+	public Map<Long, CarryOver.StagedFile> stagedFiles(long runId) {
 		CarryOver.StagedFile unknown = new CarryOver.StagedFile(null, null, null);
 		Map<Long, CarryOver.StagedFile> byFileSeq = new java.util.HashMap<>();
 		jdbc.query("SELECT FILE_SEQ, FILE_NAME, SHA256, READ_KEY FROM RECON_SOURCE_FILE WHERE RUN_ID = ?", rs -> {
 			byFileSeq.merge(rs.getLong(1), new CarryOver.StagedFile(rs.getString(2), rs.getString(3), rs.getString(4)),
 					(one, other) -> one.equals(other) ? one : unknown);
 		}, runId);
+		return byFileSeq;
+	}
+
+	/**
+	 * Up to this many files, {@link #fedBy} looks each one up by the {@code (RUN_ID, FILE_SEQ)}
+	 * indexes; beyond, it reads the run's rows once.
+	 */
+	private static final int FILES_LOOKED_UP = 32;
+
+	/**
+	 * The constituencies that these files ({@code FILE_SEQ}s) fed in a run: those of their rows in
+	 * every table {@link #load} reads ({@link CarryOver#FACT_TABLES}). A few files are looked up one
+	 * by one ({@code RUN_ID = ? AND FILE_SEQ = ?}, which the {@code (RUN_ID, FILE_SEQ)} indexes
+	 * answer; an {@code IN} list would make the database read the run's rows), many by reading the
+	 * run's rows once.
+	 */
+	public Set<String> fedBy(long runId, Set<Long> fileSeqs) {
+		Set<String> codes = new java.util.HashSet<>();
+		if (fileSeqs.isEmpty()) {
+			return codes;
+		}
+		if (fileSeqs.size() <= FILES_LOOKED_UP) {
+			for (String table : CarryOver.FACT_TABLES) {
+				String sql = "SELECT DISTINCT " + codeColumn(table) + " FROM " + table + " WHERE RUN_ID = ? AND FILE_SEQ = ?";
+				for (Long fileSeq : fileSeqs) {
+					codes.addAll(jdbc.queryForList(sql, String.class, runId, fileSeq));
+				}
+			}
+			return codes;
+		}
+		List<String> selects = new java.util.ArrayList<>();
+		for (String table : CarryOver.FACT_TABLES) {
+			selects.add("SELECT " + codeColumn(table) + " AS CODE, FILE_SEQ FROM " + table + " WHERE RUN_ID = ?");
+		}
 		Object[] arguments = new Object[selects.size()];
-		java.util.Arrays.fill(arguments, runId);
-		Map<String, Set<CarryOver.StagedFile>> files = new java.util.HashMap<>();
+		Arrays.fill(arguments, runId);
 		jdbc.query(String.join(" UNION ", selects), rs -> {
-			files.computeIfAbsent(rs.getString(1), c -> new java.util.HashSet<>())
-				.add(byFileSeq.getOrDefault(rs.getLong(2), unknown));
+			if (fileSeqs.contains(rs.getLong(2))) {
+				codes.add(rs.getString(1));
+			}
 		}, arguments);
-		return files;
+		return codes;
+	}
+
+	/** The column of a fact table that holds the constituency's code. */
+	private static String codeColumn(String table) {
+		return table.equals("RECON_CONSTITUENCY") ? "CODE" : "CONSTITUENCY_CODE";
+	}
+
+	/** The constituencies of a run's staged register. */
+	public Set<String> registered(long runId) {
+		return new java.util.HashSet<>(
+				jdbc.queryForList("SELECT CODE FROM RECON_CONSTITUENCY WHERE RUN_ID = ?", String.class, runId));
 	}
 
 	/**

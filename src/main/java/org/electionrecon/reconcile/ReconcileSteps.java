@@ -143,9 +143,18 @@ public class ReconcileSteps {
 					full || previousRun == null ? null : facts.runInputs(previousRun));
 			List<String> carried = List.of();
 			if (reconcileAll == null) {
+				// CarryOver.untouched, found from the files that differ between the runs (CarryOver.changedFiles)
 				java.util.Set<String> reconciledBefore = facts.reconciledIn(previousRun);
-				carried = CarryOver.untouched(inRun.stream().filter(reconciledBefore::contains).toList(),
-						facts.factFiles(runId), facts.factFiles(previousRun));
+				java.util.Set<String> registeredBefore = facts.registered(previousRun);
+				Map<Long, CarryOver.StagedFile> filesNow = facts.stagedFiles(runId);
+				Map<Long, CarryOver.StagedFile> filesBefore = facts.stagedFiles(previousRun);
+				java.util.Set<String> touched = new java.util.HashSet<>(
+						facts.fedBy(runId, CarryOver.changedFiles(filesNow, filesBefore)));
+				touched.addAll(facts.fedBy(previousRun, CarryOver.changedFiles(filesBefore, filesNow)));
+				carried = inRun.stream()
+					.filter(code -> reconciledBefore.contains(code) && registeredBefore.contains(code)
+							&& !touched.contains(code))
+					.toList();
 			}
 			java.util.Set<String> carriedCodes = new java.util.HashSet<>(carried);
 			this.codes = inRun.stream().filter(code -> !carriedCodes.contains(code)).toList();

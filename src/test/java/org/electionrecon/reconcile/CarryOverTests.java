@@ -70,6 +70,63 @@ class CarryOverTests {
 	}
 
 	@Test
+	void shouldListTheFilesUnknownOrWithoutAnEqualKnownFileInTheOtherRun() {
+		CarryOver.StagedFile stafford2 = new CarryOver.StagedFile("verification/stafford.xlsx", "b9", "k2");
+		CarryOver.StagedFile partial = new CarryOver.StagedFile("verification/cannock.xlsx", "d4", null);
+		Map<Long, CarryOver.StagedFile> now = Map.of(1L, REGISTER, 10L, stafford2, 20L, DECLARATIONS, 30L, partial);
+		Map<Long, CarryOver.StagedFile> before = Map.of(1L, REGISTER, 7L, STAFFORD, 25L, DECLARATIONS, 30L, partial);
+
+		assertThat(CarryOver.changedFiles(now, before)).containsExactly(10L, 30L);
+		assertThat(CarryOver.changedFiles(before, now)).containsExactly(7L, 30L);
+		assertThat(CarryOver.changedFiles(Map.of(1L, REGISTER), Map.of())).containsExactly(1L);
+	}
+
+	/**
+	 * The step's files-side rule (constituencies fed by a changed file in either run) gives what
+	 * {@link CarryOver#touched} gives from each constituency's files, for runs in which equal files
+	 * fed the same constituencies (what staging them from the same bytes and read key gives).
+	 */
+	@Test
+	void shouldTouchByTheChangedFilesExactlyTheConstituenciesTouchedByTheirFiles() {
+		CarryOver.StagedFile stafford2 = new CarryOver.StagedFile("verification/stafford.xlsx", "b9", "k2");
+		CarryOver.StagedFile cannock = new CarryOver.StagedFile("verification/cannock.xlsx", "d4", "k4");
+		CarryOver.StagedFile unread = new CarryOver.StagedFile("verification/congleton.xlsx", "e5", null);
+		CarryOver.StagedFile lichfield = new CarryOver.StagedFile("verification/lichfield.xlsx", "f6", "k6");
+		// E1 Stafford changed; E2 Cannock's file the same under another FILE_SEQ; E3 Congleton's
+		// file not read whole; E4 Lichfield's file added; E5 Tamworth's file removed; E6 only the
+		// register and the declarations
+		Map<Long, CarryOver.StagedFile> filesNow = Map.of(1L, REGISTER, 2L, DECLARATIONS, 10L, stafford2, 11L, cannock,
+				12L, unread, 13L, lichfield);
+		Map<String, Set<Long>> fedNow = Map.of("E1", Set.of(1L, 2L, 10L), "E2", Set.of(1L, 2L, 11L), "E3",
+				Set.of(1L, 2L, 12L), "E4", Set.of(1L, 2L, 13L), "E5", Set.of(1L, 2L), "E6", Set.of(1L, 2L));
+		CarryOver.StagedFile tamworth = new CarryOver.StagedFile("verification/tamworth.xlsx", "g7", "k7");
+		Map<Long, CarryOver.StagedFile> filesBefore = Map.of(1L, REGISTER, 2L, DECLARATIONS, 5L, STAFFORD, 4L, cannock,
+				6L, unread, 8L, tamworth);
+		Map<String, Set<Long>> fedBefore = Map.of("E1", Set.of(1L, 2L, 5L), "E2", Set.of(1L, 2L, 4L), "E3",
+				Set.of(1L, 2L, 6L), "E4", Set.of(1L, 2L), "E5", Set.of(1L, 2L, 8L), "E6", Set.of(1L, 2L));
+
+		Set<String> byFiles = new java.util.TreeSet<>();
+		Set<Long> changedNow = CarryOver.changedFiles(filesNow, filesBefore);
+		Set<Long> changedBefore = CarryOver.changedFiles(filesBefore, filesNow);
+		fedNow.forEach((code, files) -> files.stream().filter(changedNow::contains).findAny().ifPresent(f -> byFiles.add(code)));
+		fedBefore.forEach(
+				(code, files) -> files.stream().filter(changedBefore::contains).findAny().ifPresent(f -> byFiles.add(code)));
+		Set<String> byConstituency = new java.util.TreeSet<>();
+		fedNow.keySet().forEach(code -> {
+			if (CarryOver.touched(files(fedNow.get(code), filesNow), files(fedBefore.get(code), filesBefore))) {
+				byConstituency.add(code);
+			}
+		});
+
+		assertThat(byFiles).containsExactly("E1", "E3", "E4", "E5");
+		assertThat(byConstituency).isEqualTo(byFiles);
+	}
+
+	private static Set<CarryOver.StagedFile> files(Set<Long> fileSeqs, Map<Long, CarryOver.StagedFile> files) {
+		return fileSeqs.stream().map(files::get).collect(java.util.stream.Collectors.toSet());
+	}
+
+	@Test
 	void shouldReconcileEverythingWhenTheRunAsAWholeDiffers() {
 		assertThat(CarryOver.reasonToReconcileAll(false, 4L, INPUTS, INPUTS)).isNull();
 		assertThat(CarryOver.reasonToReconcileAll(true, 4L, INPUTS, INPUTS)).isEqualTo("--full");
