@@ -109,13 +109,7 @@ class IncrementalRunTests {
 			assertThat(copies.single("SELECT COUNT(*) FROM RECON_SOURCE_FILE WHERE REUSED_FROM_RUN IS NOT NULL"))
 				.isEqualTo(6 + 7 + 8 + 9 + 10 + 11 + 12 + 13 + 14 + 15 + 16 + 16 + 16);
 			assertThat(reads.single("SELECT COUNT(*) FROM RECON_SOURCE_FILE WHERE REUSED_FROM_RUN IS NOT NULL")).isZero();
-			Map<String, List<String>> copied = copies.contents(Set.of("REUSED_FROM_RUN", "RECEIVED_AT"));
-			Map<String, List<String>> read = reads.contents(Set.of("REUSED_FROM_RUN", "RECEIVED_AT"));
-			assertThat(copied.keySet()).isEqualTo(read.keySet());
-			for (String table : read.keySet()) {
-				assertThat(copied.get(table)).as(table).isEqualTo(read.get(table));
-			}
-			assertThat(copied.get("RECON_BOX_BLOCK")).hasSizeGreaterThan(100);
+			assertThat(assertSameStagedRows(copies, reads).get("RECON_BOX_BLOCK")).hasSizeGreaterThan(100);
 			// a copied file has no partition: only the files read got a step execution of their own
 			// (the register once; the first five other files, then one file per arrival and the revision)
 			assertThat(copies.single("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'registerStep:%'"))
@@ -177,11 +171,7 @@ class IncrementalRunTests {
 			assertThat(copies.single("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION E JOIN BATCH_JOB_EXECUTION J"
 					+ " ON J.JOB_EXECUTION_ID = E.JOB_EXECUTION_ID WHERE J.JOB_INSTANCE_ID = 1 AND E.STEP_NAME LIKE '%:%'"))
 				.as("partitions of run 1").isZero();
-			Map<String, List<String>> copied = copies.contents(Set.of("REUSED_FROM_RUN", "RECEIVED_AT"));
-			Map<String, List<String>> read = reads.contents(Set.of("REUSED_FROM_RUN", "RECEIVED_AT"));
-			for (String table : read.keySet()) {
-				assertThat(copied.get(table)).as(table).isEqualTo(read.get(table));
-			}
+			assertSameStagedRows(copies, reads);
 		}
 	}
 
@@ -228,11 +218,7 @@ class IncrementalRunTests {
 		try (StagingDatabase copies = StagingDatabase.open(output);
 				StagingDatabase reads = StagingDatabase.open(fullOutput)) {
 			assertThat(copies.duplicates()).isEmpty();
-			Map<String, List<String>> copied = copies.contents(Set.of("REUSED_FROM_RUN", "RECEIVED_AT"));
-			Map<String, List<String>> read = reads.contents(Set.of("REUSED_FROM_RUN", "RECEIVED_AT"));
-			for (String table : read.keySet()) {
-				assertThat(copied.get(table)).as(table).isEqualTo(read.get(table));
-			}
+			assertSameStagedRows(copies, reads);
 		}
 	}
 
@@ -282,11 +268,7 @@ class IncrementalRunTests {
 			assertThat(copies.jobExecutionStatuses()).containsExactly("COMPLETED", "FAILED", "COMPLETED");
 			assertThat(copies.single("SELECT COUNT(*) FROM RECON_SOURCE_FILE WHERE RUN_ID = 1 AND REUSED_FROM_RUN = 0"))
 				.isEqualTo(16);
-			Map<String, List<String>> copied = copies.contents(Set.of("REUSED_FROM_RUN", "RECEIVED_AT"));
-			Map<String, List<String>> read = reads.contents(Set.of("REUSED_FROM_RUN", "RECEIVED_AT"));
-			for (String table : read.keySet()) {
-				assertThat(copied.get(table)).as(table).isEqualTo(read.get(table));
-			}
+			assertSameStagedRows(copies, reads);
 		}
 	}
 
@@ -334,11 +316,7 @@ class IncrementalRunTests {
 			assertThat(restartedRun.duplicates()).isEmpty();
 			assertThat(restartedRun.jobExecutionStatuses()).containsExactly("COMPLETED", "FAILED", "COMPLETED");
 			assertThat(restartedRun.single("SELECT COUNT(*) FROM RECON_FIGURES WHERE RUN_ID = 1")).isEqualTo(14);
-			Map<String, List<String>> carriedOver = restartedRun.latestOutcomes();
-			Map<String, List<String>> reconciled = reads.latestOutcomes();
-			for (String table : StagingDatabase.OUTCOME_TABLES) {
-				assertThat(carriedOver.get(table)).as(table).isEqualTo(reconciled.get(table)).isNotEmpty();
-			}
+			assertSameOutcomes(restartedRun, reads, "restarted run");
 		}
 	}
 
@@ -407,11 +385,7 @@ class IncrementalRunTests {
 		// what reconcileStep wrote, row for row: figures, findings (explained or not), check counts
 		try (StagingDatabase copies = StagingDatabase.open(incremental);
 				StagingDatabase reads = StagingDatabase.open(full)) {
-			Map<String, List<String>> carriedOver = copies.latestOutcomes();
-			Map<String, List<String>> reconciled = reads.latestOutcomes();
-			for (String table : StagingDatabase.OUTCOME_TABLES) {
-				assertThat(carriedOver.get(table)).as("%s: %s", step, table).isEqualTo(reconciled.get(table)).isNotEmpty();
-			}
+			assertSameOutcomes(copies, reads, step);
 		}
 		List<String> workbooks = workbooks(full);
 		assertThat(workbooks(incremental)).as(step).isEqualTo(workbooks).isNotEmpty();
@@ -425,6 +399,31 @@ class IncrementalRunTests {
 		}
 		assertThat(cells).as("%s: cells compared in all", step).isGreaterThan(1000);
 		return step;
+	}
+
+	/** Asserts that the latest runs of two job databases have the same figures, findings and check counts, none empty. */
+	private static void assertSameOutcomes(StagingDatabase carried, StagingDatabase reads, String label)
+			throws java.sql.SQLException {
+		Map<String, List<String>> carriedOver = carried.latestOutcomes();
+		Map<String, List<String>> reconciled = reads.latestOutcomes();
+		for (String table : StagingDatabase.OUTCOME_TABLES) {
+			assertThat(carriedOver.get(table)).as("%s: %s", label, table).isEqualTo(reconciled.get(table)).isNotEmpty();
+		}
+	}
+
+	/**
+	 * Asserts that two job databases staged the same rows in every staging table, but for the note
+	 * of where a copy came from and when its file was first received; returns the rows by table.
+	 */
+	private static Map<String, List<String>> assertSameStagedRows(StagingDatabase copies, StagingDatabase reads)
+			throws java.sql.SQLException {
+		Map<String, List<String>> copied = copies.contents(Set.of("REUSED_FROM_RUN", "RECEIVED_AT"));
+		Map<String, List<String>> read = reads.contents(Set.of("REUSED_FROM_RUN", "RECEIVED_AT"));
+		assertThat(copied.keySet()).isEqualTo(read.keySet());
+		for (String table : read.keySet()) {
+			assertThat(copied.get(table)).as(table).isEqualTo(read.get(table));
+		}
+		return copied;
 	}
 
 	private static void arrive(String file, Path input) throws IOException {

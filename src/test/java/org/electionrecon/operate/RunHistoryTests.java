@@ -8,8 +8,6 @@ import java.util.List;
 import org.electionrecon.reconcile.ConstituencyFactsRepository;
 import org.electionrecon.run.RunCatalog;
 import org.electionrecon.settings.RunSettings;
-import org.electionrecon.staging.StagingSchema;
-import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -19,11 +17,9 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * Run history read through the job repository: runs made with Spring Batch's own API, in a
@@ -41,16 +37,10 @@ class RunHistoryTests {
 
 	@BeforeEach
 	void setUp() throws Exception {
-		JDBCDataSource dataSource = new JDBCDataSource();
-		dataSource.setUrl("jdbc:hsqldb:mem:run-history-" + System.nanoTime());
-		dataSource.setUser("SA");
-		StagingSchema.ensure(dataSource);
-		JdbcJobRepositoryFactoryBean factory = new JdbcJobRepositoryFactoryBean();
-		factory.setDataSource(dataSource);
-		factory.setTransactionManager(new JdbcTransactionManager(dataSource));
-		factory.afterPropertiesSet();
-		repository = factory.getObject();
-		jdbc = new JdbcTemplate(dataSource);
+		org.electionrecon.run.InMemoryJobRepository database = org.electionrecon.run.InMemoryJobRepository
+			.open("run-history");
+		repository = database.repository();
+		jdbc = database.jdbc();
 		history = new RunHistory(jdbc, repository);
 	}
 

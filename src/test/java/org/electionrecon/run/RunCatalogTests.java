@@ -11,8 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.electionrecon.staging.StagingSchema;
-import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,11 +22,9 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * The run-identity look-ups over a long night: 500 runs made through Spring Batch's own API (each
@@ -56,16 +52,9 @@ class RunCatalogTests {
 
 	@BeforeAll
 	void setUp() throws Exception {
-		JDBCDataSource dataSource = new JDBCDataSource();
-		dataSource.setUrl("jdbc:hsqldb:mem:run-catalog-" + System.nanoTime());
-		dataSource.setUser("SA");
-		StagingSchema.ensure(dataSource);
-		JdbcJobRepositoryFactoryBean factory = new JdbcJobRepositoryFactoryBean();
-		factory.setDataSource(dataSource);
-		factory.setTransactionManager(new JdbcTransactionManager(dataSource));
-		factory.afterPropertiesSet();
-		repository = factory.getObject();
-		jdbc = new JdbcTemplate(dataSource);
+		InMemoryJobRepository database = InMemoryJobRepository.open("run-catalog");
+		repository = database.repository();
+		jdbc = database.jdbc();
 		JobRepository counted = (JobRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
 				new Class<?>[] { JobRepository.class }, (proxy, method, args) -> {
 					calls.computeIfAbsent(method.getName(), name -> new AtomicInteger()).incrementAndGet();
