@@ -71,11 +71,17 @@ final class StagedRun {
 			codesByArea.computeIfAbsent(rs.getString(1), a -> new HashSet<>()).add(rs.getString(2));
 		}, runId);
 		codesByArea.replaceAll((area, codes) -> Set.copyOf(codes));
+		// the files this run read rather than copied from an earlier run's staging, from the same rows
+		List<String> filesReadAnew = new java.util.ArrayList<>();
 		List<SourceFile> files = jdbc.query("SELECT FILE_NAME, KIND, SHA256, BYTES, ROWS_READ, ROWS_ACCEPTED,"
-				+ " ROWS_REJECTED, ROWS_OUT_OF_SCOPE, NOTES FROM RECON_SOURCE_FILE WHERE RUN_ID = ? ORDER BY SEQ",
-				(rs, i) -> new SourceFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-						rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getString(9)),
-				runId);
+				+ " ROWS_REJECTED, ROWS_OUT_OF_SCOPE, NOTES, REUSED_FROM_RUN FROM RECON_SOURCE_FILE WHERE RUN_ID = ?"
+				+ " ORDER BY SEQ", (rs, i) -> {
+					if (rs.getObject(10) == null) {
+						filesReadAnew.add(rs.getString(1));
+					}
+					return new SourceFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+							rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getString(9));
+				}, runId);
 
 		Map<String, Map<Severity, Integer>> openFindings = new HashMap<>();
 		jdbc.query("SELECT CONSTITUENCY_CODE, SEVERITY, COUNT(*) FROM RECON_FINDING WHERE RUN_ID = ? AND STATUS = ?"
@@ -120,10 +126,9 @@ final class StagedRun {
 		receipts.keySet().removeIf(java.util.Objects::isNull);
 		FileAreas fileAreas = FileAreas.of(jdbc, runId, areas);
 		Set<String> readAnew = new HashSet<>();
-		jdbc.query("SELECT FILE_NAME FROM RECON_SOURCE_FILE WHERE RUN_ID = ? AND REUSED_FROM_RUN IS NULL",
-				rs -> {
-					readAnew.addAll(fileAreas.feeds(rs.getString(1)));
-				}, runId);
+		for (String file : filesReadAnew) {
+			readAnew.addAll(fileAreas.feeds(file));
+		}
 		return new StagedRun(runId, election, runFacts, areas, codesByArea, receipts, fileAreas, files, openFindings,
 				counts, reasons, readAnew);
 	}
