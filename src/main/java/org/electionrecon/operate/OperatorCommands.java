@@ -112,15 +112,18 @@ public class OperatorCommands {
 		return runner.restart(jobRepository.getJobExecution(run.executionId()));
 	}
 
+	/** The statuses of a run still marked as running (STARTING, STARTED, STOPPING). */
+	private static final Set<BatchStatus> RUNNING = java.util.EnumSet.copyOf(
+			java.util.Arrays.stream(BatchStatus.values()).filter(BatchStatus::isRunning).toList());
+
 	/** Marks runs left STARTED by a process that died (kill -9, a reboot) as FAILED, so they can restart. */
 	public int recover(Long runId) {
 		if (!runner.databaseReady()) {
 			return ExitCodes.FAILED;
 		}
-		List<RunHistory.Run> runs = (runId == null
-				? history.withStatus(java.util.Arrays.stream(BatchStatus.values()).filter(BatchStatus::isRunning)
-					.collect(java.util.stream.Collectors.toSet()), Integer.MAX_VALUE)
-				: history.find(runId) == null ? List.<RunHistory.Run>of() : List.of(history.find(runId)))
+		RunHistory.Run named = runId == null ? null : history.find(runId);
+		List<RunHistory.Run> runs = (runId == null ? history.withStatus(RUNNING, Integer.MAX_VALUE)
+				: named == null ? List.<RunHistory.Run>of() : List.of(named))
 			.stream()
 			.filter(r -> BatchStatus.valueOf(r.status()).isRunning())
 			.toList();

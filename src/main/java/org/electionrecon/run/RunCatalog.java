@@ -150,11 +150,12 @@ public class RunCatalog {
 			.max(Comparator.comparingLong(JobExecution::getId));
 	}
 
-	/** The job parameters of a run (its latest execution's), or {@code null} when there is no such run. */
+	/**
+	 * The job parameters of a run (its latest execution's, loaded as {@link #lastExecution} loads
+	 * it), or {@code null} when there is no such run.
+	 */
 	public JobParameters parameters(long runId) {
-		JobInstance instance = repository.getJobInstance(runId);
-		JobExecution last = instance == null ? null : repository.getLastJobExecution(instance);
-		return last == null ? null : last.getJobParameters();
+		return lastExecution(runId).map(JobExecution::getJobParameters).orElse(null);
 	}
 
 	/**
