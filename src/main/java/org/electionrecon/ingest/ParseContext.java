@@ -24,8 +24,4 @@ public record ParseContext(ConstituencyDirectory directory, PartyNames parties,
 	public static LocalDate election(String jobParameter) {
 		return jobParameter == null ? DEFAULT_ELECTION : LocalDate.parse(jobParameter);
 	}
-
-	public ParseContext withElection(LocalDate date) {
-		return new ParseContext(directory, parties, extraSynonyms, date);
-	}
 }
