@@ -151,7 +151,7 @@ public class ReconciliationJobConfiguration {
 		long runId = partition.getJobExecution().getJobInstance().getInstanceId();
 		ExecutionContext file = partition.getExecutionContext();
 		boolean register = SourceFilePartitioner.file(file).kind() == SourceKind.REGISTER;
-		LocalDate date = election == null ? ParseContext.DEFAULT_ELECTION : LocalDate.parse(election);
+		LocalDate date = ParseContext.election(election);
 		return SourceFileReader.keyed(file, () -> contexts.keyed(register, runId, date));
 	}
 

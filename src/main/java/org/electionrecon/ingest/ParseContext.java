@@ -20,7 +20,8 @@ public record ParseContext(ConstituencyDirectory directory, PartyNames parties,
 		this(directory, parties, extraSynonyms, DEFAULT_ELECTION);
 	}
 
-	public ParseContext withElection(LocalDate date) {
-		return new ParseContext(directory, parties, extraSynonyms, date);
+	/** The election a run reconciles, from its {@code election} job parameter ({@code null}: the default). */
+	public static LocalDate election(String jobParameter) {
+		return jobParameter == null ? DEFAULT_ELECTION : LocalDate.parse(jobParameter);
 	}
 }

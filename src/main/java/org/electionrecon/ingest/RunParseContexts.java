@@ -56,11 +56,6 @@ public final class RunParseContexts {
 		this.register = register;
 	}
 
-	/** The context a file of the run is read with, for that election. */
-	public ParseContext context(boolean registerFile, long runId, LocalDate election) {
-		return keyed(registerFile, runId, election).context();
-	}
-
 	/** The context a file of the run is read with, for that election, and its digest. */
 	public Keyed keyed(boolean registerFile, long runId, LocalDate election) {
 		if (registerFile) {

@@ -65,8 +65,7 @@ public final class UnchangedFiles {
 		if (full(parameters) || !staging.anyCompletedRun(runId)) {
 			return unchanged;
 		}
-		String election = parameters.getString(ELECTION);
-		LocalDate date = election == null ? ParseContext.DEFAULT_ELECTION : LocalDate.parse(election);
+		LocalDate date = ParseContext.election(parameters.getString(ELECTION));
 		long start = System.nanoTime();
 		Map<String, String> partitionOfFile = new HashMap<>();
 		List<StagedFileIdentity> files = new ArrayList<>(partitions.size());

@@ -132,9 +132,7 @@ class IncrementalRunTests {
 		Path input = Cli.copySample(temp.resolve("input"));
 		Path killedOutput = temp.resolve("killed");
 		Path fullOutput = temp.resolve("full");
-		assertThat(Cli.run("--input=" + input, "--output=" + killedOutput).exitCode()).isEqualTo(ExitCodes.ERRORS);
-		assertThat(Cli.run("--input=" + input, "--output=" + fullOutput, "--full").exitCode())
-			.isEqualTo(ExitCodes.ERRORS);
+		runIncrementallyAndFully(input, killedOutput, fullOutput);
 		// Tamworth's statement is withdrawn: every file left is unchanged, so the next run copies them all
 		Files.delete(input.resolve("verification/tamworth.xlsx"));
 		String[] command = { "--input=" + input, "--output=" + killedOutput };
@@ -155,12 +153,7 @@ class IncrementalRunTests {
 			.contains("ingestStep: 15 files, 15 copied from earlier runs' staging")
 			.doesNotContain("registerStep: 1 files")
 			.contains("Input files: 16 reused (unchanged since an earlier completed run staged them), 0 read\n");
-		assertThat(Cli.run("--input=" + input, "--output=" + fullOutput, "--full").exitCode())
-			.isEqualTo(ExitCodes.ERRORS);
-
-		WorkbookComparison.Result comparison = WorkbookComparison.compare(fullOutput.resolve(Cli.WORKBOOK),
-				killedOutput.resolve(Cli.WORKBOOK));
-		assertThat(comparison.differences()).as(comparison.describe()).isEmpty();
+		WorkbookComparison.Result comparison = assertSameWorkbookAsAFullRun(input, killedOutput, fullOutput);
 		assertThat(comparison.cellsCompared()).isGreaterThan(4000);
 		try (StagingDatabase copies = StagingDatabase.open(killedOutput);
 				StagingDatabase reads = StagingDatabase.open(fullOutput)) {
@@ -185,9 +178,7 @@ class IncrementalRunTests {
 		Path input = Cli.copySample(temp.resolve("input"));
 		Path output = temp.resolve("output");
 		Path fullOutput = temp.resolve("full");
-		assertThat(Cli.run("--input=" + input, "--output=" + output).exitCode()).isEqualTo(ExitCodes.ERRORS);
-		assertThat(Cli.run("--input=" + input, "--output=" + fullOutput, "--full").exitCode())
-			.isEqualTo(ExitCodes.ERRORS);
+		runIncrementallyAndFully(input, output, fullOutput);
 		Files.delete(input.resolve("verification/tamworth.xlsx"));
 		String[] command = { "--input=" + input, "--output=" + output };
 		Cli.Result failed;
@@ -210,11 +201,7 @@ class IncrementalRunTests {
 		assertThat(restarted.printed()).contains("Restarting run 1 (FAILED) where it stopped")
 			.contains("ingestStep: 15 files, 15 copied from earlier runs' staging")
 			.contains("Input files: 16 reused (unchanged since an earlier completed run staged them), 0 read\n");
-		assertThat(Cli.run("--input=" + input, "--output=" + fullOutput, "--full").exitCode())
-			.isEqualTo(ExitCodes.ERRORS);
-		WorkbookComparison.Result comparison = WorkbookComparison.compare(fullOutput.resolve(Cli.WORKBOOK),
-				output.resolve(Cli.WORKBOOK));
-		assertThat(comparison.differences()).as(comparison.describe()).isEmpty();
+		assertSameWorkbookAsAFullRun(input, output, fullOutput);
 		try (StagingDatabase copies = StagingDatabase.open(output);
 				StagingDatabase reads = StagingDatabase.open(fullOutput)) {
 			assertThat(copies.duplicates()).isEmpty();
@@ -233,9 +220,7 @@ class IncrementalRunTests {
 		Path input = Cli.copySample(temp.resolve("input"));
 		Path killedOutput = temp.resolve("killed");
 		Path fullOutput = temp.resolve("full");
-		assertThat(Cli.run("--input=" + input, "--output=" + killedOutput).exitCode()).isEqualTo(ExitCodes.ERRORS);
-		assertThat(Cli.run("--input=" + input, "--output=" + fullOutput, "--full").exitCode())
-			.isEqualTo(ExitCodes.ERRORS);
+		runIncrementallyAndFully(input, killedOutput, fullOutput);
 		// the declarations as first published: the one changed file of the next run
 		InputFolders.restrictedHocFile("ge2024/HoC-GE2024-results-by-constituency_v2024-07.csv", SAMPLE_SEATS,
 				input.resolve("declarations"), CONSTITUENCY_FILE);
@@ -256,12 +241,7 @@ class IncrementalRunTests {
 			.contains("ingestStep: 16 files, 1 to read (15 done before)")
 			.doesNotContain("Reusing ")
 			.contains("Input files: 16 reused (unchanged since an earlier completed run staged them), 1 read\n");
-		assertThat(Cli.run("--input=" + input, "--output=" + fullOutput, "--full").exitCode())
-			.isEqualTo(ExitCodes.ERRORS);
-
-		WorkbookComparison.Result comparison = WorkbookComparison.compare(fullOutput.resolve(Cli.WORKBOOK),
-				killedOutput.resolve(Cli.WORKBOOK));
-		assertThat(comparison.differences()).as(comparison.describe()).isEmpty();
+		WorkbookComparison.Result comparison = assertSameWorkbookAsAFullRun(input, killedOutput, fullOutput);
 		try (StagingDatabase copies = StagingDatabase.open(killedOutput);
 				StagingDatabase reads = StagingDatabase.open(fullOutput)) {
 			assertThat(copies.duplicates()).isEmpty();
@@ -285,9 +265,7 @@ class IncrementalRunTests {
 		Path killedOutput = temp.resolve("killed");
 		Path fullOutput = temp.resolve("full");
 		String chunk = "--recon.reconcile-chunk-size=1";
-		assertThat(Cli.run("--input=" + input, "--output=" + killedOutput, chunk).exitCode()).isEqualTo(ExitCodes.ERRORS);
-		assertThat(Cli.run("--input=" + input, "--output=" + fullOutput, chunk, "--full").exitCode())
-			.isEqualTo(ExitCodes.ERRORS);
+		runIncrementallyAndFully(input, killedOutput, fullOutput, chunk);
 		// Stoke-on-Trent's statement is withdrawn: its three seats are reconciled, the other eleven carried over
 		Files.delete(input.resolve("verification/stoke-on-trent-city-council.xlsx"));
 		String[] command = { "--input=" + input, "--output=" + killedOutput, chunk };
@@ -304,12 +282,7 @@ class IncrementalRunTests {
 		assertThat(restarted.exitCode()).as("%s", restarted).isEqualTo(ExitCodes.ERRORS);
 		assertThat(restarted.printed()).contains("Restarting run 1 (FAILED) where it stopped")
 			.contains("Constituencies: 3 to reconcile, 11 carried over from run 0");
-		assertThat(Cli.run("--input=" + input, "--output=" + fullOutput, chunk, "--full").exitCode())
-			.isEqualTo(ExitCodes.ERRORS);
-
-		WorkbookComparison.Result comparison = WorkbookComparison.compare(fullOutput.resolve(Cli.WORKBOOK),
-				killedOutput.resolve(Cli.WORKBOOK));
-		assertThat(comparison.differences()).as(comparison.describe()).isEmpty();
+		WorkbookComparison.Result comparison = assertSameWorkbookAsAFullRun(input, killedOutput, fullOutput, chunk);
 		assertThat(comparison.cellsCompared()).isGreaterThan(4000);
 		try (StagingDatabase restartedRun = StagingDatabase.open(killedOutput);
 				StagingDatabase reads = StagingDatabase.open(fullOutput)) {
@@ -424,6 +397,35 @@ class IncrementalRunTests {
 			assertThat(copied.get(table)).as(table).isEqualTo(read.get(table));
 		}
 		return copied;
+	}
+
+	/** Runs the job on the input into {@code output}, then with {@code --full} into {@code fullOutput}: both end with errors. */
+	private static void runIncrementallyAndFully(Path input, Path output, Path fullOutput, String... options) {
+		assertThat(Cli.run(arguments(input, output, options, false)).exitCode()).isEqualTo(ExitCodes.ERRORS);
+		assertThat(Cli.run(arguments(input, fullOutput, options, true)).exitCode()).isEqualTo(ExitCodes.ERRORS);
+	}
+
+	/**
+	 * Runs the job on the input again with {@code --full} into {@code fullOutput} and compares its
+	 * workbook with {@code output}'s: no difference.
+	 */
+	private static WorkbookComparison.Result assertSameWorkbookAsAFullRun(Path input, Path output, Path fullOutput,
+			String... options) throws Exception {
+		assertThat(Cli.run(arguments(input, fullOutput, options, true)).exitCode()).isEqualTo(ExitCodes.ERRORS);
+		WorkbookComparison.Result comparison = WorkbookComparison.compare(fullOutput.resolve(Cli.WORKBOOK),
+				output.resolve(Cli.WORKBOOK));
+		assertThat(comparison.differences()).as(comparison.describe()).isEmpty();
+		return comparison;
+	}
+
+	/** The run command's arguments: {@code --input}, {@code --output}, the options, then {@code --full} if asked. */
+	private static String[] arguments(Path input, Path output, String[] options, boolean full) {
+		List<String> arguments = new ArrayList<>(List.of("--input=" + input, "--output=" + output));
+		arguments.addAll(List.of(options));
+		if (full) {
+			arguments.add("--full");
+		}
+		return arguments.toArray(String[]::new);
 	}
 
 	private static void arrive(String file, Path input) throws IOException {
