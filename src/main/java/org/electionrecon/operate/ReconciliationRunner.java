@@ -21,7 +21,6 @@ import org.electionrecon.reconcile.Thresholds;
 import org.electionrecon.settings.ReconProperties;
 import org.electionrecon.settings.RunSettings;
 import org.electionrecon.report.ReportTasklet;
-import org.electionrecon.staging.StagedFiles;
 import org.electionrecon.staging.StagingSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,7 +141,7 @@ public class ReconciliationRunner {
 		}
 		if (full) {
 			// how the files are staged, not what is reconciled: the same inputs and settings are the same run
-			builder.addString(StagedFiles.FULL, "true", false);
+			builder.addString(org.electionrecon.ingest.UnchangedFiles.FULL, "true", false);
 		}
 		JobParameters parameters = builder.toJobParameters();
 		Optional<JobExecution> latestOfElection = runs.latestCompleted(RunCatalog.sameElection(election));

@@ -11,7 +11,6 @@ import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.ConstituencyFigures;
 import org.electionrecon.model.Finding;
 import org.electionrecon.run.RunCatalog;
-import org.electionrecon.staging.StagedFiles;
 import org.electionrecon.staging.StagingTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,7 +135,7 @@ public class ReconcileSteps {
 			sources = sourceRules.check(facts.sourceFolders(runId, input == null ? null : java.nio.file.Path.of(input)),
 					facts.coverage(runId));
 			List<String> inRun = facts.constituenciesInRun(runId);
-			boolean full = "true".equals(parameters.getString(StagedFiles.FULL));
+			boolean full = org.electionrecon.ingest.UnchangedFiles.full(parameters);
 			String reconcileAll = CarryOver.reasonToReconcileAll(full, previousRun,
 					new CarryOver.RunInputs(parameters.getString(RunCatalog.SETTINGS), sources.missing(),
 							CarryOver.RULES_VERSION),

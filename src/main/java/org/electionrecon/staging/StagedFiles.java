@@ -207,7 +207,4 @@ public final class StagedFiles implements StepExecutionListener, EarlierStaging 
 				counts.reused(), counts.read(), full ? " (--full: every file read again)" : "");
 		return null;
 	}
-
-	/** The job parameter of {@code --full} (not identifying): every file is read, none copied. */
-	public static final String FULL = UnchangedFiles.FULL;
 }
