@@ -100,13 +100,15 @@ CREATE CACHED TABLE RECON_DECLARATION (
 CREATE INDEX RECON_DECLARATION_RUN ON RECON_DECLARATION (RUN_ID, CONSTITUENCY_CODE, SEQ);
 CREATE INDEX RECON_DECLARATION_FILE ON RECON_DECLARATION (RUN_ID, FILE_SEQ);
 
+-- The party votes a constituency-level file states: one row per constituency per file per ingest
+-- chunk (its parties in source order, each with votes and source, encoded by DeclaredPartyVotesText),
+-- not one a party, so that an incremental run's copy of the unchanged national results file
+-- (StagedFiles) inserts a thirteenth of the rows.
 CREATE CACHED TABLE RECON_DECLARED_PARTY_VOTES (
 	RUN_ID BIGINT NOT NULL,
 	FILE_SEQ BIGINT NOT NULL,
 	CONSTITUENCY_CODE VARCHAR(32767) NOT NULL,
-	PARTY VARCHAR(32767) NOT NULL,
-	VOTES BIGINT NOT NULL,
-	SOURCE VARCHAR(16777216) NOT NULL
+	PARTY_VOTES VARCHAR(16777216) NOT NULL
 );
 CREATE INDEX RECON_DECLARED_PARTY_VOTES_RUN ON RECON_DECLARED_PARTY_VOTES (RUN_ID, CONSTITUENCY_CODE);
 CREATE INDEX RECON_DECLARED_PARTY_VOTES_FILE ON RECON_DECLARED_PARTY_VOTES (RUN_ID, FILE_SEQ);
@@ -304,7 +306,7 @@ CREATE INDEX RECON_EXPLANATION_FILE ON RECON_EXPLANATION (RUN_ID, FILE_SEQ);
 CREATE TABLE RECON_SCHEMA (
 	VERSION INTEGER NOT NULL
 );
-INSERT INTO RECON_SCHEMA (VERSION) VALUES (9);
+INSERT INTO RECON_SCHEMA (VERSION) VALUES (10);
 
 -- Why a step failed, as status shows it: the root cause on one line (Spring Batch's own exit
 -- message is the wrapper exception's stack trace, cut at 2,500 characters).

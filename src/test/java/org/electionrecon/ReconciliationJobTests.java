@@ -95,6 +95,8 @@ class ReconciliationJobTests {
 				+ " WHERE PROPERTY_NAME = 'hsqldb.write_delay_millis'", String.class)).isEqualTo("0");
 		assertThat(count(jdbc, "RECON_DECLARATION", runId)).isEqualTo(14);
 		assertThat(count(jdbc, "RECON_NOTIONAL", runId)).isEqualTo(14);
+		// one row a constituency, each with its 13 party columns
+		assertThat(count(jdbc, "RECON_DECLARED_PARTY_VOTES", runId)).isEqualTo(14);
 		assertThat(count(jdbc, "RECON_VERIFICATION_SHEET", runId)).isEqualTo(14);
 		assertThat(count(jdbc, "RECON_SOURCE_FILE", runId)).isEqualTo(17);
 		assertThat(count(jdbc, "RECON_REPORTED", runId)).isEqualTo(26);
@@ -103,7 +105,7 @@ class ReconciliationJobTests {
 		assertThat(count(jdbc, "RECON_FINDING", runId)).isEqualTo(14);
 		assertThat(steps(execution).get("ingestStep").getWriteCount())
 			.isEqualTo(435 + 90 + 14 + 14 + 14 + 14 /* stated totals */ + 14 /* Total rows */ + 14 /* electorates */
-					+ 14 /* turnouts */ + count(jdbc, "RECON_DECLARED_PARTY_VOTES", runId) + 26 /* reported */
+					+ 14 /* turnouts */ + 14 * 13 /* party votes */ + 26 /* reported */
 					+ 1 /* explanation */ + 16 /* provenance */);
 	}
 

@@ -18,9 +18,11 @@ import org.electionrecon.model.RejectedFigure;
 import org.electionrecon.model.ReportedFigure;
 import org.electionrecon.model.StatedFigure;
 import org.electionrecon.staging.BoxBlocks;
+import org.electionrecon.staging.DeclaredPartyVotesText;
 import org.electionrecon.staging.PartyVotesText;
 import org.electionrecon.run.RunCatalog;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /** Reads one constituency's staged facts back, and which constituencies a run reconciles. */
 public class ConstituencyFactsRepository {
@@ -287,9 +289,12 @@ public class ConstituencyFactsRepository {
 						rs.getObject(8, Long.class), rs.getString(9), rs.getString(10), rs.getString(11),
 						rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16)),
 				runId, code);
-		List<DeclaredPartyVotes> partyVotes = jdbc.query("SELECT PARTY, VOTES, SOURCE FROM RECON_DECLARED_PARTY_VOTES"
-				+ " WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ? ORDER BY SOURCE",
-				(rs, i) -> new DeclaredPartyVotes(code, rs.getString(1), rs.getLong(2), rs.getString(3)), runId, code);
+		// a row a file and chunk, each holding its parties (DeclaredPartyVotesText): all of them, in source order
+		List<DeclaredPartyVotes> partyVotes = new java.util.ArrayList<>();
+		jdbc.query("SELECT PARTY_VOTES FROM RECON_DECLARED_PARTY_VOTES WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ?"
+				+ " ORDER BY FILE_SEQ", (RowCallbackHandler) rs -> partyVotes
+					.addAll(DeclaredPartyVotesText.parse(code, rs.getString(1))), runId, code);
+		partyVotes.sort(DeclaredPartyVotesText.SOURCE_ORDER);
 		List<CandidateVotes> candidates = jdbc.query("SELECT FIRST_NAME, SURNAME, PARTY, VOTES, ELECTED, SOURCE"
 				+ " FROM RECON_CANDIDATE WHERE RUN_ID = ? AND CONSTITUENCY_CODE = ? ORDER BY SEQ",
 				(rs, i) -> new CandidateVotes(code, rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),

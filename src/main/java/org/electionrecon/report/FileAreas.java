@@ -1,5 +1,7 @@
 package org.electionrecon.report;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.TreeSet;
 import org.electionrecon.model.SourceFile;
 import org.electionrecon.model.SourceRef;
 import org.electionrecon.report.AreaReportData.FileScope;
+import org.electionrecon.staging.DeclaredPartyVotesText;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -19,8 +22,13 @@ final class FileAreas {
 
 	/** Staged records that name their file in a source reference ({@code file!Sheet!C12}, {@code file:line:column}). */
 	private static final List<String> BY_SOURCE = List.of("RECON_VERIFICATION_SHEET", "RECON_STATED_FIGURE",
-			"RECON_DECLARED_PARTY_VOTES", "RECON_CANDIDATE", "RECON_NOTIONAL", "RECON_REPORTED", "RECON_EXPLANATION",
-			"RECON_REJECTED_FIGURE");
+			"RECON_CANDIDATE", "RECON_NOTIONAL", "RECON_REPORTED", "RECON_EXPLANATION", "RECON_REJECTED_FIGURE");
+
+	/**
+	 * Staged records that name their files in the sources of a constituency's party votes
+	 * ({@link DeclaredPartyVotesText}), one row holding many.
+	 */
+	private static final String BY_PARTY_VOTES = "RECON_DECLARED_PARTY_VOTES";
 
 	/** Staged records that name their file in a column of its own. */
 	private static final Map<String, String> BY_FILE_NAME = Map.of("RECON_DECLARATION", "FILE_NAME",
@@ -48,14 +56,26 @@ final class FileAreas {
 		}, runId);
 		Map<String, Set<String>> areasByFile = new HashMap<>();
 		for (String table : BY_SOURCE) {
-			collect(jdbc, runId, table, "SOURCE", areasByCode, areasByFile);
+			collect(jdbc, runId, table, "SOURCE", (code, source) -> Collections.singletonList(SourceRef.fileOf(source)),
+					areasByCode, areasByFile);
 		}
-		BY_FILE_NAME.forEach((table, column) -> collect(jdbc, runId, table, column, areasByCode, areasByFile));
+		collect(jdbc, runId, BY_PARTY_VOTES, "PARTY_VOTES", (code, votes) -> DeclaredPartyVotesText.parse(code, votes)
+			.stream()
+			.map(party -> SourceRef.fileOf(party.source()))
+			.distinct()
+			.toList(), areasByCode, areasByFile);
+		BY_FILE_NAME.forEach((table, column) -> collect(jdbc, runId, table, column,
+				(code, file) -> Collections.singletonList(file), areasByCode, areasByFile));
 		return new FileAreas(areasByFile, new TreeSet<>(runAreas));
 	}
 
+	/** The files a row of a constituency names in a column's value. */
+	private interface FilesNamed {
+		Collection<String> files(String constituencyCode, String value);
+	}
+
 	/** Adds the areas of the constituencies of the table's rows to the areas of the files the rows name. */
-	private static void collect(JdbcTemplate jdbc, long runId, String table, String column,
+	private static void collect(JdbcTemplate jdbc, long runId, String table, String column, FilesNamed named,
 			Map<String, Set<String>> areasByCode, Map<String, Set<String>> areasByFile) {
 		jdbc.query("SELECT CONSTITUENCY_CODE, " + column + " FROM " + table + " WHERE RUN_ID = ?", rs -> {
 			String code = rs.getString(1);
@@ -64,9 +84,9 @@ final class FileAreas {
 				// a row of no constituency of the run feeds no area
 				return;
 			}
-			String named = rs.getString(2);
-			String file = "SOURCE".equals(column) ? SourceRef.fileOf(named) : named;
-			areasByFile.computeIfAbsent(file, f -> new TreeSet<>()).addAll(areas);
+			for (String file : named.files(code, rs.getString(2))) {
+				areasByFile.computeIfAbsent(file, f -> new TreeSet<>()).addAll(areas);
+			}
 		}, runId);
 	}
 

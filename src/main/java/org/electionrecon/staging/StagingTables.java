@@ -117,11 +117,7 @@ public class StagingTables {
 					});
 		}
 		else if (type == DeclaredPartyVotes.class) {
-			batch("INSERT INTO RECON_DECLARED_PARTY_VOTES (RUN_ID, FILE_SEQ, CONSTITUENCY_CODE, PARTY, VOTES, SOURCE) VALUES (?,?,?,?,?,?)",
-					group, (seq, file, r) -> {
-						DeclaredPartyVotes p = (DeclaredPartyVotes) r;
-						return new Object[] { runId, file, p.constituencyCode(), p.party(), p.votes(), p.source() };
-					});
+			insertPartyVotes(runId, group);
 		}
 		else if (type == CandidateVotes.class) {
 			batch("INSERT INTO RECON_CANDIDATE (RUN_ID, FILE_SEQ, SEQ, CONSTITUENCY_CODE, FIRST_NAME, SURNAME, PARTY, VOTES, ELECTED,"
@@ -203,6 +199,27 @@ public class StagingTables {
 		else {
 			throw new IllegalArgumentException("no staging table for " + type.getName());
 		}
+	}
+
+	/**
+	 * The party votes of a chunk, one row per file and constituency ({@link DeclaredPartyVotesText}),
+	 * in the order the chunk holds them. A constituency whose parties a file states in two rows, or
+	 * in two chunks, gets more than one row: the reader decodes them all and puts them in source order.
+	 */
+	private void insertPartyVotes(long runId, List<StagedItem> group) {
+		record FileConstituency(long fileSeq, String constituencyCode) {
+		}
+		Map<FileConstituency, List<DeclaredPartyVotes>> byConstituency = new java.util.LinkedHashMap<>();
+		for (StagedItem item : group) {
+			DeclaredPartyVotes votes = (DeclaredPartyVotes) item.record();
+			byConstituency.computeIfAbsent(new FileConstituency(item.file().firstSeq(), votes.constituencyCode()),
+					k -> new ArrayList<>(16)).add(votes);
+		}
+		List<Object[]> rows = new ArrayList<>(byConstituency.size());
+		byConstituency.forEach((key, votes) -> rows.add(new Object[] { runId, key.fileSeq(), key.constituencyCode(),
+				DeclaredPartyVotesText.format(votes) }));
+		jdbc.batchUpdate("INSERT INTO RECON_DECLARED_PARTY_VOTES (RUN_ID, FILE_SEQ, CONSTITUENCY_CODE, PARTY_VOTES)"
+				+ " VALUES (?,?,?,?)", rows);
 	}
 
 	public void insertFindings(long runId, Stage stage, List<Finding> findings) {
