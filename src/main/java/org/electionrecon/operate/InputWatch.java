@@ -37,9 +37,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * staged unchanged are copied, not read). It prints one line per update, and stops between updates
  * on SIGINT or SIGTERM, letting the current run finish first.
  * <p>
- * The folder's listing (names, sizes, modification times) is polled rather than watched through
- * the file system's notifications, which miss events on network and container file systems; what
- * it keeps is two listings, whatever the length of the night.
+ * The folder's listing (names, sizes, modification times) decides, and it is listed every poll:
+ * the file system's notifications miss events on network and container file systems, so they are
+ * not the rule. They are a wake-up ({@link InputNotifications}): where the file system gives them,
+ * a change makes the loop list the folder at once, so the settle clock starts when a file arrives
+ * rather than at the next poll; and while a listing waits to settle, the loop lists again when the
+ * settle time is over ({@link InputSettling#settlesAt()}), not at the poll after it. An update thus
+ * starts the settle time after the file's last change, give or take a listing, where it started up
+ * to two polls later. What it keeps is two listings, whatever the length of the night.
  */
 public final class InputWatch {
 
@@ -73,7 +78,17 @@ public final class InputWatch {
 	private final PrintStream out;
 	private final Clock clock;
 
+	/**
+	 * The least time between two listings woken by notifications: a file copied in many writes
+	 * notifies at each, and the folder need not be listed for each one. It delays the listing that
+	 * sees a file arrive by at most this, and only when the folder was listed just before.
+	 */
+	static final Duration WAKE_GAP = Duration.ofMillis(20);
+
 	private final CountDownLatch stopRequested = new CountDownLatch(1);
+
+	/** The wake-up of {@link #watch()}'s loop, closed by a stop request to end its wait; {@code null} before it starts. */
+	private volatile InputNotifications notifications;
 	private final AtomicInteger stopRequests = new AtomicInteger();
 	private volatile boolean updating;
 
@@ -115,24 +130,46 @@ public final class InputWatch {
 		InputSettling settling = new InputSettling(options.settle());
 		int update = 0;
 		boolean folderMissing = false;
-		while (stopRequested.getCount() > 0) {
-			if (!Files.isDirectory(options.input())) {
-				if (!folderMissing) {
-					out.println("The input folder " + options.input() + " is gone; waiting for it to come back");
-					folderMissing = true;
+		notifications = InputNotifications.open(options.input());
+		try {
+			long listedNanos = System.nanoTime() - WAKE_GAP.toNanos();
+			while (stopRequested.getCount() > 0) {
+				Duration wait = options.poll();
+				if (!Files.isDirectory(options.input())) {
+					if (!folderMissing) {
+						out.println("The input folder " + options.input() + " is gone; waiting for it to come back");
+						folderMissing = true;
+					}
+				}
+				else {
+					folderMissing = false;
+					notifications.register();
+					listedNanos = System.nanoTime();
+					Optional<InputListing> settled = listing().flatMap(listing -> settling.poll(listing, clock.instant()));
+					if (settled.isPresent()) {
+						update++;
+						out.println(update(update, settling.lastReconciled(), settled.get()));
+						settling.reconciled(settled.get());
+						continue; // the folder may have changed during the run: look again at once
+					}
+					Optional<Instant> settlesAt = settling.settlesAt();
+					if (settlesAt.isPresent()) {
+						// list again when the settle time is over, not at the poll after it
+						Duration left = Duration.between(clock.instant(), settlesAt.get());
+						wait = left.isNegative() ? Duration.ZERO : left.compareTo(wait) < 0 ? left : wait;
+					}
+				}
+				if (notifications.await(wait, stopRequested)) {
+					// a burst of notifications (a file written in many pieces) lists the folder once per WAKE_GAP at most
+					long sinceListed = System.nanoTime() - listedNanos;
+					if (sinceListed < WAKE_GAP.toNanos()) {
+						stopRequested.await(WAKE_GAP.toNanos() - sinceListed, TimeUnit.NANOSECONDS);
+					}
 				}
 			}
-			else {
-				folderMissing = false;
-				Optional<InputListing> settled = listing().flatMap(listing -> settling.poll(listing, clock.instant()));
-				if (settled.isPresent()) {
-					update++;
-					out.println(update(update, settling.lastReconciled(), settled.get()));
-					settling.reconciled(settled.get());
-					continue; // the folder may have changed during the run: look again at once
-				}
-			}
-			stopRequested.await(options.poll().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		finally {
+			notifications.close();
 		}
 		int code = lastExitCode == null ? ExitCodes.FAILED : lastExitCode;
 		out.printf("Stopped watching after %d update%s; exit code %d%s%n", update, update == 1 ? "" : "s", code,
@@ -158,6 +195,10 @@ public final class InputWatch {
 	public void requestStop(String why) {
 		int requests = stopRequests.incrementAndGet();
 		stopRequested.countDown();
+		InputNotifications waking = notifications;
+		if (waking != null) {
+			waking.close(); // ends the loop's wait for a notification at once
+		}
 		if (!updating) {
 			return;
 		}
