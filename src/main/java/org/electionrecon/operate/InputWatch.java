@@ -258,23 +258,29 @@ public final class InputWatch {
 		Instant started = clock.instant();
 		long startNanos = System.nanoTime();
 		Long executionBefore = newestExecutionId();
+		Optional<String> fingerprint = Optional.empty();
 		int code;
 		updating = true;
 		try {
+			// the folder's fingerprint, taken once for the update's look-ups and its run: it was taken for each of
+			// them (two to four times an update), each a listing of the folder and a look at every file
+			fingerprint = fingerprint();
 			// the folder back as an earlier completed run had it (a file removed and put back, a revision
 			// withdrawn) while the workbooks are the latest run's, of other inputs: reconciled again as a new run,
 			// compared with the latest one, as the run command does with --rerun
-			boolean earlierInputs = sameInputsCompleted().isPresent() && !latestRunHasTheseInputs();
+			boolean earlierInputs = fingerprint.isPresent() && sameInputsCompleted(fingerprint.get()).isPresent()
+					&& !latestRunHasTheseInputs(fingerprint.get());
 			if (earlierInputs) {
 				log.info("The input folder is as an earlier run had it, not as the latest run: reconciling it as a new run");
 			}
-			code = runner.run(options.input(), options.output(), options.election(), earlierInputs, options.full(), hashes);
+			code = run(earlierInputs, fingerprint);
 			if (code == ExitCodes.FAILED && !earlierInputs && Objects.equals(newestExecutionId(), executionBefore)
-					&& !latestRunHasTheseInputs() && failedRunOfTheseInputs()) {
+					&& fingerprint.isPresent() && !latestRunHasTheseInputs(fingerprint.get())
+					&& failedRunOfTheseInputs(fingerprint.get())) {
 				// refused: a run of these inputs failed before the latest run completed, and restarting it would
 				// write over the latest run's workbooks; the folder is reconciled as a new run instead
 				log.info("A run of these inputs failed before the latest run completed: reconciling them as a new run");
-				code = runner.run(options.input(), options.output(), options.election(), true, options.full(), hashes);
+				code = run(true, fingerprint);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -291,7 +297,7 @@ public final class InputWatch {
 				changes(before, now));
 		String outcome;
 		try {
-			outcome = outcome(executionBefore, code);
+			outcome = outcome(executionBefore, code, fingerprint);
 		}
 		catch (RuntimeException ex) {
 			log.warn("What update {} did could not be read from the job database: {}", number, ExitCodes.oneLine(ex), ex);
@@ -301,13 +307,13 @@ public final class InputWatch {
 	}
 
 	/** What the run did: the run, files read and copied, seats changed, open findings; or why there is none. */
-	private String outcome(Long executionBefore, int code) {
+	private String outcome(Long executionBefore, int code, Optional<String> fingerprint) {
 		Long newest = newestExecutionId();
 		if (newest == null || newest.equals(executionBefore)) {
 			if (code == ExitCodes.FAILED) {
 				return "no run (the reason is above and in the log)";
 			}
-			Optional<JobExecution> done = sameInputsCompleted();
+			Optional<JobExecution> done = fingerprint.flatMap(this::sameInputsCompleted);
 			return done.map(execution -> "run " + execution.getJobInstance().getInstanceId()
 					+ " already reconciled these inputs: no file read, no seat changed; " + open(execution.getJobInstance()
 						.getInstanceId()))
@@ -343,42 +349,43 @@ public final class InputWatch {
 	}
 
 	/**
-	 * Whether the election's latest completed run has the folder's inputs as they are now (so its
-	 * workbooks are the folder's), or there is no completed run to compare with.
+	 * The folder's fingerprint now, as the update's run takes it; empty when the folder cannot be read
+	 * (the run then takes it itself, and says why it cannot).
 	 */
-	private boolean latestRunHasTheseInputs() {
-		Optional<JobExecution> latest = runs.latestCompleted(RunCatalog.sameElection(options.election()));
-		if (latest.isEmpty()) {
-			return true;
-		}
+	private Optional<String> fingerprint() {
 		try {
-			return InputFingerprint.of(options.input(), hashes).equals(latest.get().getJobParameters().getString(RunCatalog.INPUTS));
-		}
-		catch (IOException ex) {
-			return true; // the run command said why it could not read the folder
-		}
-	}
-
-	/** Whether a run of the folder's inputs as they are now failed or was stopped. */
-	private boolean failedRunOfTheseInputs() {
-		try {
-			String fingerprint = InputFingerprint.of(options.input(), hashes);
-			return runs.latest(RunCatalog.sameInputs(options.election(), fingerprint), Long.MAX_VALUE,
-					Set.of(BatchStatus.FAILED, BatchStatus.STOPPED)).isPresent();
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
-	/** The newest completed run of the folder's inputs as they are now (one query: {@link RunCatalog}). */
-	private Optional<JobExecution> sameInputsCompleted() {
-		try {
-			return runs.latestCompleted(RunCatalog.sameInputs(options.election(), InputFingerprint.of(options.input(), hashes)));
+			return Optional.of(InputFingerprint.of(options.input(), hashes));
 		}
 		catch (IOException ex) {
 			return Optional.empty();
 		}
+	}
+
+	/** Reconciles the folder: with its fingerprint as taken for the update, or, when it could not be, as the run takes it. */
+	private int run(boolean rerun, Optional<String> fingerprint) {
+		return fingerprint.isPresent()
+				? runner.run(options.input(), options.output(), options.election(), rerun, options.full(), fingerprint.get())
+				: runner.run(options.input(), options.output(), options.election(), rerun, options.full(), hashes);
+	}
+
+	/**
+	 * Whether the election's latest completed run has the folder's inputs as they are now (so its
+	 * workbooks are the folder's), or there is no completed run to compare with.
+	 */
+	private boolean latestRunHasTheseInputs(String fingerprint) {
+		Optional<JobExecution> latest = runs.latestCompleted(RunCatalog.sameElection(options.election()));
+		return latest.isEmpty() || fingerprint.equals(latest.get().getJobParameters().getString(RunCatalog.INPUTS));
+	}
+
+	/** Whether a run of the folder's inputs as they are now failed or was stopped. */
+	private boolean failedRunOfTheseInputs(String fingerprint) {
+		return runs.latest(RunCatalog.sameInputs(options.election(), fingerprint), Long.MAX_VALUE,
+				Set.of(BatchStatus.FAILED, BatchStatus.STOPPED)).isPresent();
+	}
+
+	/** The newest completed run of the folder's inputs as they are now (one query: {@link RunCatalog}). */
+	private Optional<JobExecution> sameInputsCompleted(String fingerprint) {
+		return runs.latestCompleted(RunCatalog.sameInputs(options.election(), fingerprint));
 	}
 
 	/** The newest execution of the job, of whichever run: the one an update started or restarted. */
