@@ -117,7 +117,8 @@ final class InputNotifications implements AutoCloseable {
 	 * queued is taken: a burst (a file written in many pieces) wakes the loop once.
 	 */
 	boolean await(Duration timeout, CountDownLatch stop) throws InterruptedException {
-		long millis = Math.max(0, timeout.toMillis());
+		// rounded up: a wait that ends before the instant the loop waits for would only list the folder once more
+		long millis = timeout.isNegative() ? 0 : timeout.toMillis() + (timeout.toNanosPart() % 1_000_000 > 0 ? 1 : 0);
 		WatchService watching = service;
 		if (watching == null) {
 			stop.await(millis, TimeUnit.MILLISECONDS);
