@@ -152,12 +152,7 @@ public final class InputWatch {
 						settling.reconciled(settled.get());
 						continue; // the folder may have changed during the run: look again at once
 					}
-					Optional<Instant> settlesAt = settling.settlesAt();
-					if (settlesAt.isPresent()) {
-						// list again when the settle time is over, not at the poll after it
-						Duration left = Duration.between(clock.instant(), settlesAt.get());
-						wait = left.isNegative() ? Duration.ZERO : left.compareTo(wait) < 0 ? left : wait;
-					}
+					wait = untilNextListing(options.poll(), settling.settlesAt(), clock.instant());
 				}
 				if (notifications.await(wait, stopRequested)) {
 					// a burst of notifications (a file written in many pieces) lists the folder once per WAKE_GAP at most
@@ -175,6 +170,19 @@ public final class InputWatch {
 		out.printf("Stopped watching after %d update%s; exit code %d%s%n", update, update == 1 ? "" : "s", code,
 				lastExitCode == null ? " (no update was made)" : " (the last update's)");
 		return code;
+	}
+
+	/**
+	 * How long the loop waits before it lists the folder again, unless a notification or a stop
+	 * request comes first: a poll, or less when the listing seen last settles sooner, so that the
+	 * update starts when the settle time is over rather than at the poll after it.
+	 */
+	static Duration untilNextListing(Duration poll, Optional<Instant> settlesAt, Instant now) {
+		if (settlesAt.isEmpty()) {
+			return poll;
+		}
+		Duration left = Duration.between(now, settlesAt.get());
+		return left.isNegative() ? Duration.ZERO : left.compareTo(poll) < 0 ? left : poll;
 	}
 
 	private Optional<InputListing> listing() {

@@ -112,6 +112,21 @@ class InputSettlingTests {
 		assertThat(settling.settlesAt()).isEmpty();
 	}
 
+	/** The loop's wait: a poll, or until the listing settles when that is sooner; never negative. */
+	@Test
+	void shouldWaitForTheNextPollOrTheSettleInstantWhicheverIsFirst() {
+		Duration poll = Duration.ofMillis(500);
+		assertThat(InputWatch.untilNextListing(poll, java.util.Optional.empty(), at(0))).isEqualTo(poll);
+		assertThat(InputWatch.untilNextListing(poll, java.util.Optional.of(at(2250)), at(250))).isEqualTo(poll);
+		assertThat(InputWatch.untilNextListing(poll, java.util.Optional.of(at(2250)), at(1750))).isEqualTo(poll);
+		assertThat(InputWatch.untilNextListing(poll, java.util.Optional.of(at(2250)), at(1751)))
+			.isEqualTo(Duration.ofMillis(499));
+		assertThat(InputWatch.untilNextListing(poll, java.util.Optional.of(at(2250)), at(2249).plusNanos(700_000)))
+			.isEqualTo(Duration.ofNanos(300_000));
+		assertThat(InputWatch.untilNextListing(poll, java.util.Optional.of(at(2250)), at(2250))).isEqualTo(Duration.ZERO);
+		assertThat(InputWatch.untilNextListing(poll, java.util.Optional.of(at(2250)), at(2300))).isEqualTo(Duration.ZERO);
+	}
+
 	@Test
 	void shouldSettleAtOnceWithNoSettleTime() {
 		InputSettling settling = new InputSettling(Duration.ZERO);
