@@ -40,7 +40,14 @@ class InputNotificationsTests {
 			notifications.register();
 			Files.writeString(input.resolve("verification/stafford.xlsx"), "x");
 			assertThat(notifications.await(LONG, stop)).isTrue();
-			// every notification queued was taken: nothing wakes the next wait
+
+			// a burst (files created and written, each notifying twice or more), queued before the wait: it wakes
+			// once, and every notification queued is taken, so nothing wakes the next wait
+			for (String name : new String[] { "tamworth.xlsx", "lichfield.xlsx", "leek.xlsx" }) {
+				Files.writeString(input.resolve("verification").resolve(name), "x".repeat(100));
+			}
+			Thread.sleep(500); // for the JDK's watch thread to queue them all
+			assertThat(notifications.await(LONG, stop)).isTrue();
 			assertThat(notifications.await(Duration.ofMillis(50), stop)).isFalse();
 		}
 	}
