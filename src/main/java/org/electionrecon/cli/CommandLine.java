@@ -190,7 +190,8 @@ public record CommandLine(String command, Map<String, String> options, List<Stri
 				                      register and settings) is copied from that run's staging
 				  --settle=DURATION   with watch: how long the input files must stay unchanged before
 				                      an update (default: 2s; 300ms, 2s, 1m)
-				  --poll=DURATION     with watch: how often the input folder is listed (default: 500ms)
+				  --poll=DURATION     with watch: how often the input folder is listed (default: 500ms);
+				                      also at once when the file system notifies a change
 				  --stop-wait=DURATION
 				                      with watch: how long a stop waits for the current run to finish
 				                      before stopping it, restartable (default: 60s)

@@ -10,7 +10,8 @@ import java.util.Optional;
  * reconciled and has stayed the same (every file's size and modification time) for the settle
  * time. A file still being written or copied changes between polls and so holds the update back;
  * the run then reads every file as it settled. Plain logic on the listings and times it is given:
- * the caller polls and supplies the clock.
+ * the caller lists the folder and supplies the clock; {@link #settlesAt()} tells it when to list
+ * again, so an update starts when the settle time is over, not at the next poll after it.
  */
 public final class InputSettling {
 
@@ -44,6 +45,19 @@ public final class InputSettling {
 			return Optional.empty();
 		}
 		return Optional.of(seen);
+	}
+
+	/**
+	 * When the listing seen last settles, if it is waiting to: the instant it was first seen plus
+	 * the settle time. The caller lists the folder again then and, if nothing changed, {@link #poll}
+	 * gives the listing to reconcile. Empty before the first listing and while the folder is as last
+	 * reconciled (nothing waits, until a listing differs).
+	 */
+	public Optional<Instant> settlesAt() {
+		if (seen == null || Objects.equals(seen, reconciled)) {
+			return Optional.empty();
+		}
+		return Optional.of(seenSince.plus(settle));
 	}
 
 	/** Records that an update reconciled this listing: it is not reconciled again until the folder changes. */

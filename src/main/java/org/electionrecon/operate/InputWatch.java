@@ -37,9 +37,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * staged unchanged are copied, not read). It prints one line per update, and stops between updates
  * on SIGINT or SIGTERM, letting the current run finish first.
  * <p>
- * The folder's listing (names, sizes, modification times) is polled rather than watched through
- * the file system's notifications, which miss events on network and container file systems; what
- * it keeps is two listings, whatever the length of the night.
+ * The folder's listing (names, sizes, modification times) decides, and it is listed every poll:
+ * the file system's notifications miss events on network and container file systems, so they are
+ * not the rule. They are a wake-up ({@link InputNotifications}): where the file system gives them,
+ * a change makes the loop list the folder at once, so the settle clock starts when a file arrives
+ * rather than at the next poll; and while a listing waits to settle, the loop lists again when the
+ * settle time is over ({@link InputSettling#settlesAt()}), not at the poll after it. An update thus
+ * starts the settle time after the file's last change, give or take a listing, where it started up
+ * to two polls later. What it keeps is two listings, whatever the length of the night.
  */
 public final class InputWatch {
 
@@ -73,7 +78,17 @@ public final class InputWatch {
 	private final PrintStream out;
 	private final Clock clock;
 
+	/**
+	 * The least time between two listings woken by notifications: a file copied in many writes
+	 * notifies at each, and the folder need not be listed for each one. It delays the listing that
+	 * sees a file arrive by at most this, and only when the folder was listed just before.
+	 */
+	static final Duration WAKE_GAP = Duration.ofMillis(20);
+
 	private final CountDownLatch stopRequested = new CountDownLatch(1);
+
+	/** The wake-up of {@link #watch()}'s loop, closed by a stop request to end its wait; {@code null} before it starts. */
+	private volatile InputNotifications notifications;
 	private final AtomicInteger stopRequests = new AtomicInteger();
 	private volatile boolean updating;
 
@@ -115,29 +130,59 @@ public final class InputWatch {
 		InputSettling settling = new InputSettling(options.settle());
 		int update = 0;
 		boolean folderMissing = false;
-		while (stopRequested.getCount() > 0) {
-			if (!Files.isDirectory(options.input())) {
-				if (!folderMissing) {
-					out.println("The input folder " + options.input() + " is gone; waiting for it to come back");
-					folderMissing = true;
+		notifications = InputNotifications.open(options.input());
+		try {
+			long listedNanos = System.nanoTime() - WAKE_GAP.toNanos();
+			while (stopRequested.getCount() > 0) {
+				Duration wait = options.poll();
+				if (!Files.isDirectory(options.input())) {
+					if (!folderMissing) {
+						out.println("The input folder " + options.input() + " is gone; waiting for it to come back");
+						folderMissing = true;
+					}
+				}
+				else {
+					folderMissing = false;
+					notifications.register();
+					listedNanos = System.nanoTime();
+					Optional<InputListing> settled = listing().flatMap(listing -> settling.poll(listing, clock.instant()));
+					if (settled.isPresent()) {
+						update++;
+						out.println(update(update, settling.lastReconciled(), settled.get()));
+						settling.reconciled(settled.get());
+						continue; // the folder may have changed during the run: look again at once
+					}
+					wait = untilNextListing(options.poll(), settling.settlesAt(), clock.instant());
+				}
+				if (notifications.await(wait, stopRequested)) {
+					// a burst of notifications (a file written in many pieces) lists the folder once per WAKE_GAP at most
+					long sinceListed = System.nanoTime() - listedNanos;
+					if (sinceListed < WAKE_GAP.toNanos()) {
+						stopRequested.await(WAKE_GAP.toNanos() - sinceListed, TimeUnit.NANOSECONDS);
+					}
 				}
 			}
-			else {
-				folderMissing = false;
-				Optional<InputListing> settled = listing().flatMap(listing -> settling.poll(listing, clock.instant()));
-				if (settled.isPresent()) {
-					update++;
-					out.println(update(update, settling.lastReconciled(), settled.get()));
-					settling.reconciled(settled.get());
-					continue; // the folder may have changed during the run: look again at once
-				}
-			}
-			stopRequested.await(options.poll().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		finally {
+			notifications.close();
 		}
 		int code = lastExitCode == null ? ExitCodes.FAILED : lastExitCode;
 		out.printf("Stopped watching after %d update%s; exit code %d%s%n", update, update == 1 ? "" : "s", code,
 				lastExitCode == null ? " (no update was made)" : " (the last update's)");
 		return code;
+	}
+
+	/**
+	 * How long the loop waits before it lists the folder again, unless a notification or a stop
+	 * request comes first: a poll, or less when the listing seen last settles sooner, so that the
+	 * update starts when the settle time is over rather than at the poll after it.
+	 */
+	static Duration untilNextListing(Duration poll, Optional<Instant> settlesAt, Instant now) {
+		if (settlesAt.isEmpty()) {
+			return poll;
+		}
+		Duration left = Duration.between(now, settlesAt.get());
+		return left.isNegative() ? Duration.ZERO : left.compareTo(poll) < 0 ? left : poll;
 	}
 
 	private Optional<InputListing> listing() {
@@ -158,6 +203,10 @@ public final class InputWatch {
 	public void requestStop(String why) {
 		int requests = stopRequests.incrementAndGet();
 		stopRequested.countDown();
+		InputNotifications waking = notifications;
+		if (waking != null) {
+			waking.close(); // ends the loop's wait for a notification at once
+		}
 		if (!updating) {
 			return;
 		}
@@ -217,23 +266,29 @@ public final class InputWatch {
 		Instant started = clock.instant();
 		long startNanos = System.nanoTime();
 		Long executionBefore = newestExecutionId();
+		Optional<String> fingerprint = Optional.empty();
 		int code;
 		updating = true;
 		try {
+			// the folder's fingerprint, taken once for the update's look-ups and its run: it was taken for each of
+			// them (two to four times an update), each a listing of the folder and a look at every file
+			fingerprint = fingerprint();
 			// the folder back as an earlier completed run had it (a file removed and put back, a revision
 			// withdrawn) while the workbooks are the latest run's, of other inputs: reconciled again as a new run,
 			// compared with the latest one, as the run command does with --rerun
-			boolean earlierInputs = sameInputsCompleted().isPresent() && !latestRunHasTheseInputs();
+			boolean earlierInputs = fingerprint.isPresent() && sameInputsCompleted(fingerprint.get()).isPresent()
+					&& !latestRunHasTheseInputs(fingerprint.get());
 			if (earlierInputs) {
 				log.info("The input folder is as an earlier run had it, not as the latest run: reconciling it as a new run");
 			}
-			code = runner.run(options.input(), options.output(), options.election(), earlierInputs, options.full(), hashes);
+			code = run(earlierInputs, fingerprint);
 			if (code == ExitCodes.FAILED && !earlierInputs && Objects.equals(newestExecutionId(), executionBefore)
-					&& !latestRunHasTheseInputs() && failedRunOfTheseInputs()) {
+					&& fingerprint.isPresent() && !latestRunHasTheseInputs(fingerprint.get())
+					&& failedRunOfTheseInputs(fingerprint.get())) {
 				// refused: a run of these inputs failed before the latest run completed, and restarting it would
 				// write over the latest run's workbooks; the folder is reconciled as a new run instead
 				log.info("A run of these inputs failed before the latest run completed: reconciling them as a new run");
-				code = runner.run(options.input(), options.output(), options.election(), true, options.full(), hashes);
+				code = run(true, fingerprint);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -250,7 +305,7 @@ public final class InputWatch {
 				changes(before, now));
 		String outcome;
 		try {
-			outcome = outcome(executionBefore, code);
+			outcome = outcome(executionBefore, code, fingerprint);
 		}
 		catch (RuntimeException ex) {
 			log.warn("What update {} did could not be read from the job database: {}", number, ExitCodes.oneLine(ex), ex);
@@ -260,13 +315,13 @@ public final class InputWatch {
 	}
 
 	/** What the run did: the run, files read and copied, seats changed, open findings; or why there is none. */
-	private String outcome(Long executionBefore, int code) {
+	private String outcome(Long executionBefore, int code, Optional<String> fingerprint) {
 		Long newest = newestExecutionId();
 		if (newest == null || newest.equals(executionBefore)) {
 			if (code == ExitCodes.FAILED) {
 				return "no run (the reason is above and in the log)";
 			}
-			Optional<JobExecution> done = sameInputsCompleted();
+			Optional<JobExecution> done = fingerprint.flatMap(this::sameInputsCompleted);
 			return done.map(execution -> "run " + execution.getJobInstance().getInstanceId()
 					+ " already reconciled these inputs: no file read, no seat changed; " + open(execution.getJobInstance()
 						.getInstanceId()))
@@ -302,42 +357,43 @@ public final class InputWatch {
 	}
 
 	/**
-	 * Whether the election's latest completed run has the folder's inputs as they are now (so its
-	 * workbooks are the folder's), or there is no completed run to compare with.
+	 * The folder's fingerprint now, as the update's run takes it; empty when the folder cannot be read
+	 * (the run then takes it itself, and says why it cannot).
 	 */
-	private boolean latestRunHasTheseInputs() {
-		Optional<JobExecution> latest = runs.latestCompleted(RunCatalog.sameElection(options.election()));
-		if (latest.isEmpty()) {
-			return true;
-		}
+	private Optional<String> fingerprint() {
 		try {
-			return InputFingerprint.of(options.input(), hashes).equals(latest.get().getJobParameters().getString(RunCatalog.INPUTS));
-		}
-		catch (IOException ex) {
-			return true; // the run command said why it could not read the folder
-		}
-	}
-
-	/** Whether a run of the folder's inputs as they are now failed or was stopped. */
-	private boolean failedRunOfTheseInputs() {
-		try {
-			String fingerprint = InputFingerprint.of(options.input(), hashes);
-			return runs.latest(RunCatalog.sameInputs(options.election(), fingerprint), Long.MAX_VALUE,
-					Set.of(BatchStatus.FAILED, BatchStatus.STOPPED)).isPresent();
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
-	/** The newest completed run of the folder's inputs as they are now (one query: {@link RunCatalog}). */
-	private Optional<JobExecution> sameInputsCompleted() {
-		try {
-			return runs.latestCompleted(RunCatalog.sameInputs(options.election(), InputFingerprint.of(options.input(), hashes)));
+			return Optional.of(InputFingerprint.of(options.input(), hashes));
 		}
 		catch (IOException ex) {
 			return Optional.empty();
 		}
+	}
+
+	/** Reconciles the folder: with its fingerprint as taken for the update, or, when it could not be, as the run takes it. */
+	private int run(boolean rerun, Optional<String> fingerprint) {
+		return fingerprint.isPresent()
+				? runner.run(options.input(), options.output(), options.election(), rerun, options.full(), fingerprint.get())
+				: runner.run(options.input(), options.output(), options.election(), rerun, options.full(), hashes);
+	}
+
+	/**
+	 * Whether the election's latest completed run has the folder's inputs as they are now (so its
+	 * workbooks are the folder's), or there is no completed run to compare with.
+	 */
+	private boolean latestRunHasTheseInputs(String fingerprint) {
+		Optional<JobExecution> latest = runs.latestCompleted(RunCatalog.sameElection(options.election()));
+		return latest.isEmpty() || fingerprint.equals(latest.get().getJobParameters().getString(RunCatalog.INPUTS));
+	}
+
+	/** Whether a run of the folder's inputs as they are now failed or was stopped. */
+	private boolean failedRunOfTheseInputs(String fingerprint) {
+		return runs.latest(RunCatalog.sameInputs(options.election(), fingerprint), Long.MAX_VALUE,
+				Set.of(BatchStatus.FAILED, BatchStatus.STOPPED)).isPresent();
+	}
+
+	/** The newest completed run of the folder's inputs as they are now (one query: {@link RunCatalog}). */
+	private Optional<JobExecution> sameInputsCompleted(String fingerprint) {
+		return runs.latestCompleted(RunCatalog.sameInputs(options.election(), fingerprint));
 	}
 
 	/** The newest execution of the job, of whichever run: the one an update started or restarted. */

@@ -101,6 +101,25 @@ public class ReconciliationRunner {
 	 *     command, remembered for unchanged files by {@code watch} ({@link ContentHashes})
 	 */
 	public int run(Path input, Path output, String election, boolean rerun, boolean full, ContentHashes hashes) {
+		return run(input, output, election, rerun, full, () -> InputFingerprint.of(input, hashes));
+	}
+
+	/**
+	 * @param fingerprint the inputs' fingerprint ({@link InputFingerprint}) as the caller took it:
+	 *     {@code watch} takes it once per update, for its own look-ups and the run, rather than
+	 *     reading the folder again for each (the same remembered hashes would give the same value)
+	 */
+	public int run(Path input, Path output, String election, boolean rerun, boolean full, String fingerprint) {
+		return run(input, output, election, rerun, full, () -> fingerprint);
+	}
+
+	/** The inputs' fingerprint, taken when the run needs it. */
+	@FunctionalInterface
+	private interface FingerprintSource {
+		String fingerprint() throws IOException;
+	}
+
+	private int run(Path input, Path output, String election, boolean rerun, boolean full, FingerprintSource source) {
 		RunSettings settings = RunSettings.of(election, thresholds, properties);
 		log.info(RunAnnouncement.firstLine(input, output, databaseUrl(), settings));
 		if (!databaseReady()) {
@@ -108,7 +127,7 @@ public class ReconciliationRunner {
 		}
 		String fingerprint;
 		try {
-			fingerprint = InputFingerprint.of(input, hashes);
+			fingerprint = source.fingerprint();
 		}
 		catch (IOException ex) {
 			log.error("Cannot read the input folder {}: {}", input, ExitCodes.oneLine(ex));

@@ -83,6 +83,59 @@ class InputSettlingTests {
 		assertThat(settling.poll(one, at(3300))).contains(one);
 	}
 
+	/** The instant to list again at: when the listing seen last settles, moved by each change, none once reconciled. */
+	@Test
+	void shouldSayWhenTheListingSeenLastSettles() {
+		InputSettling settling = new InputSettling(Duration.ofMillis(2000));
+		InputListing register = listing("register/register.csv", 100, 1);
+		assertThat(settling.settlesAt()).isEmpty();
+		assertThat(settling.poll(register, at(250))).isEmpty();
+		assertThat(settling.settlesAt()).contains(at(2250));
+		// the same listing again: the clock is not restarted
+		assertThat(settling.poll(register, at(1999))).isEmpty();
+		assertThat(settling.settlesAt()).contains(at(2250));
+		assertThat(settling.poll(register, at(2249))).isEmpty();
+		assertThat(settling.poll(register, at(2250))).contains(register);
+		settling.reconciled(register);
+		assertThat(settling.settlesAt()).isEmpty();
+		// a file arrives, grows, then settles: each change moves the instant
+		InputListing growing = listing("register/register.csv", 100, 1, "verification/stafford.xlsx", 4096, 10_000);
+		InputListing whole = listing("register/register.csv", 100, 1, "verification/stafford.xlsx", 8192, 10_040);
+		assertThat(settling.poll(growing, at(10_001))).isEmpty();
+		assertThat(settling.settlesAt()).contains(at(12_001));
+		assertThat(settling.poll(whole, at(10_041))).isEmpty();
+		assertThat(settling.settlesAt()).contains(at(12_041));
+		assertThat(settling.poll(whole, at(12_040))).isEmpty();
+		assertThat(settling.poll(whole, at(12_041))).contains(whole);
+		// the file goes again before the update: the folder is as reconciled, nothing waits
+		assertThat(settling.poll(register, at(12_500))).isEmpty();
+		assertThat(settling.settlesAt()).isEmpty();
+	}
+
+	/** The loop's wait: a poll, or until the listing settles when that is sooner; never negative. */
+	@Test
+	void shouldWaitForTheNextPollOrTheSettleInstantWhicheverIsFirst() {
+		Duration poll = Duration.ofMillis(500);
+		assertThat(InputWatch.untilNextListing(poll, java.util.Optional.empty(), at(0))).isEqualTo(poll);
+		assertThat(InputWatch.untilNextListing(poll, java.util.Optional.of(at(2250)), at(250))).isEqualTo(poll);
+		assertThat(InputWatch.untilNextListing(poll, java.util.Optional.of(at(2250)), at(1750))).isEqualTo(poll);
+		assertThat(InputWatch.untilNextListing(poll, java.util.Optional.of(at(2250)), at(1751)))
+			.isEqualTo(Duration.ofMillis(499));
+		assertThat(InputWatch.untilNextListing(poll, java.util.Optional.of(at(2250)), at(2249).plusNanos(700_000)))
+			.isEqualTo(Duration.ofNanos(300_000));
+		assertThat(InputWatch.untilNextListing(poll, java.util.Optional.of(at(2250)), at(2250))).isEqualTo(Duration.ZERO);
+		assertThat(InputWatch.untilNextListing(poll, java.util.Optional.of(at(2250)), at(2300))).isEqualTo(Duration.ZERO);
+	}
+
+	@Test
+	void shouldSettleAtOnceWithNoSettleTime() {
+		InputSettling settling = new InputSettling(Duration.ZERO);
+		InputListing empty = listing();
+		settling.reconciled(listing("register/register.csv", 100, 1));
+		assertThat(settling.poll(empty, at(7))).contains(empty);
+		assertThat(settling.settlesAt()).contains(at(7));
+	}
+
 	@Test
 	void shouldUpdateAtTheFirstPollWithNoSettleTime() {
 		InputSettling settling = new InputSettling(Duration.ZERO);
