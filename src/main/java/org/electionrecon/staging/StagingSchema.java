@@ -30,7 +30,7 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 public final class StagingSchema implements InitializingBean {
 
 	/** The staging schema's version; each platform's script inserts it into RECON_SCHEMA. */
-	static final int VERSION = 9;
+	static final int VERSION = 10;
 
 	static final List<String> TABLES = List.of("RECON_CONSTITUENCY", "RECON_BOX_BLOCK", "RECON_VERIFICATION_SHEET",
 			"RECON_STATED_FIGURE", "RECON_DECLARATION", "RECON_DECLARED_PARTY_VOTES", "RECON_CANDIDATE", "RECON_NOTIONAL",
