@@ -49,7 +49,7 @@ class PostgresStagingSchemaTests {
 					Map.entry("recon_constituency.aliases", "text"));
 			assertThat(jdbc.queryForObject("SELECT length(name) FROM recon_constituency", Integer.class))
 				.isEqualTo(32_767);
-			assertThat(jdbc.queryForList("SELECT version FROM recon_schema", Integer.class)).containsExactly(9);
+			assertThat(jdbc.queryForList("SELECT version FROM recon_schema", Integer.class)).containsExactly(10);
 		}
 	}
 }
