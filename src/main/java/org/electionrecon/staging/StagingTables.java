@@ -248,11 +248,6 @@ public class StagingTables {
 	public record ConstituencyChecks(String constituencyCode, List<CheckEvaluation> evaluations) {
 	}
 
-	/** What each constituency-level check evaluated for one constituency. */
-	public void insertCheckEvaluations(long runId, String constituencyCode, List<CheckEvaluation> evaluations) {
-		insertCheckEvaluations(runId, List.of(new ConstituencyChecks(constituencyCode, evaluations)));
-	}
-
 	/**
 	 * What each constituency-level check evaluated, for each of these constituencies: a row each, in
 	 * one batch, its checks' counts in one text ({@link CheckCountsText}), INPUT_REVISED's apart from

@@ -85,6 +85,6 @@ class StagedAreaCheckEvaluationsTests {
 	private void constituency(String code, String area, List<CheckEvaluation> evaluations) {
 		jdbc.update("INSERT INTO RECON_FIGURES (RUN_ID, CODE, NAME, AREA, BOXES) VALUES (?, ?, ?, ?, 0)", RUN, code,
 				"Constituency " + code, area);
-		tables.insertCheckEvaluations(RUN, code, evaluations);
+		tables.insertCheckEvaluations(RUN, List.of(new StagingTables.ConstituencyChecks(code, evaluations)));
 	}
 }
