@@ -250,16 +250,18 @@ CREATE CACHED TABLE RECON_FIGURES (
 CREATE INDEX RECON_FIGURES_RUN ON RECON_FIGURES (RUN_ID, AREA, CODE);
 
 -- What each constituency-level check evaluated for a constituency (the Checks sheet): how many
--- times, how many of those failed, and why it was not evaluated where it was not.
+-- times, how many of those failed, and why it was not evaluated where it was not; one row per
+-- constituency, its checks' counts in one text (CheckCountsText), so that an incremental run copies
+-- a carried-over constituency as one row. INPUT_REVISED_COUNTS holds INPUT_REVISED's counts,
+-- CHECK_COUNTS every other check's: a carried-over constituency's INPUT_REVISED is written anew
+-- (CarriedOutcomes), its other checks copied as they are, in one INSERT ... SELECT.
 CREATE CACHED TABLE RECON_CHECK_COUNT (
 	RUN_ID BIGINT NOT NULL,
 	CONSTITUENCY_CODE VARCHAR(32767) NOT NULL,
-	CHECK_CODE VARCHAR(40) NOT NULL,
-	EVALUATED INTEGER NOT NULL,
-	FAILED INTEGER NOT NULL,
-	NOT_EVALUATED_BECAUSE VARCHAR(16777216)
+	CHECK_COUNTS VARCHAR(16777216) NOT NULL,
+	INPUT_REVISED_COUNTS VARCHAR(16777216) NOT NULL,
+	PRIMARY KEY (RUN_ID, CONSTITUENCY_CODE)
 );
-CREATE INDEX RECON_CHECK_COUNT_RUN ON RECON_CHECK_COUNT (RUN_ID, CONSTITUENCY_CODE);
 
 CREATE CACHED TABLE RECON_DECLARED_BREAKDOWN (
 	RUN_ID BIGINT NOT NULL,

@@ -1,11 +1,10 @@
 package org.electionrecon.reconcile;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.electionrecon.model.CheckCode;
-import org.electionrecon.model.CheckEvaluation;
 import org.electionrecon.model.FindingStatus;
+import org.electionrecon.staging.CheckCountsText;
 import org.electionrecon.staging.StagingTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -60,19 +59,12 @@ final class CarriedOutcomes {
 				+ " SELECT " + runId + ", NULL, STAGE, '" + FindingStatus.OPEN.name() + "', NULL, " + FINDING_COLUMNS
 				+ " FROM RECON_FINDING WHERE RUN_ID = ? AND CONSTITUENCY_CODE" + in + " AND STAGE = '" + RECONCILE + "'"
 				+ " AND CHECK_CODE <> '" + CheckCode.INPUT_REVISED.name() + "'", arguments);
-		jdbc.update("INSERT INTO RECON_CHECK_COUNT (RUN_ID, CONSTITUENCY_CODE, CHECK_CODE, EVALUATED, FAILED,"
-				+ " NOT_EVALUATED_BECAUSE) SELECT " + runId + ", CONSTITUENCY_CODE, CHECK_CODE, EVALUATED, FAILED,"
-				+ " NOT_EVALUATED_BECAUSE FROM RECON_CHECK_COUNT WHERE RUN_ID = ? AND CONSTITUENCY_CODE" + in
-				+ " AND CHECK_CODE <> '" + CheckCode.INPUT_REVISED.name() + "'", arguments);
-		// the facts are the previous run's: the revision rules find nothing, and the check was evaluated
-		CheckEvaluation unrevised = CheckEvaluations.inputRevised(true, fromRun, 0);
-		List<Object[]> unrevisedRows = new ArrayList<>(codes.size());
-		codes.forEach(code -> unrevisedRows.add(new Object[] { runId, code, unrevised.check().name(),
-				unrevised.evaluated(), unrevised.failed(), unrevised.notEvaluatedBecause() }));
-		jdbc.batchUpdate("INSERT INTO RECON_CHECK_COUNT (RUN_ID, CONSTITUENCY_CODE, CHECK_CODE, EVALUATED, FAILED,"
-				+ " NOT_EVALUATED_BECAUSE) VALUES (?,?,?,?,?,?)", unrevisedRows,
-				new int[] { java.sql.Types.BIGINT, java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.INTEGER,
-						java.sql.Types.INTEGER, java.sql.Types.VARCHAR });
+		// the facts are the previous run's: the revision rules find nothing, and the check was evaluated;
+		// INPUT_REVISED's counts are a column of their own, so the other checks' are copied as they are
+		String unrevised = CheckCountsText.format(List.of(CheckEvaluations.inputRevised(true, fromRun, 0)));
+		jdbc.update("INSERT INTO RECON_CHECK_COUNT (RUN_ID, CONSTITUENCY_CODE, CHECK_COUNTS, INPUT_REVISED_COUNTS)"
+				+ " SELECT " + runId + ", CONSTITUENCY_CODE, CHECK_COUNTS, '" + unrevised.replace("'", "''") + "'"
+				+ " FROM RECON_CHECK_COUNT WHERE RUN_ID = ? AND CONSTITUENCY_CODE" + in, arguments);
 	}
 
 	/**

@@ -254,9 +254,9 @@ public class ReconcileSteps {
 					+ " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows,
 					nullableTypes());
 			tables.insertFindings(runId, StagingTables.Stage.RECONCILE, findings);
-			for (ConstituencyReconciler.Outcome outcome : chunk) {
-				tables.insertCheckEvaluations(runId, outcome.figures().code(), outcome.evaluations());
-			}
+			tables.insertCheckEvaluations(runId, chunk.getItems().stream()
+				.map(outcome -> new StagingTables.ConstituencyChecks(outcome.figures().code(), outcome.evaluations()))
+				.toList());
 			written += chunk.size();
 			reader.progress.update(reader.resumedAt + written); // once a chunk
 		}

@@ -3,8 +3,8 @@ package org.electionrecon.report;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -20,6 +20,7 @@ import org.electionrecon.model.RejectedRow;
 import org.electionrecon.model.Severity;
 import org.electionrecon.model.SourceFile;
 import org.electionrecon.staging.BoxBlockCodec;
+import org.electionrecon.staging.CheckCountsText;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -135,22 +136,31 @@ public class StagedAreaReport implements AreaReportData {
 	@Override
 	public Map<CheckCode, CheckEvaluation> checkEvaluations() {
 		Map<CheckCode, long[]> counts = new EnumMap<>(CheckCode.class);
-		// each join starts from the area's constituencies (RECON_FIGURES_RUN: RUN_ID, AREA, CODE) and looks
-		// up their rows by index: HSQLDB joins in the order written, and starting from the run's check
-		// counts read all of them, and every constituency of the run for each, once per area
-		jdbc.query("SELECT K.CHECK_CODE, SUM(K.EVALUATED), SUM(K.FAILED) FROM RECON_FIGURES F"
+		Map<CheckCode, Map<String, Long>> constituenciesByReason = new EnumMap<>(CheckCode.class);
+		// the join starts from the area's constituencies (RECON_FIGURES_RUN: RUN_ID, AREA, CODE) and looks up
+		// their rows by key: HSQLDB joins in the order written, and starting from the run's check counts
+		// would read all of them, and every constituency of the run for each, once per area
+		jdbc.query("SELECT K.CHECK_COUNTS, K.INPUT_REVISED_COUNTS FROM RECON_FIGURES F"
 				+ " JOIN RECON_CHECK_COUNT K ON K.RUN_ID = F.RUN_ID AND K.CONSTITUENCY_CODE = F.CODE"
-				+ " WHERE F.RUN_ID = ? AND F.AREA = ? GROUP BY K.CHECK_CODE", rs -> {
-					counts.put(CheckCode.valueOf(rs.getString(1)), new long[] { rs.getLong(2), rs.getLong(3) });
+				+ " WHERE F.RUN_ID = ? AND F.AREA = ?", rs -> {
+					for (int column = 1; column <= 2; column++) {
+						for (CheckEvaluation e : CheckCountsText.parse(rs.getString(column))) {
+							long[] sums = counts.computeIfAbsent(e.check(), c -> new long[2]);
+							sums[0] += e.evaluated();
+							sums[1] += e.failed();
+							if (e.evaluated() == 0 && e.notEvaluatedBecause() != null) {
+								constituenciesByReason.computeIfAbsent(e.check(), c -> new HashMap<>())
+									.merge(e.notEvaluatedBecause(), 1L, Long::sum);
+							}
+						}
+					}
 				}, runId, area);
+		// each check's reasons with the number of constituencies each applies to, most first, then by reason
 		Map<CheckCode, List<String>> reasons = new EnumMap<>(CheckCode.class);
-		jdbc.query("SELECT K.CHECK_CODE, K.NOT_EVALUATED_BECAUSE, COUNT(*) FROM RECON_FIGURES F"
-				+ " JOIN RECON_CHECK_COUNT K ON K.RUN_ID = F.RUN_ID AND K.CONSTITUENCY_CODE = F.CODE"
-				+ " WHERE F.RUN_ID = ? AND F.AREA = ? AND K.EVALUATED = 0 AND K.NOT_EVALUATED_BECAUSE IS NOT NULL"
-				+ " GROUP BY K.CHECK_CODE, K.NOT_EVALUATED_BECAUSE ORDER BY K.CHECK_CODE, 3 DESC, 2", rs -> {
-					reasons.computeIfAbsent(CheckCode.valueOf(rs.getString(1)), c -> new ArrayList<>())
-						.add(rs.getString(2) + " for " + constituencies(rs.getLong(3)));
-				}, runId, area);
+		constituenciesByReason.forEach((check, byReason) -> reasons.put(check, byReason.entrySet().stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+			.map(reason -> reason.getKey() + " for " + constituencies(reason.getValue()))
+			.toList()));
 
 		long withChange = count("SELECT COUNT(*) FROM RECON_FIGURES WHERE RUN_ID = ? AND AREA = ?"
 				+ " AND TURNOUT_CHANGE IS NOT NULL", runId, area);

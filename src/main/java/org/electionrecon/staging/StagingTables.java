@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import org.electionrecon.ingest.StagedItem;
 import org.electionrecon.model.BallotBox;
 import org.electionrecon.model.CandidateVotes;
+import org.electionrecon.model.CheckCode;
+import org.electionrecon.model.CheckEvaluation;
 import org.electionrecon.model.Constituency;
 import org.electionrecon.model.DeclaredBreakdown;
 import org.electionrecon.model.DeclaredPartyVotes;
@@ -259,17 +261,33 @@ public class StagingTables {
 		}
 	}
 
-	/** What each constituency-level check evaluated for one constituency. */
-	public void insertCheckEvaluations(long runId, String constituencyCode,
-			List<org.electionrecon.model.CheckEvaluation> evaluations) {
-		List<Object[]> rows = new ArrayList<>(evaluations.size());
-		for (org.electionrecon.model.CheckEvaluation e : evaluations) {
-			rows.add(new Object[] { runId, constituencyCode, e.check().name(), e.evaluated(), e.failed(),
-					clip(e.notEvaluatedBecause(), 400) });
+	/** What the constituency-level checks evaluated for one constituency ({@link #insertCheckEvaluations(long, List)}). */
+	public record ConstituencyChecks(String constituencyCode, List<CheckEvaluation> evaluations) {
+	}
+
+	/**
+	 * What each constituency-level check evaluated, for each of these constituencies: a row each, in
+	 * one batch, its checks' counts in one text ({@link CheckCountsText}), INPUT_REVISED's apart from
+	 * the others' so that a run that carries the constituency over can write that check anew and
+	 * copy the others in one statement ({@code CarriedOutcomes}). A reason is clipped to 400
+	 * characters.
+	 */
+	public void insertCheckEvaluations(long runId, List<ConstituencyChecks> constituencies) {
+		List<Object[]> rows = new ArrayList<>(constituencies.size());
+		for (ConstituencyChecks constituency : constituencies) {
+			List<CheckEvaluation> others = new ArrayList<>(constituency.evaluations().size());
+			List<CheckEvaluation> inputRevised = new ArrayList<>(1);
+			for (CheckEvaluation e : constituency.evaluations()) {
+				CheckEvaluation clipped = new CheckEvaluation(e.check(), e.evaluated(), e.failed(),
+						clip(e.notEvaluatedBecause(), 400));
+				(e.check() == CheckCode.INPUT_REVISED ? inputRevised : others).add(clipped);
+			}
+			rows.add(new Object[] { runId, constituency.constituencyCode(), CheckCountsText.format(others),
+					CheckCountsText.format(inputRevised) });
 		}
 		if (!rows.isEmpty()) {
-			jdbc.batchUpdate("INSERT INTO RECON_CHECK_COUNT (RUN_ID, CONSTITUENCY_CODE, CHECK_CODE, EVALUATED, FAILED,"
-					+ " NOT_EVALUATED_BECAUSE) VALUES (?,?,?,?,?,?)", rows);
+			jdbc.batchUpdate("INSERT INTO RECON_CHECK_COUNT (RUN_ID, CONSTITUENCY_CODE, CHECK_COUNTS,"
+					+ " INPUT_REVISED_COUNTS) VALUES (?,?,?,?)", rows);
 		}
 	}
 

@@ -24,7 +24,7 @@ class StagingSchemaTests {
 			Map.entry("RECON_SOURCE_FILE.READER_VERSION", 40), Map.entry("RECON_SOURCE_FILE.READ_KEY", 64),
 			Map.entry("RECON_FINDING.STAGE", 20), Map.entry("RECON_FINDING.SEVERITY", 10),
 			Map.entry("RECON_FINDING.CHECK_CODE", 40), Map.entry("RECON_FINDING.STATUS", 10),
-			Map.entry("RECON_FIGURES.TURNOUT_BASIS", 20), Map.entry("RECON_CHECK_COUNT.CHECK_CODE", 40),
+			Map.entry("RECON_FIGURES.TURNOUT_BASIS", 20),
 			Map.entry("RECON_EXPLANATION.CHECK_CODE", 40), Map.entry("RECON_RUN_FAILURE.STEP_NAME", 100));
 
 	private static final int UNBOUNDED = 16_777_216;
