@@ -1,6 +1,5 @@
 package org.electionrecon.report;
 
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.electionrecon.model.ConstituencyFigures;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The state of count night, per constituency: when its verification statement and its declaration
@@ -92,12 +90,15 @@ public final class CountNight {
 	 * The receipts of the run's constituencies, by code, from the staging tables: a constituency
 	 * received nothing from is not in the map. Read once for every area of the run (see
 	 * {@link #of(Map, java.util.Collection)}): a constituency's receipts do not depend on its area.
+	 *
+	 * @param staged the constituencies of each file's staged records, by FILE_SEQ
+	 * @param receivedAt when each file of the run was received (RECON_SOURCE_FILE.RECEIVED_AT), by FILE_SEQ
 	 */
-	static Map<String, Receipts> receipts(JdbcTemplate jdbc, long runId) {
-		Map<String, LocalDateTime> verification = latest(jdbc, "RECON_VERIFICATION_SHEET", runId);
-		Map<String, LocalDateTime> declaration = latest(jdbc, "RECON_DECLARATION", runId);
-		latest(jdbc, "RECON_CANDIDATE", runId).forEach((code, time) -> declaration.merge(code, time,
-				(a, b) -> a.isAfter(b) ? a : b));
+	static Map<String, Receipts> receipts(FileConstituencies staged, Map<Long, LocalDateTime> receivedAt) {
+		Map<String, LocalDateTime> verification = latest(staged.of("RECON_VERIFICATION_SHEET"), receivedAt);
+		Map<String, LocalDateTime> declaration = latest(staged.of("RECON_DECLARATION"), receivedAt);
+		latest(staged.of("RECON_CANDIDATE"), receivedAt).forEach((code, time) -> declaration.merge(code, time,
+				CountNight::later));
 		Map<String, Receipts> receipts = new HashMap<>();
 		verification.forEach((code, time) -> receipts.put(code, new Receipts(time, declaration.get(code))));
 		declaration.forEach((code, time) -> receipts.putIfAbsent(code, new Receipts(null, time)));
@@ -116,16 +117,25 @@ public final class CountNight {
 		return receipts;
 	}
 
-	/** Per constituency of the run, the latest receipt of the files that staged rows of it into {@code table}. */
-	private static Map<String, LocalDateTime> latest(JdbcTemplate jdbc, String table, long runId) {
+	/**
+	 * Per constituency, the latest receipt of the files that staged records of it into a table (a
+	 * file not among the run's received files is left out, as the join on RECON_SOURCE_FILE did).
+	 */
+	static Map<String, LocalDateTime> latest(Map<Long, java.util.Set<String>> codesByFile,
+			Map<Long, LocalDateTime> receivedAt) {
 		Map<String, LocalDateTime> latest = new HashMap<>();
-		// the run's rows, each one's file looked up by index (RECON_SOURCE_FILE_FILE)
-		jdbc.query("SELECT T.CONSTITUENCY_CODE, MAX(S.RECEIVED_AT) FROM " + table + " T"
-				+ " JOIN RECON_SOURCE_FILE S ON S.RUN_ID = T.RUN_ID AND S.FILE_SEQ = T.FILE_SEQ"
-				+ " WHERE T.RUN_ID = ? GROUP BY T.CONSTITUENCY_CODE", rs -> {
-					Timestamp time = rs.getTimestamp(2);
-					latest.put(rs.getString(1), time.toLocalDateTime());
-				}, runId);
+		codesByFile.forEach((file, codes) -> {
+			LocalDateTime time = receivedAt.get(file);
+			if (time != null) {
+				for (String code : codes) {
+					latest.merge(code, time, CountNight::later);
+				}
+			}
+		});
 		return latest;
+	}
+
+	private static LocalDateTime later(LocalDateTime a, LocalDateTime b) {
+		return a.isAfter(b) ? a : b;
 	}
 }

@@ -73,12 +73,18 @@ final class StagedRun {
 		codesByArea.replaceAll((area, codes) -> Set.copyOf(codes));
 		// the files this run read rather than copied from an earlier run's staging, from the same rows
 		List<String> filesReadAnew = new java.util.ArrayList<>();
+		// and each file's name and receipt by FILE_SEQ, which the staged records name their file by
+		Map<Long, String> fileNames = new HashMap<>();
+		Map<Long, java.time.LocalDateTime> receivedAt = new HashMap<>();
 		List<SourceFile> files = jdbc.query("SELECT FILE_NAME, KIND, SHA256, BYTES, ROWS_READ, ROWS_ACCEPTED,"
-				+ " ROWS_REJECTED, ROWS_OUT_OF_SCOPE, NOTES, REUSED_FROM_RUN FROM RECON_SOURCE_FILE WHERE RUN_ID = ?"
-				+ " ORDER BY SEQ", (rs, i) -> {
+				+ " ROWS_REJECTED, ROWS_OUT_OF_SCOPE, NOTES, REUSED_FROM_RUN, FILE_SEQ, RECEIVED_AT FROM RECON_SOURCE_FILE"
+				+ " WHERE RUN_ID = ? ORDER BY SEQ", (rs, i) -> {
 					if (rs.getObject(10) == null) {
 						filesReadAnew.add(rs.getString(1));
 					}
+					fileNames.put(rs.getLong(11), rs.getString(1));
+					receivedAt.merge(rs.getLong(11), rs.getTimestamp(12).toLocalDateTime(),
+							(a, b) -> a.isAfter(b) ? a : b);
 					return new SourceFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
 							rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getString(9));
 				}, runId);
@@ -122,9 +128,10 @@ final class StagedRun {
 		if (naming[0] == 0) {
 			reasons.put(CheckCode.UNKNOWN_CONSTITUENCY, "no readable file in verification/, declarations/ or notional/");
 		}
-		Map<String, CountNight.Receipts> receipts = CountNight.receipts(jdbc, runId);
-		receipts.keySet().removeIf(java.util.Objects::isNull);
-		FileAreas fileAreas = FileAreas.of(jdbc, runId, areas);
+		// which constituencies each file staged records of, read once for the receipts and the files' areas
+		FileConstituencies staged = FileConstituencies.read(jdbc, runId);
+		Map<String, CountNight.Receipts> receipts = CountNight.receipts(staged, receivedAt);
+		FileAreas fileAreas = FileAreas.of(jdbc, runId, areas, staged, fileNames);
 		Set<String> readAnew = new HashSet<>();
 		for (String file : filesReadAnew) {
 			readAnew.addAll(fileAreas.feeds(file));

@@ -68,6 +68,38 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 		super(null, rowWindow, false);
 	}
 
+	/**
+	 * Closes the sheets' writers and deletes their temporary files, as POI's close does, without
+	 * closing the workbook underneath. POI created that workbook in memory, and closing it saves
+	 * the whole package once more (OPCPackage.close saves a package open for writing to the stream
+	 * it was created with, here an in-memory one that nothing reads): the styles, drawings and
+	 * charts serialised and deflated again after the workbook was written, about a tenth of a
+	 * workbook's own time and before it can be moved into place. Its parts are all in memory, so
+	 * nothing is left open. Every sheet is a {@link #createStreamingSheet streaming sheet}.
+	 */
+	@Override
+	public void close() throws IOException {
+		IOException failure = null;
+		for (StreamingSheet sheet : streamingSheets) {
+			try {
+				// a second close (write closed it) writes nothing: its row XML was handed over
+				sheet.rows().close();
+			}
+			catch (IOException ex) {
+				if (failure == null) {
+					failure = ex;
+				}
+				else {
+					failure.addSuppressed(ex);
+				}
+			}
+		}
+		dispose();
+		if (failure != null) {
+			throw failure;
+		}
+	}
+
 	/** A new sheet, with the writer that appends rows straight to its XML. */
 	StreamingSheet createStreamingSheet(String name) {
 		StreamingSheet sheet = new StreamingSheet(createSheet(name), createdWriter);

@@ -25,6 +25,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.electionrecon.report.SheetWriter.SheetRow;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StreamingWorkbookTests {
 
@@ -50,6 +51,47 @@ class StreamingWorkbookTests {
 		assertThat(StreamingWorkbook.RowXmlWriter.needsEscaping("Ynys Môn")).isFalse();
 		for (String text : List.of("<", ">", "&", "\"", "\n", "\t", "\u00A0", "\u0001", "\uD83D\uDDF3", "\uFFFF")) {
 			assertThat(StreamingWorkbook.RowXmlWriter.needsEscaping("a" + text)).as("'%s'", text).isTrue();
+		}
+	}
+
+	@Test
+	void shouldDeleteTheSheetsTemporaryFilesOnClose(@TempDir Path temp) throws IOException {
+		// POI's temporary files of this thread in the test's folder
+		StreamingWorkbook workbook = org.apache.poi.util.TempFile.withStrategy(
+				new org.apache.poi.util.DefaultTempFileCreationStrategy(temp.toFile()), () -> new StreamingWorkbook(10));
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		org.apache.poi.util.TempFile.withStrategy(new org.apache.poi.util.DefaultTempFileCreationStrategy(temp.toFile()),
+				() -> {
+					try {
+						SheetWriter out = new SheetWriter(workbook.createStreamingSheet("Boxes"),
+								new ReportStyles(workbook), 1_000_000);
+						out.header("Code", "Constituency");
+						for (int r = 0; r < 40; r++) {
+							SheetRow row = out.row();
+							out.text(row, 0, "E14001" + r);
+							out.text(row, 1, "Stafford");
+						}
+						workbook.write(bytes);
+						return null;
+					}
+					catch (IOException ex) {
+						throw new java.io.UncheckedIOException(ex);
+					}
+				});
+		assertThat(sheetFiles(temp)).hasSize(1);
+
+		workbook.close();
+
+		assertThat(sheetFiles(temp)).isEmpty();
+		try (XSSFWorkbook written = new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()))) {
+			assertThat(written.getSheet("Boxes").getRow(40).getCell(0).getStringCellValue()).isEqualTo("E1400139");
+		}
+	}
+
+	/** POI's temporary sheet files in the folder (its strategy puts them in a poifiles folder). */
+	private static List<Path> sheetFiles(Path temp) throws IOException {
+		try (java.util.stream.Stream<Path> files = Files.walk(temp)) {
+			return files.filter(Files::isRegularFile).toList();
 		}
 	}
 
