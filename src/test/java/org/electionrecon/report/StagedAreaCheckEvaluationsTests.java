@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.CheckEvaluation;
+import org.electionrecon.staging.EmbeddedStagingDatabase;
 import org.electionrecon.staging.StagingSchema;
 import org.electionrecon.staging.StagingTables;
 import org.hsqldb.jdbc.JDBCDataSource;
@@ -31,9 +32,7 @@ class StagedAreaCheckEvaluationsTests {
 
 	@BeforeEach
 	void setUp(@TempDir Path folder) throws Exception {
-		JDBCDataSource dataSource = new JDBCDataSource();
-		dataSource.setUrl("jdbc:hsqldb:file:" + folder.resolve("recon") + ";shutdown=true;hsqldb.lock_file=false");
-		dataSource.setUser("SA");
+		JDBCDataSource dataSource = EmbeddedStagingDatabase.in(folder);
 		StagingSchema.ensure(dataSource);
 		jdbc = new JdbcTemplate(dataSource);
 		tables = new StagingTables(jdbc);

@@ -32,9 +32,7 @@ class StagedFilesTests {
 
 	@BeforeEach
 	void setUp(@TempDir Path folder) throws Exception {
-		JDBCDataSource dataSource = new JDBCDataSource();
-		dataSource.setUrl("jdbc:hsqldb:file:" + folder.resolve("recon") + ";shutdown=true;hsqldb.lock_file=false");
-		dataSource.setUser("SA");
+		JDBCDataSource dataSource = EmbeddedStagingDatabase.in(folder);
 		StagingSchema.ensure(dataSource);
 		jdbc = new JdbcTemplate(dataSource);
 		stagedFiles = new StagedFiles(jdbc);

@@ -36,9 +36,7 @@ class StagingSchemaTests {
 	/** A file database, as the job's: a memory database makes every table a MEMORY table. */
 	@BeforeEach
 	void setUp(@TempDir Path folder) {
-		dataSource = new JDBCDataSource();
-		dataSource.setUrl("jdbc:hsqldb:file:" + folder.resolve("recon") + ";shutdown=true;hsqldb.lock_file=false");
-		dataSource.setUser("SA");
+		dataSource = EmbeddedStagingDatabase.in(folder);
 		jdbc = new JdbcTemplate(dataSource);
 	}
 
