@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.electionrecon.ingest.UnchangedFiles;
 import org.electionrecon.model.Severity;
 import org.electionrecon.run.ExitCodes;
 import org.electionrecon.run.LiveStatus;
@@ -160,7 +161,7 @@ public class ReconciliationRunner {
 		}
 		if (full) {
 			// how the files are staged, not what is reconciled: the same inputs and settings are the same run
-			builder.addString(org.electionrecon.ingest.UnchangedFiles.FULL, "true", false);
+			builder.addString(UnchangedFiles.FULL, "true", false);
 		}
 		JobParameters parameters = builder.toJobParameters();
 		Optional<JobExecution> latestOfElection = runs.latestCompleted(RunCatalog.sameElection(election));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.electionrecon.run.Parallelism;
+import org.electionrecon.ingest.UnchangedFiles;
 import org.electionrecon.model.CheckCode;
 import org.electionrecon.model.ConstituencyFigures;
 import org.electionrecon.model.Finding;
@@ -135,7 +136,7 @@ public class ReconcileSteps {
 			sources = sourceRules.check(facts.sourceFolders(runId, input == null ? null : java.nio.file.Path.of(input)),
 					facts.coverage(runId));
 			List<String> inRun = facts.constituenciesInRun(runId);
-			boolean full = org.electionrecon.ingest.UnchangedFiles.full(parameters);
+			boolean full = UnchangedFiles.full(parameters);
 			String reconcileAll = CarryOver.reasonToReconcileAll(full, previousRun,
 					new CarryOver.RunInputs(parameters.getString(RunCatalog.SETTINGS), sources.missing(),
 							CarryOver.RULES_VERSION),

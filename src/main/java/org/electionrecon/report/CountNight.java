@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.electionrecon.model.ConstituencyFigures;
 
@@ -121,7 +122,7 @@ public final class CountNight {
 	 * Per constituency, the latest receipt of the files that staged records of it into a table (a
 	 * file not among the run's received files is left out, as the join on RECON_SOURCE_FILE did).
 	 */
-	static Map<String, LocalDateTime> latest(Map<Long, java.util.Set<String>> codesByFile,
+	static Map<String, LocalDateTime> latest(Map<Long, Set<String>> codesByFile,
 			Map<Long, LocalDateTime> receivedAt) {
 		Map<String, LocalDateTime> latest = new HashMap<>();
 		codesByFile.forEach((file, codes) -> {
@@ -135,7 +136,8 @@ public final class CountNight {
 		return latest;
 	}
 
-	private static LocalDateTime later(LocalDateTime a, LocalDateTime b) {
+	/** The later of two times. */
+	static LocalDateTime later(LocalDateTime a, LocalDateTime b) {
 		return a.isAfter(b) ? a : b;
 	}
 }

@@ -1,5 +1,7 @@
 package org.electionrecon.report;
 
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -72,10 +74,10 @@ final class StagedRun {
 		}, runId);
 		codesByArea.replaceAll((area, codes) -> Set.copyOf(codes));
 		// the files this run read rather than copied from an earlier run's staging, from the same rows
-		List<String> filesReadAnew = new java.util.ArrayList<>();
+		List<String> filesReadAnew = new ArrayList<>();
 		// and each file's name and receipt by FILE_SEQ, which the staged records name their file by
 		Map<Long, String> fileNames = new HashMap<>();
-		Map<Long, java.time.LocalDateTime> receivedAt = new HashMap<>();
+		Map<Long, LocalDateTime> receivedAt = new HashMap<>();
 		List<SourceFile> files = jdbc.query("SELECT FILE_NAME, KIND, SHA256, BYTES, ROWS_READ, ROWS_ACCEPTED,"
 				+ " ROWS_REJECTED, ROWS_OUT_OF_SCOPE, NOTES, REUSED_FROM_RUN, FILE_SEQ, RECEIVED_AT FROM RECON_SOURCE_FILE"
 				+ " WHERE RUN_ID = ? ORDER BY SEQ", (rs, i) -> {
@@ -83,8 +85,7 @@ final class StagedRun {
 						filesReadAnew.add(rs.getString(1));
 					}
 					fileNames.put(rs.getLong(11), rs.getString(1));
-					receivedAt.merge(rs.getLong(11), rs.getTimestamp(12).toLocalDateTime(),
-							(a, b) -> a.isAfter(b) ? a : b);
+					receivedAt.merge(rs.getLong(11), rs.getTimestamp(12).toLocalDateTime(), CountNight::later);
 					return new SourceFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
 							rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getString(9));
 				}, runId);
@@ -181,7 +182,7 @@ final class StagedRun {
 
 	/** The areas (by name) with those fed by a file read anew moved ahead of the others, each part by name. */
 	static List<String> writeOrder(List<String> areas, Set<String> fedByFilesReadAnew) {
-		List<String> order = new java.util.ArrayList<>(areas);
+		List<String> order = new ArrayList<>(areas);
 		order.sort(java.util.Comparator.comparing((String area) -> !fedByFilesReadAnew.contains(area)));
 		return List.copyOf(order);
 	}

@@ -7,7 +7,7 @@ import java.util.List;
 import org.electionrecon.ingest.FileOrigin;
 import org.electionrecon.ingest.StagedItem;
 import org.electionrecon.model.DeclaredPartyVotes;
-import org.electionrecon.staging.StagingSchema;
+import org.electionrecon.staging.EmbeddedStagingDatabase;
 import org.electionrecon.staging.StagingTables;
 import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.Test;
@@ -25,10 +25,7 @@ class DeclaredPartyVotesStagingTests {
 
 	@Test
 	void shouldReadEveryPartyOfEveryRowInSourceOrder() throws Exception {
-		JDBCDataSource database = new JDBCDataSource();
-		database.setUrl("jdbc:hsqldb:mem:party-votes-staging-" + System.nanoTime());
-		database.setUser("SA");
-		StagingSchema.ensure(database);
+		JDBCDataSource database = EmbeddedStagingDatabase.inMemory("party-votes-staging");
 		JdbcTemplate jdbc = new JdbcTemplate(database);
 		jdbc.update("INSERT INTO RECON_CONSTITUENCY (RUN_ID, FILE_SEQ, CODE, NAME, AREA) VALUES (1, 1, 'E1', 'One', 'A')");
 		StagingTables tables = new StagingTables(jdbc);

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import org.electionrecon.staging.StagingSchema;
+import org.electionrecon.staging.EmbeddedStagingDatabase;
 import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,10 +27,7 @@ class FactTablesTests {
 
 	@Test
 	void shouldCompareTheFilesOfEveryTableTheReconcilerReadsFactsFrom() throws Exception {
-		JDBCDataSource database = new JDBCDataSource();
-		database.setUrl("jdbc:hsqldb:mem:fact-tables-" + System.nanoTime());
-		database.setUser("SA");
-		StagingSchema.ensure(database);
+		JDBCDataSource database = EmbeddedStagingDatabase.inMemory("fact-tables");
 		List<String> statements = new ArrayList<>();
 		try (Connection connection = database.getConnection()) {
 			Connection recording = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),

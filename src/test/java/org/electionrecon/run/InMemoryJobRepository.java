@@ -1,6 +1,6 @@
 package org.electionrecon.run;
 
-import org.electionrecon.staging.StagingSchema;
+import org.electionrecon.staging.EmbeddedStagingDatabase;
 import org.hsqldb.jdbc.JDBCDataSource;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
@@ -15,10 +15,7 @@ public record InMemoryJobRepository(JobRepository repository, JdbcTemplate jdbc)
 
 	/** A new, empty database named after the test (made unique), and its repository. */
 	public static InMemoryJobRepository open(String name) throws Exception {
-		JDBCDataSource dataSource = new JDBCDataSource();
-		dataSource.setUrl("jdbc:hsqldb:mem:" + name + "-" + System.nanoTime());
-		dataSource.setUser("SA");
-		StagingSchema.ensure(dataSource);
+		JDBCDataSource dataSource = EmbeddedStagingDatabase.inMemory(name);
 		JdbcJobRepositoryFactoryBean factory = new JdbcJobRepositoryFactoryBean();
 		factory.setDataSource(dataSource);
 		factory.setTransactionManager(new JdbcTransactionManager(dataSource));
